@@ -1,0 +1,14 @@
+import { z } from "zod";
+import { parseJson } from "@/lib/api/body";
+import { apiRoute } from "@/lib/api/handler";
+import { switchRole } from "@/lib/ram/switch-role";
+import { idSchema } from "@/lib/ram/schemas";
+
+export const PUT = apiRoute(async ({ request, caller }) => {
+  const { roleId } = await parseJson(request, z.object({ roleId: idSchema }));
+  await switchRole({ actor: caller.principal, roleId });
+});
+
+export const DELETE = apiRoute(async ({ caller }) => {
+  await switchRole({ actor: caller.principal, roleId: null });
+});

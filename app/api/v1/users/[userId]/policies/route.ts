@@ -1,0 +1,14 @@
+import { z } from "zod";
+import { parseJson } from "@/lib/api/body";
+import { apiRoute } from "@/lib/api/handler";
+import { attachPolicy } from "@/lib/ram/attachments/attach-policy";
+import { idSchema } from "@/lib/ram/schemas";
+
+export const POST = apiRoute<{ userId: string }>(
+  async ({ request, caller, params }) => {
+    const { policyName } = await parseJson(request, z.object({ policyName: z.string() }));
+    await attachPolicy({ actor: caller.principal, principalType: "user", principalId: idSchema.parse(params.userId), policyName });
+    return { policyName };
+  },
+  { status: 201 },
+);

@@ -1,0 +1,21 @@
+import Link from "next/link";
+
+/** Server-rendered pagination links that keep the other query parameters. */
+export function Pagination({ page, pageSize, total, basePath, query = {} }: { page: number; pageSize: number; total: number; basePath: string; query?: Record<string, string | undefined> }) {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const href = (p: number) => {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(query)) if (v) params.set(k, v);
+    params.set("page", String(p));
+    return `${basePath}?${params}`;
+  };
+  return (
+    <nav aria-label="Pagination" className="mt-3 flex items-center justify-end gap-3 text-gray-600">
+      <span>
+        Total {total} · Page {Math.min(page, pages)} of {pages}
+      </span>
+      {page > 1 ? <Link className="link" href={href(page - 1)}>Previous</Link> : <span className="text-gray-300">Previous</span>}
+      {page < pages ? <Link className="link" href={href(page + 1)}>Next</Link> : <span className="text-gray-300">Next</span>}
+    </nav>
+  );
+}

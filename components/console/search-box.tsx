@@ -1,0 +1,19 @@
+/** A plain GET form: works without JavaScript, keeps the search in the URL. */
+export function SearchBox({ placeholder, defaultValue, name = "search" }: { placeholder: string; defaultValue?: string; name?: string }) {
+  return (
+    <form role="search" className="flex max-w-md gap-2">
+      <input
+        type="search"
+        name={name}
+        aria-label={placeholder}
+        defaultValue={defaultValue}
+        placeholder={placeholder}
+        maxLength={128}
+        className="h-8 flex-1 rounded-sm border border-gray-300 bg-white px-2 outline-none focus:border-link"
+      />
+      <button type="submit" className="h-8 rounded-sm border border-gray-300 bg-white px-3 hover:border-link hover:text-link">
+        Search
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,70 @@
+"use client";
+
+import { signOut } from "next-auth/react";
+import Link from "next/link";
+import { DropdownMenu } from "radix-ui";
+import { useState } from "react";
+import { apiFetch } from "@/lib/client/api-fetch";
+
+type Identity = {
+  label: string;
+  displayName: string;
+  kind: "owner" | "user" | "role";
+  accountAlias: string;
+  accountUid: string;
+  roleName: string | null;
+};
+
+export function TopBar({ identity, roles }: { identity: Identity; roles: { id: string; name: string }[] }) {
+  const [error, setError] = useState<string | null>(null);
+
+  async function switchRole(roleId: string | null) {
+    setError(null);
+    const res = await apiFetch("/api/v1/session/role", { method: roleId ? "PUT" : "DELETE", body: roleId ? { roleId } : undefined });
+    if (!res.ok) return setError(res.message);
+    window.location.assign("/");
+  }
+
+  const kindLabel = identity.kind === "owner" ? "Alibaba Cloud account" : identity.kind === "role" ? `Role: ${identity.roleName}` : "RAM user";
+  return (
+    <header className="flex h-12 items-center justify-between bg-[#2d2f33] px-4 text-white">
+      <div className="flex items-center gap-3">
+        <span aria-hidden className="inline-block h-5 w-5 rounded-sm bg-brand-500" />
+        <Link href="/" className="font-semibold">
+          Resource Access Management
+        </Link>
+      </div>
+      {error ? <span role="alert" className="text-xs text-red-300">{error}</span> : null}
+      <DropdownMenu.Root>
+        <DropdownMenu.Trigger className="flex items-center gap-2 rounded-sm px-2 py-1 text-left hover:bg-white/10" aria-label="Account menu">
+          <span className="flex flex-col leading-tight">
+            <span data-testid="identity">{identity.label}</span>
+            <span className="text-[11px] text-gray-300">
+              {kindLabel} · {identity.accountAlias} ({identity.accountUid})
+            </span>
+          </span>
+          <span aria-hidden>▾</span>
+        </DropdownMenu.Trigger>
+        <DropdownMenu.Portal>
+          <DropdownMenu.Content align="end" sideOffset={4} className="z-50 min-w-56 rounded-sm border border-gray-200 bg-white py-1 text-gray-800 shadow-lg">
+            <DropdownMenu.Label className="px-3 py-1.5 text-xs text-gray-500">{identity.displayName}</DropdownMenu.Label>
+            {identity.kind === "role" ? (
+              <DropdownMenu.Item onSelect={() => switchRole(null)} className="cursor-pointer px-3 py-1.5 outline-none data-[highlighted]:bg-gray-100">
+                Back to {identity.label.split("/")[1]}
+              </DropdownMenu.Item>
+            ) : null}
+            {roles.map((r) => (
+              <DropdownMenu.Item key={r.id} onSelect={() => switchRole(r.id)} className="cursor-pointer px-3 py-1.5 outline-none data-[highlighted]:bg-gray-100">
+                Switch role: {r.name}
+              </DropdownMenu.Item>
+            ))}
+            <DropdownMenu.Separator className="my-1 h-px bg-gray-200" />
+            <DropdownMenu.Item onSelect={() => signOut({ callbackUrl: "/signin" })} className="cursor-pointer px-3 py-1.5 outline-none data-[highlighted]:bg-gray-100">
+              Sign out
+            </DropdownMenu.Item>
+          </DropdownMenu.Content>
+        </DropdownMenu.Portal>
+      </DropdownMenu.Root>
+    </header>
+  );
+}

@@ -1,0 +1,29 @@
+import { cn } from "@/lib/cn";
+
+type Variant = "primary" | "secondary" | "danger" | "link";
+
+const variants: Record<Variant, string> = {
+  primary: "bg-brand-500 text-white hover:bg-brand-600 disabled:bg-brand-100 disabled:text-white",
+  secondary: "border border-gray-300 bg-white text-gray-800 hover:border-link hover:text-link disabled:text-gray-400",
+  danger: "bg-red-600 text-white hover:bg-red-700 disabled:bg-red-200",
+  link: "text-link hover:underline disabled:text-gray-400 px-0",
+};
+
+export function Button({
+  variant = "secondary",
+  className,
+  ...props
+}: React.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
+  return (
+    <button
+      type="button"
+      className={cn(
+        "inline-flex h-8 items-center justify-center gap-1 rounded-sm px-4 text-[13px] font-medium transition-colors disabled:cursor-not-allowed",
+        variants[variant],
+        variant === "link" && "h-auto",
+        className,
+      )}
+      {...props}
+    />
+  );
+}

@@ -1,0 +1,90 @@
+import path from "node:path";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { getEnv } from "@/lib/env";
+import * as schema from "./schema";
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type Handle = {
+  db: Db;
+  kind: "pglite" | "postgres";
+  close: () => Promise<void>;
+  /** PostgreSQL only. */
+  pool?: import("pg").Pool;
+};
+
+export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
+
+let opening: Promise<Handle> | undefined;
+
+/**
+ * The process-wide database, opened on first use (never at import: `next build` loads route
+ * modules in worker processes, and an embedded PGlite folder serves one process).
+ */
+export async function getDb(): Promise<Db> {
+  return (await getHandle()).db;
+}
+
+export function getHandle(): Promise<Handle> {
+  opening ??= openFromEnv().catch((error: unknown) => {
+    opening = undefined;
+    throw error;
+  });
+  return opening;
+}
+
+async function openFromEnv(): Promise<Handle> {
+  const env = getEnv();
+  const handle = env.databaseUrl
+    ? await openPostgres(env.databaseUrl, env.poolMax)
+    : await openPglite(env.pgliteDataDir);
+  await migrateDatabase(handle);
+  if (handle.kind === "pglite") {
+    const { seedIfEmpty } = await import("./seed");
+    await seedIfEmpty(handle.db);
+  }
+  return handle;
+}
+
+export async function openPostgres(url: string, max = 10): Promise<Handle> {
+  const { Pool } = await import("pg");
+  const { drizzle } = await import("drizzle-orm/node-postgres");
+  const pool = new Pool({ connectionString: url, max, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 5_000 });
+  // An idle client that loses its server must not crash the process; the pool replaces it.
+  pool.on("error", () => {});
+  const db = drizzle(pool, { schema }) as unknown as Db;
+  return { db, kind: "postgres", pool, close: () => pool.end() };
+}
+
+/** `dataDir` undefined = in memory (tests). */
+export async function openPglite(dataDir?: string): Promise<Handle> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const client = dataDir ? new PGlite(path.resolve(dataDir)) : new PGlite();
+  await client.waitReady;
+  const db = drizzle(client, { schema }) as unknown as Db;
+  return { db, kind: "pglite", close: () => client.close() };
+}
+
+export async function migrateDatabase(handle: Handle): Promise<void> {
+  if (handle.kind === "pglite") {
+    const { migrate } = await import("drizzle-orm/pglite/migrator");
+    await migrate(handle.db as never, { migrationsFolder });
+    return;
+  }
+  const { migrate } = await import("drizzle-orm/node-postgres/migrator");
+  // Several server processes may start together on one PostgreSQL: one migrates, the others wait.
+  const lock = await handle.pool!.connect();
+  try {
+    await lock.query("select pg_advisory_lock(72471001)");
+    await migrate(handle.db as never, { migrationsFolder });
+  } finally {
+    await lock.query("select pg_advisory_unlock(72471001)").catch(() => {});
+    lock.release();
+  }
+}
+
+/** Tests open their own database and install it as the process-wide one. */
+export function setHandleForTests(handle: Handle): void {
+  opening = Promise.resolve(handle);
+}

@@ -1,0 +1,3 @@
+export * from "./identities";
+export * from "./oauth";
+export * from "./audit";

@@ -1,0 +1,65 @@
+import { principalFromRequest } from "@/lib/auth/request-session";
+import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { principalFromBearer } from "@/lib/oauth/bearer";
+import type { Principal } from "@/lib/ram/principal";
+import { errorResponse, json } from "./respond";
+
+export type Caller = { principal: Principal; via: "session" | "token" };
+type Ctx<P> = { params: Promise<P> };
+
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * Console REST API route: authenticates (console session, or a bearer access token that carries
+ * `/acs/ram`), checks CSRF for cookie-authenticated writes, runs the body, maps errors.
+ * Returning undefined answers 204.
+ */
+export function apiRoute<P = Record<string, never>>(
+  fn: (args: { request: Request; caller: Caller; params: P }) => Promise<unknown>,
+  options: { status?: number } = {},
+) {
+  return async (request: Request, ctx: Ctx<P>): Promise<Response> => {
+    try {
+      const caller = await authenticate(request);
+      const result = await fn({ request, caller, params: await ctx.params });
+      if (result instanceof Response) return result;
+      if (result === undefined) return new Response(null, { status: 204, headers: { "cache-control": "no-store" } });
+      return json(result, options.status ?? 200);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+export async function authenticate(request: Request): Promise<Caller> {
+  const authorization = request.headers.get("authorization");
+  if (authorization) {
+    const principal = await principalFromBearer(authorization, "/acs/ram");
+    return { principal, via: "token" };
+  }
+  const principal = await principalFromRequest(request);
+  if (!principal) throw new AppError("unauthorized", "Sign in to the console first.");
+  if (UNSAFE.has(request.method)) assertSameOrigin(request);
+  return { principal, via: "session" };
+}
+
+/**
+ * CSRF defence for cookie-authenticated writes: the browser's Origin (or Sec-Fetch-Site) must say
+ * the request comes from this console. Requests without either (command-line clients) must be JSON,
+ * which a cross-site HTML form can not send.
+ */
+export function assertSameOrigin(request: Request): void {
+  const origin = request.headers.get("origin");
+  const site = request.headers.get("sec-fetch-site");
+  const own = new Set([new URL(getEnv().issuer).origin, new URL(request.url).origin]);
+  if (origin !== null) {
+    if (!own.has(origin)) throw new AppError("forbidden", "Cross-site request refused.");
+    return;
+  }
+  if (site !== null && site !== "same-origin" && site !== "none") throw new AppError("forbidden", "Cross-site request refused.");
+  const type = request.headers.get("content-type") ?? "";
+  if (request.method !== "DELETE" && !type.toLowerCase().startsWith("application/json")) {
+    throw new AppError("forbidden", "Cross-site request refused.");
+  }
+}

@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { AppError, statusOf } from "@/lib/errors";
+
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers },
+  });
+}
+
+/** PostgreSQL / PGlite errors that mean "the database is not there right now". */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const e = error as { code?: string; message?: string; cause?: unknown } | null;
+  if (!e) return false;
+  const codes = ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P02", "57P03", "08000", "08003", "08006", "08001", "08004"];
+  if (e.code && codes.includes(e.code)) return true;
+  if (typeof e.message === "string" && /Connection terminated|connection timeout|timeout exceeded when trying to connect/i.test(e.message)) return true;
+  return e.cause ? isDatabaseUnavailable(e.cause) : false;
+}
+
+/** The one place where errors become HTTP answers. Unknown errors are logged, never echoed. */
+export function errorResponse(error: unknown): Response {
+  if (error instanceof AppError) {
+    const headers: Record<string, string> = {};
+    if (error.code === "too_many_requests" || error.code === "unavailable") headers["retry-after"] = String(error.details?.retryAfter ?? 5);
+    return json({ error: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) }, statusOf[error.code], headers);
+  }
+  if (error instanceof z.ZodError) {
+    return json({ error: "invalid_input", message: humanIssues(error), details: { issues: error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) } }, 422);
+  }
+  if (isDatabaseUnavailable(error)) {
+    return json({ error: "unavailable", message: "The database is not reachable right now. Try again in a few seconds." }, 503, { "retry-after": "5" });
+  }
+  console.error("Unhandled error in API route:", error instanceof Error ? error.message : "unknown error");
+  return json({ error: "internal_error", message: "Something went wrong on our side. Nothing was changed." }, 500);
+}
+
+export function humanIssues(error: z.ZodError): string {
+  return error.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; ");
+}

@@ -1,0 +1,17 @@
+import type { Tx } from "@/db/client";
+import { auditEvents } from "@/db/schema";
+import { actorLabel, type Principal } from "@/lib/ram/principal";
+
+export type AuditEntry = { action: string; targetType: string; targetId: string; detail?: Record<string, unknown> };
+
+/** Call inside the mutation's own transaction, so that the event and the change land together. */
+export async function recordAudit(tx: Tx, actor: Principal, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditEvents).values({
+    accountId: actor.accountId,
+    actor: actorLabel(actor),
+    action: entry.action,
+    targetType: entry.targetType,
+    targetId: entry.targetId,
+    detail: entry.detail ?? {},
+  });
+}

@@ -1,0 +1,34 @@
+import { decode } from "next-auth/jwt";
+import { getDb } from "@/db/client";
+import { getEnv } from "@/lib/env";
+import { loadSessionPrincipal, type SessionPrincipal } from "./console-session";
+
+export function sessionCookieName(): string {
+  return getEnv().secureCookies ? "__Secure-next-auth.session-token" : "next-auth.session-token";
+}
+
+export function readCookie(header: string | null, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return undefined;
+}
+
+/** The console session's principal from a raw cookie value (plain Web code: no Next.js import). */
+export async function principalFromSessionToken(value: string | undefined): Promise<SessionPrincipal | null> {
+  if (!value) return null;
+  let sid: unknown;
+  try {
+    sid = (await decode({ token: value, secret: getEnv().authSecret }))?.sid;
+  } catch {
+    return null;
+  }
+  if (typeof sid !== "string") return null;
+  return loadSessionPrincipal(await getDb(), sid);
+}
+
+export function principalFromRequest(request: Request): Promise<SessionPrincipal | null> {
+  return principalFromSessionToken(readCookie(request.headers.get("cookie"), sessionCookieName()));
+}

@@ -1,0 +1,73 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const envSchema = z.object({
+  DATABASE_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
+  PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+  NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
+  ISSUER_URL: z.string().url().optional(),
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(200).optional(),
+});
+
+export type Env = {
+  databaseUrl: string | undefined;
+  pgliteDataDir: string;
+  port: number;
+  authSecret: string;
+  /** Public base URL, byte-identical in every `iss`; no trailing slash. */
+  issuer: string;
+  poolMax: number;
+  /** true when served over https: cookies get `Secure`. */
+  secureCookies: boolean;
+};
+
+let cached: Env | undefined;
+
+/** Reads and validates the environment once; a bad value stops the process with one clear message. */
+export function getEnv(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid configuration (see .env.example):\n${lines}`);
+  }
+  const e = parsed.data;
+  const issuer = (e.ISSUER_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
+  const authSecret = e.AUTH_SECRET ?? e.NEXTAUTH_SECRET ?? embeddedSecret(e.DATABASE_URL, e.PGLITE_DATA_DIR);
+  cached = {
+    databaseUrl: e.DATABASE_URL,
+    pgliteDataDir: e.PGLITE_DATA_DIR,
+    port: e.PORT,
+    authSecret,
+    issuer,
+    poolMax: e.DB_POOL_MAX ?? 10,
+    secureCookies: issuer.startsWith("https://"),
+  };
+  // next-auth v4 reads these two from the environment at request time.
+  process.env.NEXTAUTH_URL ??= issuer;
+  process.env.NEXTAUTH_SECRET ??= authSecret;
+  return cached;
+}
+
+/** For the embedded default only: a secret generated on first start and kept beside the database. */
+function embeddedSecret(databaseUrl: string | undefined, dataDir: string): string {
+  if (databaseUrl) {
+    throw new Error("Invalid configuration (see .env.example):\n  AUTH_SECRET: required when DATABASE_URL is set");
+  }
+  const dir = path.resolve(dataDir, "..");
+  const file = path.join(dir, "auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dir, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
+  return secret;
+}
+
+/** Tests change the environment between runs. */
+export function resetEnvForTests(): void {
+  cached = undefined;
+}

@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { systemPolicies } from "./policies";
+
+export const ramNameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, "Use 1–64 lowercase letters, digits, '.', '_' or '-', starting with a letter or digit");
+
+export const displayNameSchema = z.string().trim().min(1, "Enter a display name").max(128);
+
+export const passwordSchema = z
+  .string()
+  .min(8, "Use at least 8 characters")
+  .max(128)
+  .refine((p) => /[a-z]/.test(p) && /[A-Z]/.test(p) && /\d/.test(p), "Use upper- and lowercase letters and digits");
+
+export const createUserSchema = z.object({
+  name: ramNameSchema,
+  displayName: displayNameSchema,
+  password: passwordSchema,
+});
+export type CreateUserInput = z.infer<typeof createUserSchema>;
+
+export const updateUserSchema = z
+  .object({ displayName: displayNameSchema.optional(), enabled: z.boolean().optional(), password: passwordSchema.optional() })
+  .refine((v) => Object.keys(v).length > 0, "Nothing to change");
+export type UpdateUserInput = z.infer<typeof updateUserSchema>;
+
+export const policyNameSchema = z.enum(systemPolicies.map((p) => p.name) as [string, ...string[]], {
+  message: "Unknown policy",
+});
+
+export const createGroupSchema = z.object({ name: ramNameSchema, description: z.string().trim().max(256).default("") });
+export const createRoleSchema = z.object({ name: ramNameSchema, description: z.string().trim().max(256).default("") });
+export const idSchema = z.string().uuid("Not a valid ID");
