@@ -15,7 +15,11 @@ export type Handle = {
 
 export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 
-let opening: Promise<Handle> | undefined;
+/**
+ * Kept on globalThis: Next.js bundles route handlers and pages separately, and module-level state
+ * would open the embedded database twice in one process.
+ */
+const store = globalThis as typeof globalThis & { __ramConsoleDb?: Promise<Handle> };
 
 /**
  * The process-wide database, opened on first use (never at import: `next build` loads route
@@ -26,11 +30,11 @@ export async function getDb(): Promise<Db> {
 }
 
 export function getHandle(): Promise<Handle> {
-  opening ??= openFromEnv().catch((error: unknown) => {
-    opening = undefined;
+  store.__ramConsoleDb ??= openFromEnv().catch((error: unknown) => {
+    store.__ramConsoleDb = undefined;
     throw error;
   });
-  return opening;
+  return store.__ramConsoleDb;
 }
 
 async function openFromEnv(): Promise<Handle> {
@@ -86,5 +90,5 @@ export async function migrateDatabase(handle: Handle): Promise<void> {
 
 /** Tests open their own database and install it as the process-wide one. */
 export function setHandleForTests(handle: Handle): void {
-  opening = Promise.resolve(handle);
+  store.__ramConsoleDb = Promise.resolve(handle);
 }

@@ -2,6 +2,7 @@
 
 import { signOut } from "next-auth/react";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { DropdownMenu } from "radix-ui";
 import { useState } from "react";
 import { apiFetch } from "@/lib/client/api-fetch";
@@ -16,13 +17,15 @@ type Identity = {
 };
 
 export function TopBar({ identity, roles }: { identity: Identity; roles: { id: string; name: string }[] }) {
+  const router = useRouter();
   const [error, setError] = useState<string | null>(null);
 
   async function switchRole(roleId: string | null) {
     setError(null);
     const res = await apiFetch("/api/v1/session/role", { method: roleId ? "PUT" : "DELETE", body: roleId ? { roleId } : undefined });
     if (!res.ok) return setError(res.message);
-    window.location.assign("/");
+    router.push("/");
+    router.refresh();
   }
 
   const kindLabel = identity.kind === "owner" ? "Alibaba Cloud account" : identity.kind === "role" ? `Role: ${identity.roleName}` : "RAM user";

@@ -1,0 +1,54 @@
+import { expect, test } from "@playwright/test";
+import { signInWithForm } from "./fixtures/auth";
+
+test.describe("sign-in", () => {
+  for (const [login, identity] of [
+    ["owner@acme.example", "owner@acme.example"],
+    ["admin@acme.onaliyun.com", "admin@acme.onaliyun.com"],
+    ["alice@acme.onaliyun.com", "alice@acme.onaliyun.com"],
+  ] as const) {
+    test(`signs in as ${login}`, async ({ page }) => {
+      await page.goto("/signin");
+      await signInWithForm(page, login);
+      await expect(page.getByTestId("identity")).toHaveText(identity);
+      await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+    });
+  }
+
+  test("refuses a wrong password with the generic message, and an unknown user with the same one", async ({ page }) => {
+    await page.goto("/signin");
+    await signInWithForm(page, "alice@acme.onaliyun.com", "wrong-password");
+    await expect(page.getByRole("alert").filter({ hasText: "incorrect" })).toHaveText("The logon name or password is incorrect.");
+    await signInWithForm(page, "nobody@nosuch.onaliyun.com", "wrong-password");
+    await expect(page.getByRole("alert").filter({ hasText: "incorrect" })).toHaveText("The logon name or password is incorrect.");
+    await expect(page).toHaveURL(/\/signin/);
+  });
+
+  test("a signed-out visit to a console page lands on sign-in and returns there", async ({ page }) => {
+    await page.goto("/identities/users");
+    await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fidentities%2Fusers/);
+    await signInWithForm(page, "bob@acme.onaliyun.com");
+    await expect(page).toHaveURL(/\/identities\/users$/);
+    await expect(page.getByRole("heading", { name: "Users" })).toBeVisible();
+  });
+
+  test("switches to a role and back, then signs out", async ({ page }) => {
+    await page.goto("/signin");
+    await signInWithForm(page, "alice@acme.onaliyun.com");
+    await expect(page.getByTestId("identity")).toHaveText("alice@acme.onaliyun.com");
+    await page.getByRole("button", { name: "Account menu" }).click();
+    await page.getByRole("menuitem", { name: "Switch role: auditor" }).click();
+    await expect(page.getByTestId("identity")).toHaveText("auditor/alice@acme.onaliyun.com");
+    // The role's ReadOnlyAccess lets the role session read users.
+    await page.goto("/identities/users");
+    await expect(page.getByRole("link", { name: "bob@acme.onaliyun.com" })).toBeVisible();
+    await page.getByRole("button", { name: "Account menu" }).click();
+    await page.getByRole("menuitem", { name: /Back to alice/ }).click();
+    await expect(page.getByTestId("identity")).toHaveText("alice@acme.onaliyun.com");
+    await page.getByRole("button", { name: "Account menu" }).click();
+    await page.getByRole("menuitem", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/signin/);
+    await page.goto("/identities/users");
+    await expect(page).toHaveURL(/\/signin/);
+  });
+});

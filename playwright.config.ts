@@ -1,0 +1,45 @@
+import os from "node:os";
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+
+// One fresh embedded database per run (PGlite serves one process per folder). Workers inherit the
+// environment of the main process, so every process agrees on the folder.
+process.env.E2E_DATA_DIR ??= path.join(os.tmpdir(), `ram-e2e-${process.pid}-${Date.now()}`);
+const PORT = Number(process.env.E2E_PORT ?? 3210);
+export const BASE_URL = `http://localhost:${PORT}`;
+
+export default defineConfig({
+  testDir: "./e2e",
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL: BASE_URL,
+    trace: "off",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  webServer: [
+    {
+      command: `npx next build && npx next start -p ${PORT}`,
+      url: `${BASE_URL}/signin`,
+      timeout: 240_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: {
+        PORT: String(PORT),
+        PGLITE_DATA_DIR: path.join(process.env.E2E_DATA_DIR, "pglite"),
+        ISSUER_URL: BASE_URL,
+        DATABASE_URL: "",
+      },
+    },
+  ],
+});
