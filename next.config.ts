@@ -1,6 +1,8 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
+  // A separate output folder lets several builds (parallel work, CI) share one checkout.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // PGlite ships a WASM build and pg has optional native bindings: load both from node_modules at run time.
   serverExternalPackages: ["@electric-sql/pglite", "pg"],
   poweredByHeader: false,

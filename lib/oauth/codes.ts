@@ -1,0 +1,40 @@
+import type { Db, Tx } from "@/db/client";
+import { authCodes } from "@/db/schema";
+import { randomToken, sha256 } from "@/lib/crypto/tokens";
+import type { Person } from "./person";
+
+/** Authorization codes live at most 60 s (RFC 6749 §4.1.2 recommends at most 10 minutes). */
+export const CODE_TTL_SECONDS = 60;
+
+export type CodeRequest = {
+  appId: string;
+  installationId: string;
+  person: Person;
+  /** space-separated, already reduced to what the installation granted */
+  scope: string;
+  redirectUri: string;
+  codeChallenge: string | null;
+  nonce: string | null;
+  authTime: Date;
+};
+
+/** Issues a one-time code; only its hash is stored. */
+export async function issueAuthorizationCode(db: Db | Tx, req: CodeRequest): Promise<string> {
+  const code = randomToken();
+  await db.insert(authCodes).values({
+    codeHash: sha256(code),
+    accountId: req.person.accountId,
+    appId: req.appId,
+    installationId: req.installationId,
+    userId: req.person.userId,
+    roleId: req.person.roleId,
+    subject: req.person.subject,
+    scope: req.scope,
+    authTime: req.authTime,
+    redirectUri: req.redirectUri,
+    codeChallenge: req.codeChallenge,
+    nonce: req.nonce,
+    expiresAt: new Date(Date.now() + CODE_TTL_SECONDS * 1000),
+  });
+  return code;
+}
