@@ -1,0 +1,4 @@
+import { authorizeEndpoint } from "@/lib/oauth/authorize";
+
+export const GET = authorizeEndpoint;
+export const POST = authorizeEndpoint;

@@ -1,0 +1,3 @@
+import { consentDecisionEndpoint } from "@/lib/oauth/consent-decision";
+
+export const POST = consentDecisionEndpoint;

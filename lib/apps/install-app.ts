@@ -1,0 +1,57 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { installations } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
+import { requireAdmin } from "@/lib/ram/authorize";
+import { actorLabel, type Principal } from "@/lib/ram/principal";
+
+export type Installation = { id: string; scopes: string[]; source: "consent" | "provisioned"; createdAt: Date };
+
+/**
+ * Installs an application for the actor's whole account (the seed: "This action also installs the
+ * application"). Runs inside the caller's transaction, so the code issued with it lands together.
+ * Two administrators granting at once: the unique (account, app) index lets one insert win; the
+ * other finds that installation and goes on with it (both flows finish).
+ */
+export async function installApp(
+  tx: Tx,
+  opts: { actor: Principal; appId: string; clientId: string; scopes: string[]; source: "consent" | "provisioned" },
+): Promise<{ installation: Installation; created: boolean }> {
+  const { actor, appId, scopes, source } = opts;
+  await requireAdmin(tx, actor);
+  const columns = { id: installations.id, scopes: installations.scopes, source: installations.source, createdAt: installations.createdAt };
+  const [inserted] = await tx
+    .insert(installations)
+    .values({ accountId: actor.accountId, appId, scopes, source, installedBy: actorLabel(actor) })
+    .onConflictDoNothing({ target: [installations.accountId, installations.appId] })
+    .returning(columns);
+  if (inserted) {
+    await recordAudit(tx, actor, {
+      action: source === "provisioned" ? "ProvisionApplication" : "InstallApplication",
+      targetType: "application",
+      targetId: opts.clientId,
+      detail: { scopes },
+    });
+    return { installation: inserted, created: true };
+  }
+  const [existing] = await tx
+    .select(columns)
+    .from(installations)
+    .where(and(eq(installations.accountId, actor.accountId), eq(installations.appId, appId)));
+  return { installation: existing!, created: false };
+}
+
+/**
+ * An account's own (enterprise) application needs no consent: its people use it directly (RAM:
+ * "users under this account can access the application without authorization"). Tokens still
+ * point to an installation, made here on first use with every declared scope.
+ */
+export async function ensureOwnAppInstallation(tx: Tx, opts: { accountId: string; appId: string; scopes: string[] }): Promise<Installation> {
+  const columns = { id: installations.id, scopes: installations.scopes, source: installations.source, createdAt: installations.createdAt };
+  const [row] = await tx
+    .insert(installations)
+    .values({ accountId: opts.accountId, appId: opts.appId, scopes: opts.scopes, source: "consent", installedBy: "own application" })
+    .onConflictDoUpdate({ target: [installations.accountId, installations.appId], set: { scopes: sql`${installations.scopes}` } })
+    .returning(columns);
+  return row!;
+}

@@ -1,0 +1,92 @@
+import { getClient, isPublicClient, type ClientRecord } from "./clients";
+import { isRegisteredRedirectUri } from "./redirect-uri";
+
+/** The parameters this endpoint understands (OIDC Core §3.1.2.1, RFC 7636, RFC 6749 §4.1.1). */
+const ALLOWED = new Set([
+  "response_type", "client_id", "redirect_uri", "scope", "state", "nonce", "code_challenge",
+  "code_challenge_method", "prompt", "response_mode", "max_age", "login_hint", "ui_locales", "display", "acr_values", "claims_locales",
+]);
+const MAX_LEN = 2048;
+const CHALLENGE = /^[A-Za-z0-9_-]{43}$/;
+
+export type AuthorizationRequest = {
+  clientId: string;
+  redirectUri: string;
+  scopes: string[];
+  state?: string;
+  nonce?: string;
+  codeChallenge?: string;
+  prompt: Set<string>;
+};
+
+export type ParseResult =
+  /** No trustworthy redirect URI: show an error page, never redirect (RFC 6749 §4.1.2.1). */
+  | { kind: "page"; error: string; description: string }
+  | { kind: "redirect"; client: ClientRecord; redirectUri: string; state?: string; error: string; description: string }
+  | { kind: "ok"; client: ClientRecord; request: AuthorizationRequest };
+
+export async function parseAuthorizationRequest(params: URLSearchParams): Promise<ParseResult> {
+  const single = (name: string) => {
+    const all = params.getAll(name);
+    return all.length === 1 ? all[0] : undefined;
+  };
+  const clientId = single("client_id");
+  const redirectUri = single("redirect_uri");
+  if (params.getAll("client_id").length > 1 || params.getAll("redirect_uri").length > 1) {
+    return { kind: "page", error: "invalid_request", description: "client_id and redirect_uri must appear once." };
+  }
+  if (!clientId) return { kind: "page", error: "invalid_request", description: "The request has no client_id." };
+  const client = await getClient(clientId);
+  if (!client) return { kind: "page", error: "invalid_client", description: "No application has this client_id." };
+  if (!redirectUri) return { kind: "page", error: "invalid_request", description: "The request has no redirect_uri." };
+  if (!isRegisteredRedirectUri(client, redirectUri)) {
+    return { kind: "page", error: "invalid_request", description: "The redirect_uri is not registered for this application." };
+  }
+
+  // From here on the redirect URI is trusted: errors go back to the application.
+  const stateValues = params.getAll("state");
+  const state = stateValues.length === 1 && stateValues[0]!.length <= MAX_LEN ? stateValues[0] : undefined;
+  const fail = (error: string, description: string): ParseResult => ({ kind: "redirect", client, redirectUri, state, error, description });
+
+  for (const key of new Set(params.keys())) {
+    if (params.getAll(key).length > 1) return fail("invalid_request", `The parameter ${key} appears more than once.`);
+    if (!ALLOWED.has(key)) continue; // RFC 6749 §3.1: unknown parameters are ignored.
+    if (params.get(key)!.length > MAX_LEN) return fail("invalid_request", `The parameter ${key} is too long.`);
+  }
+  if (stateValues.length === 1 && state === undefined) return fail("invalid_request", "The state parameter is too long.");
+
+  const responseType = params.get("response_type");
+  if (!responseType) return fail("invalid_request", "The request has no response_type.");
+  if (responseType !== "code") return fail("unsupported_response_type", "Only response_type=code is supported.");
+  const responseMode = params.get("response_mode");
+  if (responseMode !== null && responseMode !== "query") return fail("invalid_request", "Only response_mode=query is supported.");
+
+  const requested = (params.get("scope") ?? "").split(" ").filter(Boolean);
+  const declared = new Set(client.scopes.map((s) => s.scope));
+  const unknown = requested.filter((s) => !declared.has(s));
+  if (unknown.length) return fail("invalid_scope", `The application did not declare: ${unknown.join(" ")}.`);
+  // RFC 6749 §3.3: no scope asks for the application's required scope.
+  const scopes = requested.length ? [...new Set(requested)] : client.scopes.filter((s) => s.required).map((s) => s.scope);
+
+  const challenge = params.get("code_challenge") ?? undefined;
+  const method = params.get("code_challenge_method");
+  if (challenge !== undefined) {
+    // RFC 7636 §4.3: the default method is "plain"; RFC 9700 §2.1.1 allows only S256 here.
+    if (method !== "S256") return fail("invalid_request", "code_challenge_method must be S256.");
+    if (!CHALLENGE.test(challenge)) return fail("invalid_request", "code_challenge must be 43 base64url characters.");
+  } else if (method !== null) {
+    return fail("invalid_request", "code_challenge_method without code_challenge.");
+  } else if (isPublicClient(client)) {
+    return fail("invalid_request", "PKCE (code_challenge with S256) is required for this application.");
+  }
+
+  const prompt = new Set((params.get("prompt") ?? "").split(" ").filter(Boolean));
+  for (const p of prompt) if (!["none", "login", "consent", "select_account"].includes(p)) return fail("invalid_request", `Unknown prompt value ${p}.`);
+  if (prompt.has("none") && prompt.size > 1) return fail("invalid_request", "prompt=none can not be combined with other values.");
+
+  return {
+    kind: "ok",
+    client,
+    request: { clientId, redirectUri, scopes, state, nonce: params.get("nonce") ?? undefined, codeChallenge: challenge, prompt },
+  };
+}

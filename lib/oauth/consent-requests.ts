@@ -1,0 +1,73 @@
+import { createHmac } from "node:crypto";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import type { Db, Tx } from "@/db/client";
+import { consentRequests } from "@/db/schema";
+import { randomToken } from "@/lib/crypto/tokens";
+import { getEnv } from "@/lib/env";
+import type { AuthorizationRequest } from "./authorize-request";
+
+const TTL_SECONDS = 10 * 60;
+
+export type StoredRequest = {
+  clientId: string;
+  redirectUri: string;
+  scope: string;
+  state?: string;
+  nonce?: string;
+  codeChallenge?: string;
+};
+
+export function toStored(r: AuthorizationRequest): StoredRequest {
+  return { clientId: r.clientId, redirectUri: r.redirectUri, scope: r.scopes.join(" "), state: r.state, nonce: r.nonce, codeChallenge: r.codeChallenge };
+}
+
+export async function createConsentRequest(
+  db: Db | Tx,
+  opts: { sessionId: string; appId: string; request: AuthorizationRequest; kind: "install" | "personal" },
+): Promise<string> {
+  const id = randomToken(24);
+  const stored = toStored(opts.request);
+  const params = Object.fromEntries(Object.entries(stored).filter(([, v]) => v !== undefined)) as Record<string, string>;
+  await db.insert(consentRequests).values({
+    id,
+    sessionId: opts.sessionId,
+    appId: opts.appId,
+    params,
+    kind: opts.kind,
+    expiresAt: new Date(Date.now() + TTL_SECONDS * 1000),
+  });
+  return id;
+}
+
+const columns = {
+  id: consentRequests.id,
+  sessionId: consentRequests.sessionId,
+  appId: consentRequests.appId,
+  params: consentRequests.params,
+  kind: consentRequests.kind,
+};
+
+/** A pending request of this console session, or null (unknown, another session's, used or expired). */
+export async function getPendingConsentRequest(db: Db | Tx, id: string, sessionId: string) {
+  if (id.length > 64) return null;
+  const [row] = await db
+    .select(columns)
+    .from(consentRequests)
+    .where(and(eq(consentRequests.id, id), eq(consentRequests.sessionId, sessionId), isNull(consentRequests.usedAt), gt(consentRequests.expiresAt, sql`now()`)));
+  return row ? { ...row, request: row.params as unknown as StoredRequest } : null;
+}
+
+/** Marks the request used; only the first submission gets the row back (a consent page submits once). */
+export async function consumeConsentRequest(tx: Tx, id: string, sessionId: string) {
+  const [row] = await tx
+    .update(consentRequests)
+    .set({ usedAt: sql`now()` })
+    .where(and(eq(consentRequests.id, id), eq(consentRequests.sessionId, sessionId), isNull(consentRequests.usedAt), gt(consentRequests.expiresAt, sql`now()`)))
+    .returning(columns);
+  return row ? { ...row, request: row.params as unknown as StoredRequest } : null;
+}
+
+/** The consent form's CSRF token: bound to the console session and to this authorization request. */
+export function consentCsrfToken(sessionId: string, requestId: string): string {
+  return createHmac("sha256", getEnv().authSecret).update(`consent:${sessionId}:${requestId}`).digest("base64url");
+}
