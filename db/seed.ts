@@ -4,6 +4,7 @@ import { sha256 } from "@/lib/crypto/tokens";
 import { systemPolicies } from "@/lib/ram/policies";
 import type { Db, Tx } from "./client";
 import * as s from "./schema";
+import { officialApps } from "./official-apps";
 
 export const DEMO_PASSWORD = "Demo-Passw0rd";
 
@@ -47,6 +48,8 @@ export const demoAccounts: DemoAccount[] = [
     ],
   },
   { alias: "isv", uid: "1580000000000003", owner: "owner@isv.example", users: [] },
+  // The platform account that publishes the official applications.
+  { alias: "aliyun-official", uid: "1580000000000000", owner: "official@platform.example", users: [] },
 ];
 
 /** Idempotent: running it twice changes nothing the second time. */
@@ -55,6 +58,7 @@ export async function seed(db: Db): Promise<void> {
     await tx.insert(s.policies).values([...systemPolicies]).onConflictDoNothing();
     for (const a of demoAccounts) await seedAccount(tx, a);
     await seedDemoClient(tx);
+    await seedOfficialApps(tx);
   });
 }
 
@@ -147,4 +151,29 @@ async function seedDemoClient(tx: Tx): Promise<void> {
     { appId: app.id, scope: "/acs/ram", required: false },
   ]);
   await tx.insert(s.appSecrets).values({ appId: app.id, secretHash: sha256(DEMO_CLIENT.clientSecret), prefix: DEMO_CLIENT.clientSecret.slice(0, 6) });
+}
+
+/** Official applications: third-party applications of the platform account that administrators can provision. */
+async function seedOfficialApps(tx: Tx): Promise<void> {
+  const [platform] = await tx.select({ id: s.accounts.id }).from(s.accounts).where(eq(s.accounts.alias, "aliyun-official"));
+  for (const app of officialApps) {
+    const inserted = await tx
+      .insert(s.applications)
+      .values({
+        clientId: app.clientId,
+        accountId: platform!.id,
+        name: app.name,
+        type: app.type,
+        redirectUris: app.redirectUris,
+        description: app.description,
+        logoUrl: app.logoUrl,
+        homepageUrl: app.homepageUrl,
+        thirdParty: true,
+        official: true,
+      })
+      .onConflictDoNothing()
+      .returning({ id: s.applications.id });
+    if (!inserted[0]) continue;
+    await tx.insert(s.appScopes).values(app.scopes.map(([scope, required]) => ({ appId: inserted[0]!.id, scope, required })));
+  }
 }

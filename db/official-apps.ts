@@ -1,0 +1,44 @@
+import type { AppType } from "./schema";
+
+/** The official applications of the demo data (the seed: "For example: OpenAPI MCP Server"). */
+export const officialApps: {
+  clientId: string;
+  name: string;
+  type: AppType;
+  redirectUris: string[];
+  description: string;
+  logoUrl: string;
+  homepageUrl: string;
+  scopes: [string, boolean][];
+}[] = [
+  {
+    clientId: "4000000000000000001",
+    name: "OpenAPI MCP Server",
+    type: "NativeApp",
+    redirectUris: ["http://127.0.0.1:8766/callback"],
+    description: "The official MCP server: lets AI assistants call cloud service APIs as you, within your own permissions.",
+    logoUrl: "/logos/mcp-server.svg",
+    homepageUrl: "https://api.example.com/mcp",
+    scopes: [["openid", true], ["/acs/mcp-server", true], ["profile", false], ["permissions", false]],
+  },
+  {
+    clientId: "4000000000000000002",
+    name: "Official CLI",
+    type: "NativeApp",
+    redirectUris: ["http://127.0.0.1:12345/cli/callback"],
+    description: "The official command-line tool: sign in from your terminal with your RAM identity.",
+    logoUrl: "/logos/cli.svg",
+    homepageUrl: "https://cli.example.com",
+    scopes: [["openid", true], ["profile", true], ["/acs/ram", false]],
+  },
+  {
+    clientId: "4000000000000000003",
+    name: "Cloud Shell",
+    type: "WebApp",
+    redirectUris: ["https://shell.example.com/callback"],
+    description: "A browser terminal that signs you in to the cloud with your RAM identity.",
+    logoUrl: "/logos/cloud-shell.svg",
+    homepageUrl: "https://shell.example.com",
+    scopes: [["openid", true], ["profile", true], ["aliuid", false], ["permissions", false]],
+  },
+];

@@ -1,0 +1,27 @@
+import { getDb } from "@/db/client";
+import { AppError, notFound } from "@/lib/errors";
+import { getClient } from "@/lib/oauth/clients";
+import { requireAdmin } from "@/lib/ram/authorize";
+import type { Principal } from "@/lib/ram/principal";
+import { installApp } from "./install-app";
+
+/**
+ * Provision Official Application: an administrator installs an official application for the
+ * account directly (source "provisioned"), with its required scope and the optional items ticked.
+ * People still need an assignment and their own consent before they use it.
+ */
+export async function provisionOfficialApp({ actor, clientId, optionalScopes }: { actor: Principal; clientId: string; optionalScopes: string[] }) {
+  const db = await getDb();
+  await requireAdmin(db, actor);
+  const client = await getClient(clientId);
+  if (!client || !client.official) throw notFound("No such official application.");
+  const optional = new Set(client.scopes.filter((s) => !s.required).map((s) => s.scope));
+  const bad = optionalScopes.filter((s) => !optional.has(s));
+  if (bad.length) throw new AppError("invalid_input", `Not an optional scope of ${client.name}: ${bad.join(", ")}.`);
+  const scopes = [...client.scopes.filter((s) => s.required).map((s) => s.scope), ...client.scopes.filter((s) => optionalScopes.includes(s.scope)).map((s) => s.scope)];
+  return db.transaction(async (tx) => {
+    const { installation, created } = await installApp(tx, { actor, appId: client.id, clientId, scopes, source: "provisioned" });
+    if (!created) throw new AppError("conflict", `${client.name} is already installed in this account.`);
+    return { appId: clientId, name: client.name, scopes: installation.scopes, source: installation.source, createdAt: installation.createdAt };
+  });
+}
