@@ -8,6 +8,8 @@ const ALLOWED = new Set([
 ]);
 const MAX_LEN = 2048;
 const CHALLENGE = /^[A-Za-z0-9_-]{43}$/;
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f]/;
 
 export type AuthorizationRequest = {
   clientId: string;
@@ -45,15 +47,17 @@ export async function parseAuthorizationRequest(params: URLSearchParams): Promis
 
   // From here on the redirect URI is trusted: errors go back to the application.
   const stateValues = params.getAll("state");
-  const state = stateValues.length === 1 && stateValues[0]!.length <= MAX_LEN ? stateValues[0] : undefined;
+  const state = stateValues.length === 1 && stateValues[0]!.length <= MAX_LEN && !CONTROL.test(stateValues[0]!) ? stateValues[0] : undefined;
   const fail = (error: string, description: string): ParseResult => ({ kind: "redirect", client, redirectUri, state, error, description });
 
   for (const key of new Set(params.keys())) {
     if (params.getAll(key).length > 1) return fail("invalid_request", `The parameter ${key} appears more than once.`);
     if (!ALLOWED.has(key)) continue; // RFC 6749 §3.1: unknown parameters are ignored.
     if (params.get(key)!.length > MAX_LEN) return fail("invalid_request", `The parameter ${key} is too long.`);
+    // RFC 6749 Appendix A: parameter values are printable; control characters are malformed.
+    if (CONTROL.test(params.get(key)!)) return fail("invalid_request", `The parameter ${key} contains control characters.`);
   }
-  if (stateValues.length === 1 && state === undefined) return fail("invalid_request", "The state parameter is too long.");
+  if (stateValues.length === 1 && state === undefined) return fail("invalid_request", "The state parameter is too long or malformed.");
 
   const responseType = params.get("response_type");
   if (!responseType) return fail("invalid_request", "The request has no response_type.");

@@ -48,7 +48,8 @@ export function invalidateClient(clientId?: string): void {
 }
 
 async function loadClient(clientId: string): Promise<ClientRecord | null> {
-  if (clientId.length > 128) return null;
+  // RFC 6749 Appendix A.1: client_id is VSCHAR (printable ASCII); anything else can not be ours.
+  if (!/^[\x20-\x7e]{1,128}$/.test(clientId)) return null;
   const db = await getDb();
   const [app] = await db.select().from(applications).where(eq(applications.clientId, clientId));
   if (!app) return null;
