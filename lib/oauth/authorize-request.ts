@@ -8,7 +8,6 @@ const ALLOWED = new Set([
 ]);
 const MAX_LEN = 2048;
 const CHALLENGE = /^[A-Za-z0-9_-]{43}$/;
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 export type AuthorizationRequest = {
