@@ -52,3 +52,34 @@ test.describe("sign-in", () => {
     await expect(page).toHaveURL(/\/signin/);
   });
 });
+
+test("throttles repeated failures for one logon name with 429, Retry-After and a clear message", async ({ page }) => {
+  const login = `ghost${Date.now() % 100000}@acme.onaliyun.com`;
+  let last = 0;
+  let retryAfter: string | undefined;
+  for (let i = 0; i < 11; i++) {
+    const csrf = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    const res = await page.request.post("/api/auth/callback/credentials", { form: { csrfToken: csrf.csrfToken, login, password: "wrong", json: "true" }, maxRedirects: 0 });
+    last = res.status();
+    retryAfter = res.headers()["retry-after"];
+  }
+  expect(last).toBe(429);
+  expect(Number(retryAfter)).toBeGreaterThan(0);
+  await page.goto("/signin");
+  await signInWithForm(page, login, "wrong");
+  await expect(page.getByRole("alert").filter({ hasText: "Too many" })).toHaveText("Too many sign-in attempts. Wait a few minutes and try again.");
+});
+
+test("the session cookie is HttpOnly and SameSite=Lax, and sign-out ends the session on the server", async ({ page }) => {
+  await page.goto("/signin");
+  await signInWithForm(page, "bob@acme.onaliyun.com");
+  await expect(page.getByTestId("identity")).toHaveText("bob@acme.onaliyun.com");
+  const cookie = (await page.context().cookies()).find((c) => c.name === "next-auth.session-token")!;
+  expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+  await page.getByRole("button", { name: "Account menu" }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  // The old cookie, replayed, no longer works: the server ended the session.
+  const replay = await page.request.get("/api/v1/session", { headers: { cookie: `next-auth.session-token=${cookie.value}` } });
+  expect(replay.status()).toBe(401);
+});
