@@ -53,7 +53,7 @@ export function PolicyAttachments({ apiBase, attached, catalog, canEdit }: { api
           <tr>
             <Th>Policy</Th>
             <Th>Description</Th>
-            {canEdit ? <Th className="w-32">Actions</Th> : null}
+            {canEdit ? <Th className="w-40">Actions</Th> : null}
           </tr>
         </thead>
         <tbody>
@@ -65,7 +65,7 @@ export function PolicyAttachments({ apiBase, attached, catalog, canEdit }: { api
                 <Td className="font-medium">{name}</Td>
                 <Td className="text-gray-600">{catalog.find((p) => p.name === name)?.description}</Td>
                 {canEdit ? (
-                  <Td>
+                  <Td className="whitespace-nowrap">
                     <Button variant="link" onClick={() => detach(name)} aria-label={`Revoke ${name}`}>
                       Revoke Permission
                     </Button>

@@ -34,3 +34,9 @@ export const policyNameSchema = z.enum(systemPolicies.map((p) => p.name) as [str
 export const createGroupSchema = z.object({ name: ramNameSchema, description: z.string().trim().max(256).default("") });
 export const createRoleSchema = z.object({ name: ramNameSchema, description: z.string().trim().max(256).default("") });
 export const idSchema = z.string().uuid("Not a valid ID");
+export type CreateGroupInput = z.input<typeof createGroupSchema>;
+export type CreateRoleInput = z.input<typeof createRoleSchema>;
+/** Body of POST …/groups/{id}/members and …/roles/{id}/trustees. */
+export const userRefSchema = z.object({ userId: idSchema });
+/** Query of the group and role lists. */
+export const listQuerySchema = z.object({ search: z.string().max(128).optional(), page: z.coerce.number().int().min(1).max(100000).optional() });

@@ -1,0 +1,15 @@
+import { z } from "zod";
+import { parseJson } from "@/lib/api/body";
+import { apiRoute } from "@/lib/api/handler";
+import { attachPolicy } from "@/lib/ram/attachments/attach-policy";
+import { idSchema } from "@/lib/ram/schemas";
+
+export const POST = apiRoute<{ groupId: string }>(
+  async ({ request, caller, params }) => {
+    const groupId = idSchema.parse(params.groupId);
+    const { policyName } = await parseJson(request, z.object({ policyName: z.string() }));
+    await attachPolicy({ actor: caller.principal, principalType: "group", principalId: groupId, policyName });
+    return { policyName };
+  },
+  { status: 201 },
+);

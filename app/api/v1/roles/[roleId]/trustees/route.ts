@@ -1,0 +1,14 @@
+import { parseJson } from "@/lib/api/body";
+import { apiRoute } from "@/lib/api/handler";
+import { addRoleTrustee } from "@/lib/ram/roles/add-role-trustee";
+import { idSchema, userRefSchema } from "@/lib/ram/schemas";
+
+export const POST = apiRoute<{ roleId: string }>(
+  async ({ request, caller, params }) => {
+    const roleId = idSchema.parse(params.roleId);
+    const { userId } = await parseJson(request, userRefSchema);
+    await addRoleTrustee({ actor: caller.principal, roleId, userId });
+    return { roleId, userId };
+  },
+  { status: 201 },
+);

@@ -1,0 +1,26 @@
+import { and, eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { groupMembers } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
+import { notFound } from "@/lib/errors";
+import { assertPrincipalInAccount } from "../attachments/principal-exists";
+import { requireAdmin } from "../authorize";
+import type { Principal } from "../principal";
+import { idSchema } from "../schemas";
+
+/** Removes a RAM user from a group; the user loses the group's policies at once. */
+export async function removeGroupMember({ actor, groupId, userId }: { actor: Principal; groupId: string; userId: string }): Promise<void> {
+  const db = await getDb();
+  await requireAdmin(db, actor);
+  if (!idSchema.safeParse(groupId).success) throw notFound("No such user group in this account.");
+  if (!idSchema.safeParse(userId).success) throw notFound("That RAM user is not a member of this group.");
+  await db.transaction(async (tx) => {
+    await assertPrincipalInAccount(tx, actor.accountId, "group", groupId);
+    const removed = await tx
+      .delete(groupMembers)
+      .where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.userId, userId)))
+      .returning({ userId: groupMembers.userId });
+    if (removed.length === 0) throw notFound("That RAM user is not a member of this group.");
+    await recordAudit(tx, actor, { action: "RemoveUserFromGroup", targetType: "group", targetId: groupId, detail: { userId } });
+  });
+}

@@ -1,0 +1,32 @@
+import { and, eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { policyAttachments, ramRoles } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
+import { notFound } from "@/lib/errors";
+import { requireAdmin } from "../authorize";
+import type { Principal } from "../principal";
+import { idSchema } from "../schemas";
+import { revokeRoleAccess } from "./revoke-role-access";
+
+/**
+ * Deletes a RAM role with its policy attachments and trustees. Its role sessions end (the console
+ * sessions fall back to their users; console_sessions.role_id is also set null by the foreign key)
+ * and the application tokens issued to them are revoked.
+ */
+export async function deleteRole({ actor, roleId }: { actor: Principal; roleId: string }): Promise<void> {
+  const db = await getDb();
+  await requireAdmin(db, actor);
+  if (!idSchema.safeParse(roleId).success) throw notFound("No such RAM role in this account.");
+  await db.transaction(async (tx) => {
+    const [role] = await tx
+      .select({ name: ramRoles.name })
+      .from(ramRoles)
+      .where(and(eq(ramRoles.id, roleId), eq(ramRoles.accountId, actor.accountId)))
+      .for("update");
+    if (!role) throw notFound("No such RAM role in this account.");
+    const { revokedGrants } = await revokeRoleAccess(tx, roleId);
+    await tx.delete(ramRoles).where(eq(ramRoles.id, roleId));
+    await tx.delete(policyAttachments).where(and(eq(policyAttachments.principalType, "role"), eq(policyAttachments.principalId, roleId)));
+    await recordAudit(tx, actor, { action: "DeleteRole", targetType: "role", targetId: roleId, detail: { name: role.name, revokedGrants } });
+  });
+}
