@@ -41,5 +41,20 @@ export default defineConfig({
         DATABASE_URL: "",
       },
     },
+    // The demo third-party application (examples/third-party-app) on its registered redirect port.
+    // E2E_NO_DEMO=1 leaves it out, so that several runs can share the machine.
+    ...(process.env.E2E_NO_DEMO
+      ? []
+      : [
+          {
+            command: "npx tsx examples/third-party-app/server.ts",
+            url: "http://127.0.0.1:8765/",
+            timeout: 60_000,
+            reuseExistingServer: false,
+            stdout: "ignore" as const,
+            stderr: "pipe" as const,
+            env: { DEMO_PORT: "8765", RAM_ISSUER: BASE_URL },
+          },
+        ]),
   ],
 });

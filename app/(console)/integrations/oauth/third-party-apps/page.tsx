@@ -1,16 +1,85 @@
+import Link from "next/link";
+import { ForbiddenNotice } from "@/components/console/forbidden-notice";
+import { LocalTime } from "@/components/console/local-time";
 import { OAuthTabs } from "@/components/console/oauth-tabs";
 import { PageHeader } from "@/components/console/page-header";
-import { requirePrincipal } from "@/lib/auth/current";
+import { Pagination } from "@/components/console/pagination";
+import { SearchBox } from "@/components/console/search-box";
+import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
+import { getDb } from "@/db/client";
+import { getAbilities, requirePrincipal } from "@/lib/auth/current";
+import { listInstallations, type InstallationSort, type SortOrder } from "@/lib/apps/installation-queries";
+import { DeleteAppButton } from "./delete-app-button";
+import { SortHeader } from "./sort-header";
 
 export const metadata = { title: "Third-party Applications" };
 
-export default async function ThirdPartyAppsPage() {
-  await requirePrincipal();
+const BASE = "/integrations/oauth/third-party-apps";
+type Search = { search?: string; sort?: string; order?: string; page?: string };
+
+export default async function ThirdPartyAppsPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const principal = await requirePrincipal();
+  const abilities = await getAbilities();
+  const sp = await searchParams;
+  const header = (
+    <>
+      <PageHeader
+        title="OAuth (Preview)"
+        description="Third-party applications are applications of other accounts that an administrator of this account authorized. Deleting one revokes its authorization."
+      />
+      <OAuthTabs />
+    </>
+  );
+  if (!abilities.canRead) return (<>{header}<ForbiddenNotice /></>);
+  const search = sp.search?.trim().slice(0, 128) || undefined;
+  const sort: InstallationSort = sp.sort === "updatedAt" ? "updatedAt" : "createdAt";
+  const order: SortOrder = sp.order === "asc" ? "asc" : "desc";
+  const page = Math.min(1_000_000, Math.max(1, Math.floor(Number(sp.page)) || 1));
+  const result = await listInstallations(await getDb(), principal.accountId, { search, sort, order, page });
+  const columns = abilities.isAdmin ? 5 : 4;
   return (
     <>
-      <PageHeader title="OAuth (Preview)" />
-      <OAuthTabs />
-      <p className="text-gray-600">Installed third-party applications are listed here.</p>
+      {header}
+      <div className="mb-3">
+        <SearchBox placeholder="Search by application name or ID" defaultValue={search} />
+      </div>
+      <Table aria-label="Third-party Applications">
+        <thead>
+          <tr>
+            <Th>Application Name</Th>
+            <Th>Application ID</Th>
+            <SortHeader column="createdAt" label="Creation Time" current={{ search, sort, order }} basePath={BASE} />
+            <SortHeader column="updatedAt" label="Update Time" current={{ search, sort, order }} basePath={BASE} />
+            {abilities.isAdmin ? <Th className="w-44">Actions</Th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {result.items.length === 0 ? (
+            <EmptyRow colSpan={columns}>
+              {search ? "No installed application matches your search." : "No third-party application is installed in this account yet."}
+            </EmptyRow>
+          ) : (
+            result.items.map((app) => (
+              <tr key={app.appId}>
+                <Td>
+                  <Link className="link" href={`${BASE}/${encodeURIComponent(app.appId)}`}>
+                    {app.name}
+                  </Link>
+                </Td>
+                <Td className="font-mono text-xs">{app.appId}</Td>
+                <Td><LocalTime value={app.createdAt.toISOString()} /></Td>
+                <Td><LocalTime value={app.updatedAt.toISOString()} /></Td>
+                {abilities.isAdmin ? (
+                  <Td className="whitespace-nowrap">
+                    <DeleteAppButton appId={app.appId} name={app.name} variant="link" />
+                  </Td>
+                ) : null}
+              </tr>
+            ))
+          )}
+        </tbody>
+      </Table>
+      <Pagination page={result.page} pageSize={result.pageSize} total={result.total} basePath={BASE} query={{ search, sort, order }} />
     </>
   );
 }

@@ -1,0 +1,135 @@
+import { and, asc, count, countDistinct, desc, eq, ilike, max, ne, or } from "drizzle-orm";
+import type { Db, Tx } from "@/db/client";
+import { accounts, appScopes, applications, grants, installations } from "@/db/schema";
+import { describeScope, scopeCatalog } from "./scope-catalog";
+
+export const INSTALLATION_SORTS = ["createdAt", "updatedAt"] as const;
+export type InstallationSort = (typeof INSTALLATION_SORTS)[number];
+export type SortOrder = "asc" | "desc";
+export const INSTALLATIONS_PAGE_SIZE = 20;
+
+export type ListInstallationsOptions = {
+  search?: string;
+  sort?: InstallationSort;
+  order?: SortOrder;
+  page?: number;
+  pageSize?: number;
+};
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * Third-party applications installed in an account: installations whose application belongs to
+ * another (provider) account. An account's own applications may be installed automatically and
+ * are not listed here.
+ */
+function installedThirdParty(accountId: string) {
+  return and(eq(installations.accountId, accountId), ne(applications.accountId, installations.accountId));
+}
+
+/** One page of the Third-party Applications tab; server-side search (name or app ID), sort and paging. */
+export async function listInstallations(db: Db | Tx, accountId: string, opts: ListInstallationsOptions = {}) {
+  const page = Math.max(1, Math.floor(opts.page ?? 1));
+  const pageSize = Math.min(100, Math.max(1, Math.floor(opts.pageSize ?? INSTALLATIONS_PAGE_SIZE)));
+  const search = opts.search?.trim();
+  const pattern = search ? `%${escapeLike(search)}%` : undefined;
+  const where = and(
+    installedThirdParty(accountId),
+    pattern ? or(ilike(applications.name, pattern), ilike(applications.clientId, pattern)) : undefined,
+  );
+  const column = opts.sort === "updatedAt" ? installations.updatedAt : installations.createdAt;
+  const dir = opts.order === "asc" ? asc : desc;
+  const [items, [total]] = await Promise.all([
+    db
+      .select({
+        appId: applications.clientId,
+        name: applications.name,
+        createdAt: installations.createdAt,
+        updatedAt: installations.updatedAt,
+        source: installations.source,
+      })
+      .from(installations)
+      .innerJoin(applications, eq(applications.id, installations.appId))
+      .where(where)
+      // The id breaks ties, so that pages neither repeat nor skip rows with equal times.
+      .orderBy(dir(column), dir(installations.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db
+      .select({ n: count() })
+      .from(installations)
+      .innerJoin(applications, eq(applications.id, installations.appId))
+      .where(where),
+  ]);
+  return { items, total: total?.n ?? 0, page, pageSize };
+}
+
+export type ScopeRow = { scope: string; title: string; description: string; required: boolean; granted: boolean };
+
+const catalogOrder = new Map<string, number>(scopeCatalog.map((s, i) => [s.scope, i]));
+
+/**
+ * An installed third-party application as the detail page shows it, or null when the application
+ * is not installed in this account (or is the account's own): callers answer 404 either way.
+ */
+export async function getInstallationDetails(db: Db | Tx, accountId: string, clientId: string) {
+  if (clientId.length === 0 || clientId.length > 128) return null;
+  const [row] = await db
+    .select({
+      installationId: installations.id,
+      appUuid: applications.id,
+      appId: applications.clientId,
+      name: applications.name,
+      type: applications.type,
+      description: applications.description,
+      homepageUrl: applications.homepageUrl,
+      official: applications.official,
+      provider: accounts.alias,
+      grantedScopes: installations.scopes,
+      source: installations.source,
+      installedBy: installations.installedBy,
+      createdAt: installations.createdAt,
+      updatedAt: installations.updatedAt,
+    })
+    .from(installations)
+    .innerJoin(applications, eq(applications.id, installations.appId))
+    .innerJoin(accounts, eq(accounts.id, applications.accountId))
+    .where(and(installedThirdParty(accountId), eq(applications.clientId, clientId)));
+  if (!row) return null;
+  const [declared, [usage]] = await Promise.all([
+    db.select({ scope: appScopes.scope, required: appScopes.required }).from(appScopes).where(eq(appScopes.appId, row.appUuid)),
+    db
+      .select({ users: countDistinct(grants.subject), lastUsedAt: max(grants.createdAt) })
+      .from(grants)
+      .where(eq(grants.installationId, row.installationId)),
+  ]);
+  const granted = new Set(row.grantedScopes);
+  const scopes: ScopeRow[] = declared
+    .map((d) => ({ ...describeScope(d.scope), required: d.required, granted: granted.has(d.scope) }))
+    .sort((a, b) => Number(b.required) - Number(a.required) || rank(a.scope) - rank(b.scope) || a.scope.localeCompare(b.scope));
+  return {
+    appId: row.appId,
+    name: row.name,
+    type: row.type,
+    description: row.description,
+    homepageUrl: row.homepageUrl,
+    official: row.official,
+    provider: row.provider,
+    installationId: row.installationId,
+    source: row.source,
+    installedBy: row.installedBy,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    grantedScopes: [...row.grantedScopes].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b)),
+    scopes,
+    usage: { users: usage?.users ?? 0, lastUsedAt: usage?.lastUsedAt ?? null },
+  };
+}
+
+function rank(scope: string): number {
+  return catalogOrder.get(scope) ?? Number.MAX_SAFE_INTEGER;
+}
+
+export type InstallationDetails = NonNullable<Awaited<ReturnType<typeof getInstallationDetails>>>;
