@@ -6,7 +6,10 @@ export type AppErrorCode =
   | "conflict"
   | "invalid_input"
   | "too_many_requests"
-  | "unavailable";
+  | "unavailable"
+  /** RFC 6750 §3.1, for bearer-token callers of the console API */
+  | "invalid_token"
+  | "insufficient_scope";
 
 export const statusOf: Record<AppErrorCode, number> = {
   unauthorized: 401,
@@ -16,6 +19,8 @@ export const statusOf: Record<AppErrorCode, number> = {
   invalid_input: 422,
   too_many_requests: 429,
   unavailable: 503,
+  invalid_token: 401,
+  insufficient_scope: 403,
 };
 
 export class AppError extends Error {
@@ -23,6 +28,8 @@ export class AppError extends Error {
     readonly code: AppErrorCode,
     message: string,
     readonly details?: Record<string, unknown>,
+    /** Extra response headers, e.g. the WWW-Authenticate challenge of a bearer token error. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.name = "AppError";

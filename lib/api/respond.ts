@@ -21,7 +21,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 /** The one place where errors become HTTP answers. Unknown errors are logged, never echoed. */
 export function errorResponse(error: unknown): Response {
   if (error instanceof AppError) {
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...error.headers };
     if (error.code === "too_many_requests" || error.code === "unavailable") headers["retry-after"] = String(error.details?.retryAfter ?? 5);
     return json({ error: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) }, statusOf[error.code], headers);
   }

@@ -1,0 +1,3 @@
+import { metadataEndpoint } from "@/lib/oauth/metadata";
+
+export const GET = metadataEndpoint;

@@ -1,0 +1,3 @@
+import { introspectionEndpoint } from "@/lib/oauth/introspection-endpoint";
+
+export const POST = introspectionEndpoint;

@@ -1,0 +1,3 @@
+import { jwksEndpoint } from "@/lib/oauth/jwks-endpoint";
+
+export const GET = jwksEndpoint;

@@ -1,0 +1,3 @@
+import { revocationEndpoint } from "@/lib/oauth/revocation-endpoint";
+
+export const POST = revocationEndpoint;

@@ -1,0 +1,3 @@
+import { tokenEndpoint } from "@/lib/oauth/token-endpoint";
+
+export const POST = tokenEndpoint;

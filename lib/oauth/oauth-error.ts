@@ -1,0 +1,63 @@
+/**
+ * OAuth / OIDC protocol errors, with the codes the RFCs name (RFC 6749 §5.2, RFC 6750 §3.1,
+ * RFC 7009 §2.2.1, OIDC Core §3.1.2.6). One class per code keeps the status in one place.
+ */
+export type OAuthErrorCode =
+  | "invalid_request"
+  | "invalid_client"
+  | "invalid_grant"
+  | "unauthorized_client"
+  | "unsupported_grant_type"
+  | "invalid_scope"
+  | "invalid_token"
+  | "insufficient_scope"
+  | "unsupported_token_type"
+  | "access_denied"
+  | "unsupported_response_type"
+  | "login_required"
+  | "consent_required"
+  | "interaction_required"
+  | "server_error"
+  | "temporarily_unavailable";
+
+const statusOf: Record<OAuthErrorCode, number> = {
+  invalid_request: 400,
+  invalid_client: 401,
+  invalid_grant: 400,
+  unauthorized_client: 400,
+  unsupported_grant_type: 400,
+  invalid_scope: 400,
+  invalid_token: 401,
+  insufficient_scope: 403,
+  unsupported_token_type: 400,
+  access_denied: 403,
+  unsupported_response_type: 400,
+  login_required: 400,
+  consent_required: 400,
+  interaction_required: 400,
+  server_error: 500,
+  temporarily_unavailable: 503,
+};
+
+export class OAuthError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: OAuthErrorCode,
+    readonly description: string,
+    /** Extra response headers, e.g. WWW-Authenticate. */
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(description);
+    this.name = "OAuthError";
+    this.status = statusOf[code];
+  }
+}
+
+export const invalidRequest = (d: string) => new OAuthError("invalid_request", d);
+export const invalidGrant = (d: string) => new OAuthError("invalid_grant", d);
+export const invalidScope = (d: string) => new OAuthError("invalid_scope", d);
+
+/** RFC 6749 §5.2: 401, and the Basic challenge when the client tried Basic. */
+export function invalidClient(description: string, triedBasic: boolean): OAuthError {
+  return new OAuthError("invalid_client", description, triedBasic ? { "www-authenticate": 'Basic realm="oauth2"' } : {});
+}

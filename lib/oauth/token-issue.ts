@@ -1,0 +1,62 @@
+import type { Tx } from "@/db/client";
+import { accessTokens, refreshTokens } from "@/db/schema";
+import { randomToken, sha256 } from "@/lib/crypto/tokens";
+import type { Principal } from "@/lib/ram/principal";
+import { jsonResponse } from "./http";
+import { signIdToken } from "./id-token";
+import { hasScope } from "./scope";
+
+export type TokenPair = { accessToken: string; refreshToken: string; expiresIn: number };
+
+/** A new access token and refresh token of a grant; only their hashes are stored. */
+export async function issueTokenPair(
+  tx: Tx,
+  opts: { grantId: string; installationId: string; accessTokenValidity: number; refreshTokenValidity: number },
+): Promise<TokenPair> {
+  const accessToken = randomToken();
+  const refreshToken = randomToken();
+  const now = Date.now();
+  await tx.insert(accessTokens).values({
+    tokenHash: sha256(accessToken),
+    grantId: opts.grantId,
+    installationId: opts.installationId,
+    expiresAt: new Date(now + opts.accessTokenValidity * 1000),
+  });
+  await tx.insert(refreshTokens).values({
+    tokenHash: sha256(refreshToken),
+    grantId: opts.grantId,
+    installationId: opts.installationId,
+    expiresAt: new Date(now + opts.refreshTokenValidity * 1000),
+  });
+  return { accessToken, refreshToken, expiresIn: opts.accessTokenValidity };
+}
+
+export type IssuedTokens = TokenPair & {
+  scope: string;
+  principal: Principal;
+  clientId: string;
+  authTime: Date;
+  nonce: string | null;
+};
+
+/** RFC 6749 §5.1 (+ OIDC Core §3.1.3.3: id_token when the scope has openid). */
+export async function tokenResponse(t: IssuedTokens): Promise<Response> {
+  const body: Record<string, unknown> = {
+    access_token: t.accessToken,
+    token_type: "Bearer",
+    expires_in: t.expiresIn,
+    refresh_token: t.refreshToken,
+    scope: t.scope,
+  };
+  if (hasScope(t.scope, "openid")) {
+    body.id_token = await signIdToken({
+      principal: t.principal,
+      clientId: t.clientId,
+      scope: t.scope,
+      authTime: t.authTime,
+      nonce: t.nonce,
+      accessToken: t.accessToken,
+    });
+  }
+  return jsonResponse(body);
+}

@@ -1,0 +1,85 @@
+import { and, eq, gt, isNotNull, isNull, or, sql } from "drizzle-orm";
+import { getDb, type Db, type Tx } from "@/db/client";
+import { accessTokens, accounts, applications, grants, installations, ramRoles, ramUsers, refreshTokens } from "@/db/schema";
+import { sha256 } from "@/lib/crypto/tokens";
+import type { Principal } from "@/lib/ram/principal";
+import { principalColumns, principalFromRow, roleJoin, userJoin } from "./token-person";
+
+/** What a live token stands for. */
+export type TokenInfo = {
+  principal: Principal;
+  /** space-separated */
+  scope: string;
+  clientId: string;
+  appId: string;
+  grantId: string;
+  installationId: string;
+  authTime: Date;
+  issuedAt: Date;
+  expiresAt: Date;
+};
+
+type TokenTable = typeof accessTokens;
+
+/**
+ * The one check of an access token, used by userinfo, introspection and the console API: one query
+ * over the token, its grant (not revoked), its installation (still there: deleting it kills every
+ * token at once) and its person (an enabled RAM user, an existing role). null = not a valid token.
+ */
+export async function validateAccessToken(token: string, db?: Db | Tx): Promise<TokenInfo | null> {
+  return lookup(db ?? (await getDb()), accessTokens, token);
+}
+
+/** The same for a refresh token (introspection): also not yet rotated. */
+export async function validateRefreshToken(token: string, db?: Db | Tx): Promise<TokenInfo | null> {
+  // Both token tables have the same columns (refresh_tokens adds rotated_at), so one query serves both.
+  return lookup(db ?? (await getDb()), refreshTokens as unknown as TokenTable, token, isNull(refreshTokens.rotatedAt));
+}
+
+async function lookup(db: Db | Tx, t: TokenTable, token: string, extra?: ReturnType<typeof isNull>): Promise<TokenInfo | null> {
+  if (token.length === 0 || token.length > 512) return null;
+  const [row] = await db
+    .select({
+      ...principalColumns,
+      subject: grants.subject,
+      scope: grants.scope,
+      authTime: grants.authTime,
+      grantId: grants.id,
+      grantUserId: grants.userId,
+      grantRoleId: grants.roleId,
+      installationId: installations.id,
+      appId: applications.id,
+      clientId: applications.clientId,
+      issuedAt: t.createdAt,
+      expiresAt: t.expiresAt,
+    })
+    .from(t)
+    .innerJoin(grants, and(eq(grants.id, t.grantId), isNull(grants.revokedAt)))
+    .innerJoin(installations, and(eq(installations.id, t.installationId), eq(installations.accountId, grants.accountId), eq(installations.appId, grants.appId)))
+    .innerJoin(applications, eq(applications.id, grants.appId))
+    .innerJoin(accounts, eq(accounts.id, grants.accountId))
+    .leftJoin(ramUsers, userJoin(grants.userId, grants.accountId))
+    .leftJoin(ramRoles, roleJoin(grants.roleId, grants.accountId))
+    .where(
+      and(
+        eq(t.tokenHash, sha256(token)),
+        isNull(t.revokedAt),
+        gt(t.expiresAt, sql`now()`),
+        or(isNull(grants.userId), isNotNull(ramUsers.id)),
+        or(isNull(grants.roleId), isNotNull(ramRoles.id)),
+        extra,
+      ),
+    );
+  if (!row) return null;
+  return {
+    principal: principalFromRow(row, row.subject),
+    scope: row.scope,
+    clientId: row.clientId,
+    appId: row.appId,
+    grantId: row.grantId,
+    installationId: row.installationId,
+    authTime: row.authTime,
+    issuedAt: row.issuedAt,
+    expiresAt: row.expiresAt,
+  };
+}

@@ -1,0 +1,100 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { tokenEndpoint } from "@/lib/oauth/token-endpoint";
+import { userinfoEndpoint } from "@/lib/oauth/userinfo-endpoint";
+import { setupSeededDatabase } from "../helpers/db";
+import { answer, codeFor, createClient, demoClient, formRequest, userinfoRequest, VERIFIER, type TestClient } from "./oauth-fixtures";
+
+const db = setupSeededDatabase();
+let app: TestClient;
+let other: TestClient;
+
+beforeAll(async () => {
+  app = await demoClient(db().db);
+  other = await createClient(db().db, "WebApp");
+});
+
+const token = async (client: TestClient, params: Record<string, string>) => answer(await tokenEndpoint(formRequest("/oauth2/token", client, params)));
+const refresh = (client: TestClient, refreshToken: string, extra: Record<string, string> = {}) =>
+  token(client, { grant_type: "refresh_token", refresh_token: refreshToken, ...extra });
+const userinfoStatus = async (accessToken: string) => (await userinfoEndpoint(userinfoRequest(accessToken))).status;
+
+async function tokensFor(who: string, scope?: string) {
+  const code = await codeFor(db().db, app, who, scope ? { scope } : {});
+  const res = await token(app, { grant_type: "authorization_code", code, redirect_uri: app.redirectUri, code_verifier: VERIFIER });
+  expect(res.status).toBe(200);
+  return res.body as { access_token: string; refresh_token: string; id_token: string; scope: string };
+}
+
+describe(`token endpoint: refresh_token on ${process.env.TEST_DB}`, () => {
+  it("rotates: a new access and refresh token (and ID token), the old access token still works", async () => {
+    const first = await tokensFor("alice@acme");
+    const res = await refresh(app, first.refresh_token);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    expect(res.body).toMatchObject({ token_type: "Bearer", scope: first.scope });
+    expect(res.body.refresh_token).not.toBe(first.refresh_token);
+    expect(typeof res.body.id_token).toBe("string");
+    expect(await userinfoStatus(res.body.access_token as string)).toBe(200);
+  });
+
+  it("treats a second use of a refresh token as replay and revokes the whole chain", async () => {
+    const first = await tokensFor("alice@acme");
+    const second = await refresh(app, first.refresh_token);
+    expect(second.status).toBe(200);
+    const replay = await refresh(app, first.refresh_token);
+    expect([replay.status, replay.body.error]).toEqual([400, "invalid_grant"]);
+    const next = await refresh(app, second.body.refresh_token as string);
+    expect([next.status, next.body.error]).toEqual([400, "invalid_grant"]);
+    expect(await userinfoStatus(second.body.access_token as string)).toBe(401);
+    expect(await userinfoStatus(first.access_token)).toBe(401);
+  });
+
+  it("lets exactly one of two parallel refreshes of one token succeed", async () => {
+    const first = await tokensFor("bob@acme");
+    const results = await Promise.all([refresh(app, first.refresh_token), refresh(app, first.refresh_token)]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 400]);
+    expect(results.find((r) => r.status === 400)!.body.error).toBe("invalid_grant");
+    // The loser presented a rotated token: that is replay (RFC 9700 §4.14.2), so the chain is revoked.
+    const winner = results.find((r) => r.status === 200)!;
+    expect((await refresh(app, winner.body.refresh_token as string)).body.error).toBe("invalid_grant");
+  });
+
+  it("refuses the refresh token of another client without rotating it", async () => {
+    const first = await tokensFor("alice@acme");
+    const stolen = await refresh(other, first.refresh_token);
+    expect([stolen.status, stolen.body.error]).toEqual([400, "invalid_grant"]);
+    expect((await refresh(app, first.refresh_token)).status).toBe(200);
+  });
+
+  it("narrows the scope on request, refuses widening it with invalid_scope (and keeps the token usable)", async () => {
+    const first = await tokensFor("alice@acme", "openid profile aliuid");
+    const wider = await refresh(app, first.refresh_token, { scope: "openid profile aliuid /acs/ram" });
+    expect([wider.status, wider.body.error]).toEqual([400, "invalid_scope"]);
+    const narrower = await refresh(app, first.refresh_token, { scope: "openid aliuid" });
+    expect(narrower.status).toBe(200);
+    expect(narrower.body.scope).toBe("openid aliuid");
+    const claims = await answer(await userinfoEndpoint(userinfoRequest(narrower.body.access_token as string)));
+    expect(claims.body.name).toBeUndefined();
+    expect(claims.body.aid).toBe("1580000000000001");
+    const back = await refresh(app, narrower.body.refresh_token as string, { scope: "openid profile aliuid" });
+    expect([back.status, back.body.error]).toEqual([400, "invalid_scope"]);
+  });
+
+  it("refuses an unknown refresh token and a missing one", async () => {
+    const unknown = await refresh(app, "not-a-token");
+    expect([unknown.status, unknown.body.error]).toEqual([400, "invalid_grant"]);
+    const missing = await token(app, { grant_type: "refresh_token" });
+    expect([missing.status, missing.body.error]).toEqual([400, "invalid_request"]);
+  });
+
+  it("refuses refresh once the RAM user is disabled", async () => {
+    const { eq } = await import("drizzle-orm");
+    const s = await import("@/db/schema");
+    const first = await tokensFor("bob@acme");
+    await db().db.update(s.ramUsers).set({ enabled: false }).where(eq(s.ramUsers.name, "bob"));
+    const res = await refresh(app, first.refresh_token);
+    expect(await userinfoStatus(first.access_token)).toBe(401);
+    await db().db.update(s.ramUsers).set({ enabled: true }).where(eq(s.ramUsers.name, "bob"));
+    expect([res.status, res.body.error]).toEqual([400, "invalid_grant"]);
+  });
+});
