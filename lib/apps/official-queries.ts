@@ -61,3 +61,15 @@ export async function listAssignments(db: Db, accountId: string, installationId:
     ...groups.map((g) => ({ principalType: "group" as const, principalId: g.id, name: g.name, displayName: g.displayName, createdAt: g.createdAt })),
   ];
 }
+
+/** Users and groups of the account an administrator can pick in Create Assignment (at most 500 each). */
+export async function listAssigneeChoices(db: Db, accountId: string, alias: string) {
+  const [users, groups] = await Promise.all([
+    db.select({ id: ramUsers.id, name: ramUsers.name, displayName: ramUsers.displayName }).from(ramUsers).where(eq(ramUsers.accountId, accountId)).orderBy(asc(ramUsers.name)).limit(500),
+    db.select({ id: ramGroups.id, name: ramGroups.name }).from(ramGroups).where(eq(ramGroups.accountId, accountId)).orderBy(asc(ramGroups.name)).limit(500),
+  ]);
+  return [
+    ...users.map((u) => ({ principalType: "user" as const, principalId: u.id, name: logonNameOf(u.name, alias), displayName: u.displayName })),
+    ...groups.map((g) => ({ principalType: "group" as const, principalId: g.id, name: g.name, displayName: "User group" })),
+  ];
+}

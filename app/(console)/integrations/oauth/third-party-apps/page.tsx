@@ -5,12 +5,21 @@ import { OAuthTabs } from "@/components/console/oauth-tabs";
 import { PageHeader } from "@/components/console/page-header";
 import { Pagination } from "@/components/console/pagination";
 import { SearchBox } from "@/components/console/search-box";
+import { Badge } from "@/components/ui/badge";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { getAbilities, requirePrincipal } from "@/lib/auth/current";
 import { listInstallations, type InstallationSort, type SortOrder } from "@/lib/apps/installation-queries";
 import { DeleteAppButton } from "./delete-app-button";
 import { SortHeader } from "./sort-header";
+import { ProvisionDialog } from "./provision-dialog";
+import { listOfficialCatalog } from "@/lib/apps/official-queries";
+import { describeScope } from "@/lib/apps/scope-catalog";
+
+async function provisionCatalog(accountId: string) {
+  const items = await listOfficialCatalog(await getDb(), accountId);
+  return items.map((i) => ({ ...i, scopes: i.scopes.map((s) => ({ ...s, title: describeScope(s.scope).title })) }));
+}
 
 export const metadata = { title: "Third-party Applications" };
 
@@ -40,8 +49,9 @@ export default async function ThirdPartyAppsPage({ searchParams }: { searchParam
   return (
     <>
       {header}
-      <div className="mb-3">
+      <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
         <SearchBox placeholder="Search by application name or ID" defaultValue={search} />
+        {abilities.isAdmin ? <ProvisionDialog catalog={await provisionCatalog(principal.accountId)} /> : null}
       </div>
       <Table aria-label="Third-party Applications">
         <thead>
@@ -65,6 +75,7 @@ export default async function ThirdPartyAppsPage({ searchParams }: { searchParam
                   <Link className="link" href={`${BASE}/${encodeURIComponent(app.appId)}`}>
                     {app.name}
                   </Link>
+                  {app.source === "provisioned" ? <span className="ml-2"><Badge tone="blue">Provisioned</Badge></span> : null}
                 </Td>
                 <Td className="font-mono text-xs">{app.appId}</Td>
                 <Td><LocalTime value={app.createdAt.toISOString()} /></Td>

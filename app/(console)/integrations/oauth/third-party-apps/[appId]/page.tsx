@@ -8,6 +8,9 @@ import { getDb } from "@/db/client";
 import { getAbilities, requirePrincipal } from "@/lib/auth/current";
 import { getInstallationDetails } from "@/lib/apps/installation-queries";
 import { DeleteAppButton } from "../delete-app-button";
+import { getOfficialInstallation, listAssigneeChoices, listAssignments } from "@/lib/apps/official-queries";
+import type { Principal } from "@/lib/ram/principal";
+import { Assignments } from "./assignments";
 
 export const metadata = { title: "Third-party Application" };
 
@@ -48,6 +51,7 @@ export default async function ThirdPartyAppPage({ params }: { params: Promise<{ 
           <Item label="Last Used">{app.usage.lastUsedAt ? <LocalTime value={app.usage.lastUsedAt.toISOString()} /> : "Never"}</Item>
         </dl>
       </section>
+      {app.official ? await assignmentsSection(principal, app.appId, abilities.isAdmin) : null}
       <section aria-labelledby="scope-title" className="mb-6">
         <h2 id="scope-title" className="mb-1 font-semibold">Authorization Scope</h2>
         <p className="mb-2 text-gray-600">
@@ -79,6 +83,17 @@ export default async function ThirdPartyAppPage({ params }: { params: Promise<{ 
       </section>
     </>
   );
+}
+
+async function assignmentsSection(principal: Principal, appId: string, canEdit: boolean) {
+  const db = await getDb();
+  const inst = await getOfficialInstallation(db, principal.accountId, appId);
+  if (!inst) return null;
+  const [assigned, choices] = await Promise.all([
+    listAssignments(db, principal.accountId, inst.installationId, principal.accountAlias),
+    canEdit ? listAssigneeChoices(db, principal.accountId, principal.accountAlias) : Promise.resolve([]),
+  ]);
+  return <Assignments appId={appId} canEdit={canEdit} choices={choices} assigned={assigned.map((a) => ({ ...a, createdAt: a.createdAt.toISOString() }))} />;
 }
 
 function Item({ label, children }: { label: string; children: React.ReactNode }) {
