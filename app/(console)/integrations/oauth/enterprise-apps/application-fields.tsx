@@ -1,0 +1,96 @@
+"use client";
+
+import { Field, Input } from "@/components/ui/input";
+import { Textarea } from "@/components/ui/textarea";
+import type { FieldErrors } from "./form-helpers";
+
+export type ApplicationDefaults = {
+  name: string;
+  description: string;
+  logoUrl: string;
+  homepageUrl: string;
+  redirectUris: string[];
+  accessTokenValidity: number;
+  refreshTokenValidity: number;
+  thirdParty: boolean;
+};
+
+function FieldError({ id, message }: { id: string; message?: string }) {
+  return message ? (
+    <p id={id} className="-mt-3 mb-4 text-xs text-red-600">
+      {message}
+    </p>
+  ) : null;
+}
+
+/** The editable fields of an application (everything but the type and the scopes). */
+export function ApplicationFields({ idPrefix, type, defaults, errors }: { idPrefix: string; type: string; defaults: ApplicationDefaults; errors: FieldErrors }) {
+  const id = (name: string) => `${idPrefix}-${name}`;
+  const invalid = (name: string) => (errors[name] ? { "aria-invalid": true, "aria-describedby": id(`${name}-error`) } : {});
+  const redirectHint =
+    type === "NativeApp"
+      ? "One per line, at most 10. https, http on 127.0.0.1, [::1] or localhost, or a private-use scheme such as com.example.app:/callback."
+      : type === "ServerApp"
+        ? "Optional for a ServerApp. One per line, at most 10. https, or http only on 127.0.0.1, [::1] or localhost."
+        : "One per line, at most 10. https, or http only on 127.0.0.1, [::1] or localhost. Matched exactly.";
+  return (
+    <>
+      <Field label="Display name" htmlFor={id("name")}>
+        <Input id={id("name")} name="name" required maxLength={64} defaultValue={defaults.name} autoComplete="off" {...invalid("name")} />
+      </Field>
+      <FieldError id={id("name-error")} message={errors.name} />
+      <Field label="Description" htmlFor={id("description")} hint="Shown to people on the consent screen. At most 256 characters.">
+        <Textarea id={id("description")} name="description" maxLength={256} rows={2} defaultValue={defaults.description} {...invalid("description")} />
+      </Field>
+      <FieldError id={id("description-error")} message={errors.description} />
+      <Field label="Redirect URIs" htmlFor={id("redirectUris")} hint={redirectHint}>
+        <Textarea
+          id={id("redirectUris")}
+          name="redirectUris"
+          rows={3}
+          className="font-mono text-xs"
+          defaultValue={defaults.redirectUris.join("\n")}
+          placeholder="https://app.example.com/oauth/callback"
+          spellCheck={false}
+          {...invalid("redirectUris")}
+        />
+      </Field>
+      <FieldError id={id("redirectUris-error")} message={errors.redirectUris} />
+      <div className="grid gap-x-4 sm:grid-cols-2">
+        <div>
+          <Field label="Access token validity (seconds)" htmlFor={id("accessTokenValidity")} hint="900 to 10800. Default 3600 (1 hour).">
+            <Input id={id("accessTokenValidity")} name="accessTokenValidity" type="number" min={900} max={10800} step={1} defaultValue={defaults.accessTokenValidity} {...invalid("accessTokenValidity")} />
+          </Field>
+          <FieldError id={id("accessTokenValidity-error")} message={errors.accessTokenValidity} />
+        </div>
+        <div>
+          <Field label="Refresh token validity (seconds)" htmlFor={id("refreshTokenValidity")} hint="7200 to 31536000. Default 7776000 (90 days).">
+            <Input id={id("refreshTokenValidity")} name="refreshTokenValidity" type="number" min={7200} max={31536000} step={1} defaultValue={defaults.refreshTokenValidity} {...invalid("refreshTokenValidity")} />
+          </Field>
+          <FieldError id={id("refreshTokenValidity-error")} message={errors.refreshTokenValidity} />
+        </div>
+      </div>
+      <div className="grid gap-x-4 sm:grid-cols-2">
+        <div>
+          <Field label="Homepage URL" htmlFor={id("homepageUrl")}>
+            <Input id={id("homepageUrl")} name="homepageUrl" type="url" maxLength={2000} defaultValue={defaults.homepageUrl} placeholder="https://app.example.com/" {...invalid("homepageUrl")} />
+          </Field>
+          <FieldError id={id("homepageUrl-error")} message={errors.homepageUrl} />
+        </div>
+        <div>
+          <Field label="Logo URL" htmlFor={id("logoUrl")} hint="https, or leave empty.">
+            <Input id={id("logoUrl")} name="logoUrl" type="url" maxLength={2000} defaultValue={defaults.logoUrl} placeholder="https://app.example.com/logo.png" {...invalid("logoUrl")} />
+          </Field>
+          <FieldError id={id("logoUrl-error")} message={errors.logoUrl} />
+        </div>
+      </div>
+      <label className="mb-4 flex cursor-pointer items-start gap-2">
+        <input type="checkbox" name="thirdParty" defaultChecked={defaults.thirdParty} className="mt-0.5 accent-brand-500" />
+        <span>
+          <span className="block font-medium">Third-party application</span>
+          <span className="text-gray-600">Other Alibaba Cloud accounts may install this application after an administrator grants it.</span>
+        </span>
+      </label>
+    </>
+  );
+}

@@ -1,0 +1,105 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { apiFetch } from "@/lib/client/api-fetch";
+import { ApplicationFields } from "./application-fields";
+import { applicationBody, fieldErrorsOf, type FieldErrors } from "./form-helpers";
+import { chosenScopes, ScopePicker, type ScopeChoice, type ScopeOption } from "./scope-picker";
+import { SecretDialog } from "./secret-dialog";
+
+const types = [
+  { value: "WebApp", label: "WebApp", text: "A web application with a server that keeps a secret." },
+  { value: "NativeApp", label: "NativeApp", text: "A desktop or mobile app: a public client without a secret, PKCE required." },
+  { value: "ServerApp", label: "ServerApp", text: "A server-side application that keeps a secret." },
+];
+
+const section = "mb-5 rounded-sm border border-gray-200 bg-white p-5";
+const LIST = "/integrations/oauth/enterprise-apps";
+
+export function CreateApplicationForm({ catalog }: { catalog: ScopeOption[] }) {
+  const router = useRouter();
+  const [type, setType] = useState("WebApp");
+  const [scopes, setScopes] = useState<ScopeChoice>({ profile: { selected: true, required: true } });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const [created, setCreated] = useState<{ clientId: string; secret: string } | null>(null);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setPending(true);
+    setMessage(null);
+    setErrors({});
+    const body = { ...applicationBody(new FormData(event.currentTarget)), type, scopes: [{ scope: "openid", required: true }, ...chosenScopes(catalog.filter((o) => o.scope !== "openid"), scopes)] };
+    const res = await apiFetch<{ client_id: string; client_secret?: string }>("/api/v1/apps", { method: "POST", body });
+    setPending(false);
+    if (!res.ok) {
+      setErrors(fieldErrorsOf(res.data));
+      setMessage(res.status === 422 ? "Check the fields marked below." : res.message);
+      window.scrollTo({ top: 0 });
+      return;
+    }
+    if (res.data.client_secret) setCreated({ clientId: res.data.client_id, secret: res.data.client_secret });
+    else router.push(`${LIST}/${res.data.client_id}`);
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="max-w-3xl">
+      {message ? <Alert tone="error" className="mb-4">{message}</Alert> : null}
+      <section className={section} aria-labelledby="basic-title">
+        <h2 id="basic-title" className="mb-4 font-semibold">Basic Information</h2>
+        <fieldset className="mb-4">
+          <legend className="mb-1 text-gray-700">Application type</legend>
+          <div className="grid gap-2 sm:grid-cols-3">
+            {types.map((t) => (
+              <label key={t.value} className="flex cursor-pointer items-start gap-2 rounded-sm border border-gray-200 p-2 has-[:checked]:border-link has-[:checked]:bg-blue-50/40">
+                <input type="radio" name="type" value={t.value} checked={type === t.value} onChange={() => setType(t.value)} className="mt-0.5 accent-brand-500" />
+                <span>
+                  <span className="block font-medium">{t.label}</span>
+                  <span className="text-xs text-gray-600">{t.text}</span>
+                </span>
+              </label>
+            ))}
+          </div>
+          {errors.type ? <p className="mt-1 text-xs text-red-600">{errors.type}</p> : null}
+        </fieldset>
+        <ApplicationFields
+          idPrefix="create"
+          type={type}
+          errors={errors}
+          defaults={{ name: "", description: "", logoUrl: "", homepageUrl: "", redirectUris: [], accessTokenValidity: 3600, refreshTokenValidity: 7776000, thirdParty: false }}
+        />
+      </section>
+      <section className={section} aria-labelledby="scope-title">
+        <h2 id="scope-title" className="mb-1 font-semibold">OAuth Scope</h2>
+        <p className="mb-3 text-gray-600">
+          People see these on the consent screen. A required scope is always granted; an optional one each person may grant or deny. openid is the default scope.
+        </p>
+        {errors.scopes ? <Alert tone="error" className="mb-3">{errors.scopes}</Alert> : null}
+        <ScopePicker options={catalog} value={scopes} onChange={setScopes} locked={["openid"]} />
+      </section>
+      <div className="flex gap-2">
+        <Button type="submit" variant="primary" disabled={pending}>
+          {pending ? "Creating…" : "OK"}
+        </Button>
+        <Link href={LIST} className="inline-flex h-8 items-center rounded-sm border border-gray-300 bg-white px-4 font-medium hover:border-link hover:text-link">
+          Cancel
+        </Link>
+      </div>
+      <SecretDialog
+        title="Application Created"
+        clientId={created?.clientId ?? ""}
+        secret={created?.secret ?? null}
+        onClose={() => {
+          const id = created?.clientId;
+          setCreated(null);
+          if (id) router.push(`${LIST}/${id}`);
+        }}
+      />
+    </form>
+  );
+}

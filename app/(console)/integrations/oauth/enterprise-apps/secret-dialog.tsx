@@ -1,0 +1,68 @@
+"use client";
+
+import { useRef, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+
+/**
+ * Shows a new client secret once. The secret lives only in this component's props: closing the
+ * dialog lets the caller drop it, and no page or API answer shows it again.
+ */
+export function SecretDialog({ title, clientId, secret, onClose }: { title: string; clientId: string; secret: string | null; onClose: () => void }) {
+  const input = useRef<HTMLInputElement>(null);
+  const [copied, setCopied] = useState<"yes" | "failed" | null>(null);
+
+  async function copy() {
+    if (!secret) return;
+    try {
+      await navigator.clipboard.writeText(secret);
+      setCopied("yes");
+    } catch {
+      // Without the Clipboard API (an http page that is not localhost): select it for Ctrl+C.
+      input.current?.select();
+      setCopied("failed");
+    }
+  }
+
+  return (
+    <Dialog
+      open={secret !== null}
+      onOpenChange={(open) => {
+        if (!open) {
+          setCopied(null);
+          onClose();
+        }
+      }}
+      title={title}
+      footer={
+        <Button variant="primary" onClick={() => { setCopied(null); onClose(); }}>
+          Close
+        </Button>
+      }
+    >
+      <Alert tone="warning" className="mb-4">
+        Copy the client secret now and keep it safe: it will not be shown again. If you lose it, create a new secret.
+      </Alert>
+      <dl className="grid grid-cols-[7rem_1fr] items-center gap-y-3">
+        <dt className="text-gray-500">App ID</dt>
+        <dd className="font-mono">{clientId}</dd>
+        <dt className="text-gray-500">
+          <label htmlFor="new-client-secret">Client secret</label>
+        </dt>
+        <dd className="flex gap-2">
+          <input
+            ref={input}
+            id="new-client-secret"
+            readOnly
+            value={secret ?? ""}
+            onFocus={(e) => e.currentTarget.select()}
+            className="h-8 min-w-0 flex-1 rounded-sm border border-gray-300 bg-gray-50 px-2 font-mono text-xs"
+          />
+          <Button onClick={copy}>{copied === "yes" ? "Copied" : "Copy"}</Button>
+        </dd>
+      </dl>
+      {copied === "failed" ? <p className="mt-2 text-xs text-gray-600">The secret is selected: press Ctrl+C (⌘C) to copy it.</p> : null}
+    </Dialog>
+  );
+}

@@ -1,0 +1,10 @@
+import { parseJson } from "@/lib/api/body";
+import { apiRoute } from "@/lib/api/handler";
+import { addAppScope } from "@/lib/apps/add-app-scope";
+import { addAppScopeSchema } from "@/lib/apps/app-schemas";
+
+/** Add OAuth Scope: `{ scope, required }`. */
+export const POST = apiRoute<{ appId: string }>(
+  async ({ request, caller, params }) => addAppScope({ actor: caller.principal, clientId: params.appId, input: await parseJson(request, addAppScopeSchema) }),
+  { status: 201 },
+);

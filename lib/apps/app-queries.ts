@@ -1,0 +1,88 @@
+import { and, asc, count, desc, eq } from "drizzle-orm";
+import type { Db, Tx } from "@/db/client";
+import { appScopes, appSecrets, applications } from "@/db/schema";
+import { notFound } from "@/lib/errors";
+import { clientIdSchema } from "./app-schemas";
+import { describeScope, scopeCatalog } from "./scope-catalog";
+
+export const APPS_PAGE_SIZE = 20;
+
+/** The columns an application shows (never its secrets' hashes). */
+const appColumns = {
+  clientId: applications.clientId,
+  name: applications.name,
+  type: applications.type,
+  redirectUris: applications.redirectUris,
+  description: applications.description,
+  logoUrl: applications.logoUrl,
+  homepageUrl: applications.homepageUrl,
+  accessTokenValidity: applications.accessTokenValidity,
+  refreshTokenValidity: applications.refreshTokenValidity,
+  thirdParty: applications.thirdParty,
+  official: applications.official,
+  createdAt: applications.createdAt,
+  updatedAt: applications.updatedAt,
+};
+
+/** The account's own applications (Enterprise Applications), newest first. */
+export async function listApplications(db: Db, accountId: string, opts: { page?: number } = {}) {
+  const page = Math.max(1, opts.page ?? 1);
+  const where = eq(applications.accountId, accountId);
+  const [items, [total]] = await Promise.all([
+    db
+      .select({ clientId: applications.clientId, name: applications.name, type: applications.type, thirdParty: applications.thirdParty, createdAt: applications.createdAt })
+      .from(applications)
+      .where(where)
+      .orderBy(desc(applications.createdAt), asc(applications.clientId))
+      .limit(APPS_PAGE_SIZE)
+      .offset((page - 1) * APPS_PAGE_SIZE),
+    db.select({ n: count() }).from(applications).where(where),
+  ]);
+  return { items, total: total?.n ?? 0, page, pageSize: APPS_PAGE_SIZE };
+}
+
+/** One application of the account with its scopes and secrets (id, prefix, creation time); null if not the account's. */
+export async function getApplication(db: Db | Tx, accountId: string, clientId: string) {
+  if (!clientIdSchema.safeParse(clientId).success) return null;
+  const [app] = await db
+    .select({ id: applications.id, ...appColumns })
+    .from(applications)
+    .where(and(eq(applications.clientId, clientId), eq(applications.accountId, accountId)));
+  if (!app) return null;
+  const [scopes, secrets] = await Promise.all([
+    db.select({ scope: appScopes.scope, required: appScopes.required }).from(appScopes).where(eq(appScopes.appId, app.id)),
+    db
+      .select({ id: appSecrets.id, prefix: appSecrets.prefix, createdAt: appSecrets.createdAt })
+      .from(appSecrets)
+      .where(eq(appSecrets.appId, app.id))
+      .orderBy(asc(appSecrets.createdAt)),
+  ]);
+  const { id: _internalId, ...view } = app;
+  void _internalId;
+  return { ...view, scopes: sortScopes(scopes).map((s) => ({ ...describeScope(s.scope), required: s.required })), secrets };
+}
+export type ApplicationView = NonNullable<Awaited<ReturnType<typeof getApplication>>>;
+
+/** Catalog order, so that openid comes first. */
+export function sortScopes<T extends { scope: string }>(rows: T[]): T[] {
+  const rank = (s: string) => {
+    const i = scopeCatalog.findIndex((c) => c.scope === s);
+    return i < 0 ? scopeCatalog.length : i;
+  };
+  return [...rows].sort((a, b) => rank(a.scope) - rank(b.scope) || a.scope.localeCompare(b.scope));
+}
+
+/**
+ * Inside a mutation: the account's application, row-locked until the transaction ends (so that two
+ * concurrent "create secret" calls can not both pass the limit). Another account's app is not found.
+ */
+export async function lockOwnedApp(tx: Tx, accountId: string, clientId: string) {
+  if (!clientIdSchema.safeParse(clientId).success) throw notFound("No such application in this account.");
+  const [app] = await tx
+    .select({ id: applications.id, clientId: applications.clientId, name: applications.name, type: applications.type, redirectUris: applications.redirectUris, accessTokenValidity: applications.accessTokenValidity, refreshTokenValidity: applications.refreshTokenValidity })
+    .from(applications)
+    .where(and(eq(applications.clientId, clientId), eq(applications.accountId, accountId)))
+    .for("update");
+  if (!app) throw notFound("No such application in this account.");
+  return app;
+}

@@ -1,0 +1,28 @@
+import { and, eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { appSecrets } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
+import { notFound } from "@/lib/errors";
+import { invalidateClient } from "@/lib/oauth/clients";
+import { requireAdmin } from "@/lib/ram/authorize";
+import type { Principal } from "@/lib/ram/principal";
+import { idSchema } from "@/lib/ram/schemas";
+import { lockOwnedApp } from "./app-queries";
+
+/** Deletes one client secret; client authentication with it fails from now on. */
+export async function deleteAppSecret({ actor, clientId, secretId }: { actor: Principal; clientId: string; secretId: string }): Promise<void> {
+  const db = await getDb();
+  await requireAdmin(db, actor);
+  await db.transaction(async (tx) => {
+    const app = await lockOwnedApp(tx, actor.accountId, clientId);
+    const [gone] = idSchema.safeParse(secretId).success
+      ? await tx
+          .delete(appSecrets)
+          .where(and(eq(appSecrets.id, secretId), eq(appSecrets.appId, app.id)))
+          .returning({ id: appSecrets.id, prefix: appSecrets.prefix })
+      : [];
+    if (!gone) throw notFound("No such secret for this application.");
+    await recordAudit(tx, actor, { action: "DeleteAppSecret", targetType: "application", targetId: app.clientId, detail: { secretId: gone.id, prefix: gone.prefix } });
+  });
+  invalidateClient(clientId);
+}
