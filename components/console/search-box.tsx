@@ -1,7 +1,7 @@
 /** A plain GET form: works without JavaScript, keeps the search in the URL. */
 export function SearchBox({ placeholder, defaultValue, name = "search" }: { placeholder: string; defaultValue?: string; name?: string }) {
   return (
-    <form role="search" className="flex max-w-md gap-2">
+    <form role="search" className="flex w-full max-w-md gap-2">
       <input
         type="search"
         name={name}
