@@ -56,6 +56,9 @@ export async function openPostgres(url: string, max = 10): Promise<Handle> {
   const pool = new Pool({ connectionString: url, max, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 5_000 });
   // An idle client that loses its server must not crash the process; the pool replaces it.
   pool.on("error", () => {});
+  // Nor a checked-out one (inside a transaction): pg emits "error" on the client itself, and an
+  // "error" event without a listener ends the process. Its queries fail, the request answers 503.
+  pool.on("connect", (client) => client.on("error", () => {}));
   const db = drizzle(pool, { schema }) as unknown as Db;
   return { db, kind: "postgres", pool, close: () => pool.end() };
 }

@@ -14,7 +14,8 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   if (!e) return false;
   const codes = ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P02", "57P03", "08000", "08003", "08006", "08001", "08004"];
   if (e.code && codes.includes(e.code)) return true;
-  if (typeof e.message === "string" && /Connection terminated|connection timeout|timeout exceeded when trying to connect/i.test(e.message)) return true;
+  // "not queryable": the rollback after a lost connection fails with it, hiding the first error.
+  if (typeof e.message === "string" && /Connection terminated|connection timeout|timeout exceeded when trying to connect|is not queryable/i.test(e.message)) return true;
   return e.cause ? isDatabaseUnavailable(e.cause) : false;
 }
 
@@ -31,8 +32,21 @@ export function errorResponse(error: unknown): Response {
   if (isDatabaseUnavailable(error)) {
     return json({ error: "unavailable", message: "The database is not reachable right now. Try again in a few seconds." }, 503, { "retry-after": "5" });
   }
-  console.error("Unhandled error in API route:", error instanceof Error ? error.message : "unknown error");
+  console.error("Unhandled error in API route:", safeErrorMessage(error));
   return json({ error: "internal_error", message: "Something went wrong on our side. Nothing was changed." }, 500);
+}
+
+/**
+ * What may be logged of an unexpected error. A failed query's message carries its parameters
+ * (password and token hashes, secrets): log the driver's own message and code instead.
+ */
+export function safeErrorMessage(error: unknown): string {
+  if (!(error instanceof Error)) return "unknown error";
+  if ("params" in error && "query" in error) {
+    const cause = error.cause as { message?: unknown; code?: unknown } | undefined;
+    return `database query failed: ${typeof cause?.message === "string" ? cause.message : "no details"}${typeof cause?.code === "string" ? ` (${cause.code})` : ""}`;
+  }
+  return error.message;
 }
 
 export function humanIssues(error: z.ZodError): string {

@@ -3,7 +3,7 @@ import { ensureOwnAppInstallation } from "@/lib/apps/install-app";
 import { principalFromRequest } from "@/lib/auth/request-session";
 import { parseAuthorizationRequest } from "./authorize-request";
 import { createConsentRequest, toStored } from "./consent-requests";
-import { errorPage, redirect } from "./html";
+import { errorPage, redirect, unavailablePageOr } from "./html";
 import { errorRedirect, issueCodeRedirect } from "./issue-code-redirect";
 import { getInstallation } from "./installation-lookup";
 import { checkOfficialAccess } from "./official-access";
@@ -16,6 +16,10 @@ const MAX_QUERY = 8 * 1024;
  * otherwise the consent screen (administrators) or the "ask your administrator" page.
  */
 export async function authorizeEndpoint(request: Request): Promise<Response> {
+  return authorize(request).catch(unavailablePageOr);
+}
+
+async function authorize(request: Request): Promise<Response> {
   const url = new URL(request.url);
   let params = url.searchParams;
   if (request.method === "POST") {

@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import { isAdministrator } from "@/lib/ram/admin";
 import { getClient } from "./clients";
 import { consentCsrfToken, consumeConsentRequest, getPendingConsentRequest } from "./consent-requests";
-import { errorPage, redirect } from "./html";
+import { errorPage, redirect, unavailablePageOr } from "./html";
 import { errorRedirect, issueCodeRedirect } from "./issue-code-redirect";
 import { checkOfficialAccess } from "./official-access";
 import { validateGrantedScopes } from "./consent-scopes";
@@ -20,6 +20,10 @@ import { getInstallation } from "./installation-lookup";
  * the scope neither drops a required item nor adds one the app did not declare or request.
  */
 export async function consentDecisionEndpoint(request: Request): Promise<Response> {
+  return decide(request).catch(unavailablePageOr);
+}
+
+async function decide(request: Request): Promise<Response> {
   if (request.method !== "POST") return errorPage(405, "invalid_request", "Use the consent form.");
   if (!(request.headers.get("content-type") ?? "").startsWith("application/x-www-form-urlencoded")) {
     return errorPage(400, "invalid_request", "Use the consent form.");

@@ -1,3 +1,5 @@
+import { isDatabaseUnavailable } from "@/lib/api/respond";
+
 /** Minimal server-rendered pages for the protocol endpoints (no Next.js, no script). */
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
@@ -11,7 +13,7 @@ const FRAME_HEADERS = {
 };
 
 /** An error page for requests that can not be sent back to the application (RFC 6749 §4.1.2.1). */
-export function errorPage(status: number, error: string, description: string): Response {
+export function errorPage(status: number, error: string, description: string, headers: Record<string, string> = {}): Response {
   const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Authorization error</title>
 <style>body{font:14px -apple-system,BlinkMacSystemFont,"Segoe UI",Arial,sans-serif;background:#f5f5f6;color:#1f2329;margin:0}
@@ -20,7 +22,16 @@ h1{font-size:18px;margin:0 0 12px}code{background:#f0f0f0;padding:1px 4px;border
 <body><main><h1>The application's sign-in request can not be completed</h1>
 <p>${escapeHtml(description)}</p><p>Error: <code>${escapeHtml(error)}</code></p>
 <p>Contact the application's provider if this keeps happening. <a href="/">Go to the RAM console</a></p></main></body></html>`;
-  return new Response(body, { status, headers: { "content-type": "text/html; charset=utf-8", ...FRAME_HEADERS } });
+  return new Response(body, { status, headers: { "content-type": "text/html; charset=utf-8", ...FRAME_HEADERS, ...headers } });
+}
+
+/**
+ * For the browser-facing protocol endpoints (authorize, consent decision): a database outage is a
+ * clear 503 page with Retry-After instead of a bare 500; anything else is rethrown.
+ */
+export function unavailablePageOr(error: unknown): Response {
+  if (!isDatabaseUnavailable(error)) throw error;
+  return errorPage(503, "temporarily_unavailable", "The console can not reach its database right now. Try again in a few seconds.", { "retry-after": "5" });
 }
 
 export function redirect(location: string, status: 302 | 303 = 302): Response {

@@ -1,4 +1,4 @@
-import { isDatabaseUnavailable } from "@/lib/api/respond";
+import { isDatabaseUnavailable, safeErrorMessage } from "@/lib/api/respond";
 import { OAuthError } from "./oauth-error";
 
 /** RFC 6749 §5.1: token responses (and their errors) must not be cached. */
@@ -27,7 +27,7 @@ export function oauthErrorResponse(error: unknown): Response {
   if (isDatabaseUnavailable(error)) {
     return jsonResponse({ error: "temporarily_unavailable", error_description: "Try again in a few seconds." }, 503, { "retry-after": "5" });
   }
-  console.error("Unhandled error in OAuth endpoint:", error instanceof Error ? error.message : "unknown error");
+  console.error("Unhandled error in OAuth endpoint:", safeErrorMessage(error));
   return jsonResponse({ error: "server_error", error_description: "Something went wrong on our side." }, 500);
 }
 

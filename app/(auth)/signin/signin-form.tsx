@@ -25,7 +25,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       setError(
         result?.status === 429
           ? "Too many sign-in attempts. Wait a few minutes and try again."
-          : "The logon name or password is incorrect.",
+          : result?.status === 503
+            ? "The console can not reach its database right now. Try again in a few seconds."
+            : "The logon name or password is incorrect.",
       );
       return;
     }

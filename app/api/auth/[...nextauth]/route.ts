@@ -1,4 +1,5 @@
 import NextAuth from "next-auth";
+import { isDatabaseUnavailable } from "@/lib/api/respond";
 import { getEnv } from "@/lib/env";
 import { getAuthOptions } from "@/lib/auth/options";
 import { clientAddress, recordFailure, retryAfterSeconds, throttleKeys } from "@/lib/auth/sign-in-throttle";
@@ -12,9 +13,21 @@ async function handler(request: Request, ctx: Ctx) {
 
 /**
  * Credentials sign-in, throttled per logon name and per address: a clear 429 with Retry-After
- * before any password work; each failure counts.
+ * before any password work; each failure counts. Without the database: 503 with Retry-After.
  */
 async function post(request: Request, ctx: Ctx) {
+  try {
+    return await throttledPost(request, ctx);
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    return Response.json(
+      { url: `${getEnv().issuer}/signin?error=Unavailable`, message: "The console can not reach its database right now. Try again in a few seconds." },
+      { status: 503, headers: { "retry-after": "5", "cache-control": "no-store" } },
+    );
+  }
+}
+
+async function throttledPost(request: Request, ctx: Ctx) {
   const { nextauth } = await ctx.params;
   if (nextauth.join("/") !== "callback/credentials") return handler(request, ctx);
   const form = new URLSearchParams(await request.clone().text());
