@@ -2,7 +2,8 @@ import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { accounts, consoleSessions, ramRoles, ramUsers } from "@/db/schema";
 import { randomToken } from "@/lib/crypto/tokens";
-import { logonNameOf, roleSessionSubject, type Principal } from "@/lib/ram/principal";
+import { buildPrincipal, principalColumns } from "@/lib/ram/build-principal";
+import { roleSessionSubject, type Principal } from "@/lib/ram/principal";
 
 export const SESSION_TTL_SECONDS = 12 * 3600;
 
@@ -27,18 +28,10 @@ export type SessionPrincipal = Principal & { sessionId: string; authTime: Date }
 export async function loadSessionPrincipal(db: Db | Tx, sid: string): Promise<SessionPrincipal | null> {
   const [row] = await db
     .select({
-      accountId: accounts.id,
-      uid: accounts.uid,
-      alias: accounts.alias,
-      ownerEmail: accounts.ownerEmail,
+      ...principalColumns,
       ownerSubject: accounts.ownerSubject,
-      userId: ramUsers.id,
-      userName: ramUsers.name,
-      userDisplay: ramUsers.displayName,
       userEnabled: ramUsers.enabled,
       userSubject: ramUsers.subject,
-      roleId: ramRoles.id,
-      roleName: ramRoles.name,
       sessionUserId: consoleSessions.userId,
       authTime: consoleSessions.authTime,
     })
@@ -48,29 +41,12 @@ export async function loadSessionPrincipal(db: Db | Tx, sid: string): Promise<Se
     .leftJoin(ramRoles, eq(ramRoles.id, consoleSessions.roleId))
     .where(and(eq(consoleSessions.id, sid), isNull(consoleSessions.revokedAt), gt(consoleSessions.expiresAt, sql`now()`)));
   if (!row) return null;
-  const base = { accountId: row.accountId, accountUid: row.uid, accountAlias: row.alias, sessionId: sid, authTime: row.authTime };
-  if (row.sessionUserId === null) {
-    return {
-      ...base,
-      kind: "owner",
-      userId: null,
-      roleId: null,
-      roleName: null,
-      subject: row.ownerSubject,
-      displayName: row.ownerEmail,
-      logonName: row.ownerEmail,
-    };
-  }
-  if (!row.userId || !row.userEnabled) return null;
-  const logonName = logonNameOf(row.userName!, row.alias);
-  return {
-    ...base,
-    kind: row.roleId ? "role" : "user",
-    userId: row.userId,
-    roleId: row.roleId,
-    roleName: row.roleName,
-    subject: row.roleId ? roleSessionSubject(row.roleId, row.userSubject!) : row.userSubject!,
-    displayName: row.userDisplay!,
-    logonName,
-  };
+  if (row.sessionUserId !== null && (!row.userId || !row.userEnabled)) return null;
+  return { ...buildPrincipal(row, sessionSubject(row)), sessionId: sid, authTime: row.authTime };
+}
+
+/** The owner's subject, the RAM user's, or, in a role session, one derived from the role and the user. */
+function sessionSubject(row: { ownerSubject: string; userSubject: string | null; roleId: string | null }): string {
+  if (row.userSubject === null) return row.ownerSubject;
+  return row.roleId ? roleSessionSubject(row.roleId, row.userSubject) : row.userSubject;
 }

@@ -1,22 +1,8 @@
 import { and, eq, isNotNull, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { accounts, installations, ramRoles, ramUsers } from "@/db/schema";
-import { logonNameOf, type Principal } from "@/lib/ram/principal";
-
-/** The columns that make a Principal, selected with accounts ⋈ ram_users ⟕ ram_roles. */
-export const principalColumns = {
-  accountId: accounts.id,
-  uid: accounts.uid,
-  alias: accounts.alias,
-  ownerEmail: accounts.ownerEmail,
-  userId: ramUsers.id,
-  userName: ramUsers.name,
-  userDisplay: ramUsers.displayName,
-  roleId: ramRoles.id,
-  roleName: ramRoles.name,
-};
-
-type PrincipalRow = { [K in keyof typeof principalColumns]: string | null };
+import { buildPrincipal, principalColumns } from "@/lib/ram/build-principal";
+import type { Principal } from "@/lib/ram/principal";
 
 /** ram_users joined only when enabled and of the same account; ram_roles only of the same account. */
 export function userJoin(userId: AnyColumn | string | null, accountId: AnyColumn | string): SQL {
@@ -27,22 +13,6 @@ export function userJoin(userId: AnyColumn | string | null, accountId: AnyColumn
 export function roleJoin(roleId: AnyColumn | string | null, accountId: AnyColumn | string): SQL {
   if (roleId === null) return sql`false`;
   return and(eq(ramRoles.id, roleId), eq(ramRoles.accountId, accountId))!;
-}
-
-export function principalFromRow(row: PrincipalRow, subject: string): Principal {
-  const base = { accountId: row.accountId!, accountUid: row.uid!, accountAlias: row.alias!, subject };
-  if (!row.userId) {
-    return { ...base, kind: "owner", userId: null, roleId: null, roleName: null, displayName: row.ownerEmail!, logonName: row.ownerEmail! };
-  }
-  return {
-    ...base,
-    kind: row.roleId ? "role" : "user",
-    userId: row.userId,
-    roleId: row.roleId,
-    roleName: row.roleName,
-    displayName: row.userDisplay!,
-    logonName: logonNameOf(row.userName!, row.alias!),
-  };
 }
 
 export type PersonRef = {
@@ -74,5 +44,5 @@ export async function loadPerson(db: Db | Tx, ref: PersonRef): Promise<Principal
         ref.roleId === null ? undefined : isNotNull(ramRoles.id),
       ),
     );
-  return row ? principalFromRow(row, ref.subject) : null;
+  return row ? buildPrincipal(row, ref.subject) : null;
 }

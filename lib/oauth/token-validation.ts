@@ -2,8 +2,9 @@ import { and, eq, gt, isNotNull, isNull, or, sql } from "drizzle-orm";
 import { getDb, type Db, type Tx } from "@/db/client";
 import { accessTokens, accounts, applications, grants, installations, ramRoles, ramUsers, refreshTokens } from "@/db/schema";
 import { sha256 } from "@/lib/crypto/tokens";
+import { buildPrincipal, principalColumns } from "@/lib/ram/build-principal";
 import type { Principal } from "@/lib/ram/principal";
-import { principalColumns, principalFromRow, roleJoin, userJoin } from "./token-person";
+import { roleJoin, userJoin } from "./token-person";
 
 /** What a live token stands for. */
 export type TokenInfo = {
@@ -72,7 +73,7 @@ async function lookup(db: Db | Tx, t: TokenTable, token: string, extra?: ReturnT
     );
   if (!row) return null;
   return {
-    principal: principalFromRow(row, row.subject),
+    principal: buildPrincipal(row, row.subject),
     scope: row.scope,
     clientId: row.clientId,
     appId: row.appId,

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { ForbiddenNotice } from "@/components/console/forbidden-notice";
+import { LocalTime } from "@/components/console/local-time";
 import { PageHeader } from "@/components/console/page-header";
 import { Pagination } from "@/components/console/pagination";
 import { Badge } from "@/components/ui/badge";
@@ -53,7 +54,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                 </Td>
                 <Td>{u.enabled ? <Badge tone="green">Enabled</Badge> : <Badge tone="red">Disabled</Badge>}</Td>
                 <Td>
-                  <time dateTime={u.createdAt.toISOString()}>{u.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC</time>
+                  <LocalTime value={u.createdAt} />
                 </Td>
               </tr>
             ))

@@ -1,5 +1,7 @@
 import { notFound } from "next/navigation";
+import { DeleteNamedPrincipalButton } from "@/components/console/delete-named-principal-button";
 import { ForbiddenNotice } from "@/components/console/forbidden-notice";
+import { LocalTime } from "@/components/console/local-time";
 import { MemberUsers } from "@/components/console/member-users";
 import { PageHeader } from "@/components/console/page-header";
 import { PolicyAttachments } from "@/components/console/policy-attachments";
@@ -9,7 +11,6 @@ import { systemPolicies } from "@/lib/ram/policies";
 import { logonNameOf } from "@/lib/ram/principal";
 import { getGroup, listUserChoices } from "@/lib/ram/queries";
 import { idSchema } from "@/lib/ram/schemas";
-import { DeleteGroupButton } from "../delete-group-button";
 
 export const metadata = { title: "User Group" };
 
@@ -28,7 +29,7 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
       <PageHeader
         title={group.name}
         breadcrumbs={[{ href: "/identities/groups", label: "User Groups" }]}
-        actions={abilities.isAdmin ? <DeleteGroupButton groupId={group.id} name={group.name} /> : null}
+        actions={abilities.isAdmin ? <DeleteNamedPrincipalButton kind="group" id={group.id} name={group.name} /> : null}
       />
       <section className="mb-6 rounded-sm border border-gray-200 bg-white p-5">
         <h2 className="mb-3 font-semibold">Basic Information</h2>
@@ -39,7 +40,7 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
           <dd>{group.description || "—"}</dd>
           <dt className="text-gray-500">Created</dt>
           <dd>
-            <time dateTime={group.createdAt.toISOString()}>{group.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC</time>
+            <LocalTime value={group.createdAt} />
           </dd>
           <dt className="text-gray-500">Group ID</dt>
           <dd className="font-mono text-xs">{group.id}</dd>

@@ -1,5 +1,7 @@
 import { notFound } from "next/navigation";
+import { DeleteNamedPrincipalButton } from "@/components/console/delete-named-principal-button";
 import { ForbiddenNotice } from "@/components/console/forbidden-notice";
+import { LocalTime } from "@/components/console/local-time";
 import { MemberUsers } from "@/components/console/member-users";
 import { PageHeader } from "@/components/console/page-header";
 import { PolicyAttachments } from "@/components/console/policy-attachments";
@@ -9,7 +11,6 @@ import { systemPolicies } from "@/lib/ram/policies";
 import { logonNameOf } from "@/lib/ram/principal";
 import { getRole, listUserChoices } from "@/lib/ram/queries";
 import { idSchema } from "@/lib/ram/schemas";
-import { DeleteRoleButton } from "../delete-role-button";
 
 export const metadata = { title: "Role" };
 
@@ -28,7 +29,7 @@ export default async function RolePage({ params }: { params: Promise<{ roleId: s
       <PageHeader
         title={role.name}
         breadcrumbs={[{ href: "/identities/roles", label: "Roles" }]}
-        actions={abilities.isAdmin ? <DeleteRoleButton roleId={role.id} name={role.name} /> : null}
+        actions={abilities.isAdmin ? <DeleteNamedPrincipalButton kind="role" id={role.id} name={role.name} /> : null}
       />
       <section className="mb-6 rounded-sm border border-gray-200 bg-white p-5">
         <h2 className="mb-3 font-semibold">Basic Information</h2>
@@ -41,7 +42,7 @@ export default async function RolePage({ params }: { params: Promise<{ roleId: s
           <dd className="font-mono text-xs">acs:ram::{principal.accountUid}:role/{role.name}</dd>
           <dt className="text-gray-500">Created</dt>
           <dd>
-            <time dateTime={role.createdAt.toISOString()}>{role.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC</time>
+            <LocalTime value={role.createdAt} />
           </dd>
           <dt className="text-gray-500">Role ID</dt>
           <dd className="font-mono text-xs">{role.id}</dd>

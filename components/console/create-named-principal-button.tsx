@@ -7,8 +7,11 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, Input } from "@/components/ui/input";
 import { apiFetch } from "@/lib/client/api-fetch";
+import { namedPrincipalKinds, type NamedPrincipalKindKey } from "./named-principal-kinds";
 
-export function CreateRoleButton() {
+/** Create User Group / Create Role: a dialog asking for a name and a description, then the new item's page. */
+export function CreateNamedPrincipalButton({ kind }: { kind: NamedPrincipalKindKey }) {
+  const { noun, nameLabel, apiPath, pagePath } = namedPrincipalKinds[kind];
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -19,29 +22,29 @@ export function CreateRoleButton() {
     const form = new FormData(event.currentTarget);
     setPending(true);
     setError(null);
-    const res = await apiFetch<{ id: string }>("/api/v1/roles", {
+    const res = await apiFetch<{ id: string }>(apiPath, {
       method: "POST",
       body: { name: form.get("name"), description: form.get("description") },
     });
     setPending(false);
     if (!res.ok) return setError(res.message);
     setOpen(false);
-    router.push(`/identities/roles/${res.data.id}`);
+    router.push(`${pagePath}/${res.data.id}`);
   }
 
   return (
     <>
       <Button variant="primary" onClick={() => { setError(null); setOpen(true); }}>
-        Create Role
+        {`Create ${noun}`}
       </Button>
-      <Dialog open={open} onOpenChange={(o) => !pending && setOpen(o)} title="Create Role">
+      <Dialog open={open} onOpenChange={(o) => !pending && setOpen(o)} title={`Create ${noun}`}>
         <form onSubmit={onSubmit}>
           {error ? <Alert tone="error" className="mb-3">{error}</Alert> : null}
-          <Field label="Role name" htmlFor="new-role-name" hint="1–64 lowercase letters, digits, '.', '_' or '-'.">
-            <Input id="new-role-name" name="name" required maxLength={64} autoComplete="off" />
+          <Field label={nameLabel} htmlFor={`new-${kind}-name`} hint="1–64 lowercase letters, digits, '.', '_' or '-'.">
+            <Input id={`new-${kind}-name`} name="name" required maxLength={64} autoComplete="off" />
           </Field>
-          <Field label="Description" htmlFor="new-role-description">
-            <Input id="new-role-description" name="description" maxLength={256} autoComplete="off" />
+          <Field label="Description" htmlFor={`new-${kind}-description`}>
+            <Input id={`new-${kind}-description`} name="description" maxLength={256} autoComplete="off" />
           </Field>
           <div className="flex justify-end gap-2">
             <Button onClick={() => setOpen(false)} disabled={pending}>Cancel</Button>
