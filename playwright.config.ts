@@ -29,7 +29,8 @@ export default defineConfig({
   webServer: [
     {
       command: `npx next build && npx next start -p ${PORT}`,
-      url: `${BASE_URL}/signin`,
+      // The health check opens (and on first start seeds) the database before any test runs.
+      url: `${BASE_URL}/api/health`,
       timeout: 240_000,
       reuseExistingServer: false,
       stdout: "ignore",
