@@ -6,6 +6,7 @@ import { sha256 } from "@/lib/crypto/tokens";
 import { authorizeEndpoint } from "@/lib/oauth/authorize";
 import { consentDecisionEndpoint } from "@/lib/oauth/consent-decision";
 import { consentCsrfToken } from "@/lib/oauth/consent-requests";
+import { tokenEndpoint } from "@/lib/oauth/token-endpoint";
 import { setupSeededDatabase } from "../helpers/db";
 import { principalOf } from "../helpers/principals";
 import { sessionCookieFor } from "../helpers/session-cookie";
@@ -41,6 +42,17 @@ async function decide(cookie: string, sid: string, requestId: string, fields: [s
   return consentDecisionEndpoint(
     new Request(`${ISSUER}/oauth2/decision`, { method: "POST", headers: { cookie, "content-type": "application/x-www-form-urlencoded" }, body }),
   );
+}
+
+/** RFC 7636 Appendix B: the verifier of CHALLENGE. */
+const VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+
+function exchange(code: string) {
+  const body = new URLSearchParams({
+    grant_type: "authorization_code", code, redirect_uri: DEMO_CLIENT.redirectUri, code_verifier: VERIFIER,
+    client_id: DEMO_CLIENT.clientId, client_secret: DEMO_CLIENT.clientSecret,
+  });
+  return tokenEndpoint(new Request(`${ISSUER}/oauth2/token`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body }));
 }
 
 async function installationCount(alias: string) {
@@ -156,5 +168,8 @@ describe(`consent and installation on ${process.env.TEST_DB}`, () => {
     expect(await installationCount("globex")).toBe(1);
     const scopes = await Promise.all(results.map((r) => codeScope(r.headers.get("location")!)));
     expect(scopes).toEqual(Array(20).fill("openid profile"));
+    // Every one of the 20 codes works at the token endpoint.
+    const exchanges = await Promise.all(results.map((r) => exchange(new URL(r.headers.get("location")!).searchParams.get("code")!)));
+    expect(exchanges.map((e) => e.status)).toEqual(Array(20).fill(200));
   });
 });
