@@ -8,7 +8,7 @@ import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { listApplications } from "@/lib/apps/app-queries";
 import { getAbilities, requirePrincipal } from "@/lib/auth/current";
-import { formatTime } from "./format";
+import { LocalTime } from "@/components/console/local-time";
 
 export const metadata = { title: "Enterprise Applications" };
 
@@ -64,7 +64,7 @@ export default async function EnterpriseAppsPage({ searchParams }: { searchParam
                 <Td>{app.type}</Td>
                 <Td>{app.thirdParty ? <Badge tone="blue">Yes</Badge> : <Badge>No</Badge>}</Td>
                 <Td>
-                  <time dateTime={app.createdAt.toISOString()}>{formatTime(app.createdAt)}</time>
+                  <LocalTime value={app.createdAt.toISOString()} />
                 </Td>
               </tr>
             ))

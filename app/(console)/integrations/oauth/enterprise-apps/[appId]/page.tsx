@@ -8,7 +8,7 @@ import { getApplication } from "@/lib/apps/app-queries";
 import { scopeCatalog } from "@/lib/apps/scope-catalog";
 import { getAbilities, requirePrincipal } from "@/lib/auth/current";
 import { cn } from "@/lib/cn";
-import { formatTime } from "../format";
+import { LocalTime } from "@/components/console/local-time";
 import { describeSeconds } from "../form-helpers";
 import { DeleteApplicationButton, EditApplicationButton } from "./application-actions";
 import { ScopeTable } from "./scope-table";
@@ -60,9 +60,9 @@ export default async function ApplicationPage({ params, searchParams }: { params
           <dt className="text-gray-500">Logo URL</dt>
           <dd className="break-all">{app.logoUrl || <span className="text-gray-400">None</span>}</dd>
           <dt className="text-gray-500">Creation Time</dt>
-          <dd>{formatTime(app.createdAt)}</dd>
+          <dd><LocalTime value={new Date(app.createdAt).toISOString()} /></dd>
           <dt className="text-gray-500">Update Time</dt>
-          <dd>{formatTime(app.updatedAt)}</dd>
+          <dd><LocalTime value={new Date(app.updatedAt).toISOString()} /></dd>
           <dt className="text-gray-500">Description</dt>
           <dd className="lg:col-span-3">{app.description || <span className="text-gray-400">None</span>}</dd>
           <dt className="text-gray-500">Redirect URIs</dt>

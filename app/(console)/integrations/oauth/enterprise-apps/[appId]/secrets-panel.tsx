@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { apiFetch } from "@/lib/client/api-fetch";
-import { formatTime } from "../format";
+import { LocalTime } from "@/components/console/local-time";
 import { SecretDialog } from "../secret-dialog";
 
 const MAX_SECRETS = 2;
@@ -62,7 +62,7 @@ export function SecretsPanel({ clientId, type, secrets, canEdit }: { clientId: s
           {secrets.map((s) => (
             <tr key={s.id}>
               <Td className="font-mono">{s.prefix}••••••••</Td>
-              <Td>{formatTime(s.createdAt)}</Td>
+              <Td><LocalTime value={s.createdAt} /></Td>
               {canEdit ? (
                 <Td>
                   <ConfirmAction
