@@ -1,0 +1,161 @@
+/**
+ * `npm run bench` (not part of `npm test`): a throwaway PostgreSQL database with the generated data
+ * set, the production Next.js server, the lean OAuth API server and the reference oidc-provider,
+ * driven one scenario at a time with autocannon over loopback. Prints a table, writes
+ * bench/results/<time>.{json,md} and latest.{json,md}, stops everything, drops the database, exits 0.
+ *
+ * BENCH_SMALL=1 tiny data set and 2 s scenarios; BENCH_DURATION seconds per scenario (10);
+ * BENCH_CONNECTIONS (2 × CPUs); BENCH_PORT first of four ports (3370); BENCH_ONLY a regex of scenario
+ * ids; BENCH_SKIP_BUILD=1 reuses an existing .next-bench build; BENCH_PG_ADMIN_URL.
+ */
+import { randomBytes } from "node:crypto";
+import os from "node:os";
+import { DEMO_CLIENT, DEMO_PASSWORD } from "@/db/seed";
+import { createBenchDatabase, postgresVersion, type BenchDb } from "./database";
+import { countRows, FULL, generateDataset, SMALL } from "./dataset";
+import { consentAppOf, deleteTargetOf, installDemoClientInAcme, loadGrants, signIn } from "./fixtures";
+import { runLoad } from "./load";
+import { measureConsentJs, measureRsaSigning, timeDeleteApplication, type ConsentJs, type DeleteTiming } from "./measure";
+import { evaluateTargets, markdown, withRatios, writeResults, type Results } from "./report";
+import { allScenarios, type Ctx, type ServerName } from "./scenarios";
+import { measureTokenLookup } from "./statements";
+import { buildNext, hasBuild, nextBin, startServer, tsxBin, type Started } from "./servers";
+
+const small = process.env.BENCH_SMALL === "1";
+const size = small ? SMALL : FULL;
+const durationSeconds = Number(process.env.BENCH_DURATION ?? (small ? 2 : 10));
+const cpus = os.availableParallelism();
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 2 * cpus);
+const basePort = Number(process.env.BENCH_PORT ?? 3370);
+const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : null;
+const distDir = process.env.BENCH_DIST_DIR ?? ".next-bench";
+const log = (s: string) => console.log(`[bench] ${s}`);
+
+const started: Started[] = [];
+let db: BenchDb | undefined;
+
+async function main() {
+  const startedAt = new Date().toISOString();
+  const loadAverageAtStart = os.loadavg().map((x) => Math.round(x * 100) / 100);
+  log(`${cpus} × ${os.cpus()[0]?.model}; ${small ? "SMALL" : "full"} data set; ${durationSeconds} s per scenario; ${connections} connections`);
+
+  const rsa = await measureRsaSigning(small ? 1 : 3);
+  log(`RSA-2048 signing on one core: ${rsa.nodeCryptoPerSecond}/s node:crypto, ${rsa.josePerSecond}/s jose`);
+
+  let buildSeconds: number | null = null;
+  if (process.env.BENCH_SKIP_BUILD === "1" && hasBuild(distDir)) log(`reusing the build in ${distDir}`);
+  else {
+    log(`next build → ${distDir}`);
+    buildSeconds = await buildNext(distDir);
+  }
+
+  db = await createBenchDatabase();
+  log(`database ${db.name}: generating the data set…`);
+  const generated = await generateDataset(db, size);
+  const rows = await countRows(db);
+  log(`generated in ${generated.totalSeconds} s: ${JSON.stringify(rows)}`);
+  await installDemoClientInAcme(db, DEMO_CLIENT.clientId);
+  const sample = Array.from({ length: 2000 }, () => `bench-at-${Math.floor(Math.random() * size.tokens)}`);
+  const tokenLookup = await measureTokenLookup(db.url, sample, small ? 1 : 3);
+  log(`token lookup: planning ${tokenLookup.planningMs} ms, execution ${tokenLookup.executionMs} ms; ${tokenLookup.unpreparedPerSecond}/s unprepared, ${tokenLookup.statementCachePerSecond}/s with the statement cache`);
+
+  const ports = { next: basePort + 1, lean: basePort + 2, reference: basePort + 3 };
+  const issuer = `http://127.0.0.1:${ports.next}`;
+  const authSecret = randomBytes(32).toString("base64url");
+  const referenceSecret = randomBytes(16).toString("base64url");
+  const common = { DATABASE_URL: db.url, AUTH_SECRET: authSecret, ISSUER_URL: issuer, ...(process.env.DB_POOL_MAX ? { DB_POOL_MAX: process.env.DB_POOL_MAX } : {}) };
+  log("starting next start, the lean server and the reference…");
+  // What-if: the statement cache in the console too (scripts/bench/preload-statement-cache.ts).
+  const experiment: Record<string, string> = process.env.BENCH_EXPERIMENT_STATEMENT_CACHE === "1" ? { NODE_OPTIONS: "--import tsx --import ./scripts/bench/preload-statement-cache.ts" } : {};
+  const nextEnv = { ...common, ...experiment, NEXT_DIST_DIR: distDir, PORT: String(ports.next) };
+  started.push(await startServer({ name: "next", cmd: nextBin(), args: ["start", "-p", String(ports.next), "-H", "127.0.0.1"], env: nextEnv, port: ports.next, readyPath: "/api/ping" }));
+  started.push(await startServer({ name: "lean", cmd: tsxBin(), args: ["server/oauth-api.ts"], env: { ...common, PORT: String(ports.lean), HOST: "127.0.0.1" }, port: ports.lean, readyPath: "/.well-known/openid-configuration" }));
+  started.push(await startServer({ name: "reference", cmd: tsxBin(), args: ["scripts/bench/reference-oidc.ts"], env: { PORT: String(ports.reference), REFERENCE_CLIENT_SECRET: referenceSecret }, port: ports.reference, readyPath: "/.well-known/openid-configuration" }));
+
+  const origins: Record<ServerName, string> = { next: started[0]!.origin, lean: started[1]!.origin, reference: started[2]!.origin };
+  const ctx: Ctx = {
+    origins,
+    db,
+    grants: await loadGrants(db),
+    size,
+    aliceCookie: await signIn(origins.next, "alice@acme.onaliyun.com", DEMO_PASSWORD),
+    adminCookie: await signIn(origins.next, "admin@acme.onaliyun.com", DEMO_PASSWORD),
+    referenceSecret,
+    // Single-use codes and refresh tokens: more than the fastest server could use in the time given.
+    budget: Math.round(8_000 * (durationSeconds + 1)),
+  };
+
+  await waitForQuiet();
+  const measured = [];
+  for (const scenario of allScenarios(size)) {
+    if (only && !only.test(scenario.id)) continue;
+    const load1 = Math.round(os.loadavg()[0]! * 100) / 100;
+    const prepared = await scenario.prepare(ctx);
+    const base = { origin: origins[scenario.server], request: prepared.request, expect: scenario.expect, connections };
+    // Warm-up (JIT, caches, connection pools), not recorded.
+    await runLoad({ ...base, durationSeconds: 1, maxRequests: prepared.maxRequests ? Math.min(500, prepared.maxRequests) : undefined });
+    const result = await runLoad({ ...base, durationSeconds, maxRequests: prepared.maxRequests });
+    log(`${scenario.id.padEnd(24)} ${String(result.rps).padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms  errors ${result.errors} ${result.errors ? JSON.stringify(result.statuses) : ""}`);
+    measured.push({ id: scenario.id, server: scenario.server, title: scenario.title, baseline: scenario.baseline, load1, ...result });
+  }
+
+  let consentJs: ConsentJs | null = null;
+  try {
+    consentJs = await measureConsentJs(origins.next, ctx.adminCookie, consentAppOf(size));
+    log(`consent page first-load JS: ${(consentJs.totalGzipBytes / 1024).toFixed(1)} KB gzip in ${consentJs.scripts.length} chunks`);
+  } catch (error) {
+    log(`consent page: ${error instanceof Error ? error.message : error}`);
+  }
+  const deleteApplication: DeleteTiming[] = [];
+  for (let d = 0; d < size.deleteTargets; d++) {
+    const timing = await timeDeleteApplication(origins.next, ctx.adminCookie, deleteTargetOf(size, d), size.tokensPerDeleteTarget, `bench-del-${d}-0`);
+    log(`Delete Application (${timing.tokens} tokens): ${timing.status} in ${timing.ms} ms; token refused after: ${timing.tokenRejectedAfter}`);
+    deleteApplication.push(timing);
+  }
+
+  const partial = {
+    startedAt,
+    machine: { cpus, model: os.cpus()[0]?.model ?? "unknown", memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres: await postgresVersion(db), loadAverageAtStart },
+    config: { small, durationSeconds, connections, dbPoolMax: process.env.DB_POOL_MAX ?? "default", nextStatementCache: Boolean(experiment.NODE_OPTIONS) },
+    dataset: { rows, generationSeconds: generated.totalSeconds, steps: generated.steps },
+    buildSeconds,
+    rsa,
+    tokenLookup,
+    scenarios: withRatios(measured),
+    consentJs,
+    deleteApplication,
+  };
+  const results: Results = { ...partial, targets: evaluateTargets(partial) };
+  console.log(`\n${markdown(results)}`);
+  // An experiment's results never replace latest.{json,md}.
+  for (const f of writeResults(results, { latest: !results.config.nextStatementCache })) log(`wrote ${f}`);
+}
+
+/**
+ * The machine is shared: before the first scenario, wait (at most BENCH_QUIET_WAIT seconds, 300)
+ * until the 1-minute load average is below BENCH_QUIET_LOAD (1.5 on two cores). Each scenario
+ * records the load average it started with.
+ */
+async function waitForQuiet() {
+  const limit = Number(process.env.BENCH_QUIET_LOAD ?? Math.max(1, cpus * 0.75));
+  const deadline = Date.now() + Number(process.env.BENCH_QUIET_WAIT ?? 300) * 1000;
+  while (os.loadavg()[0]! > limit && Date.now() < deadline) {
+    log(`load average ${os.loadavg()[0]!.toFixed(2)} > ${limit}: waiting for a quieter machine…`);
+    await new Promise((r) => setTimeout(r, 15_000));
+  }
+}
+
+async function cleanup() {
+  for (const s of started.reverse()) await s.stop().catch(() => {});
+  await db?.drop().catch((error: unknown) => log(`could not drop ${db?.name}: ${error}`));
+}
+
+process.on("SIGINT", () => void cleanup().then(() => process.exit(130)));
+try {
+  await main();
+} catch (error) {
+  console.error("[bench] failed:", error);
+  process.exitCode = 1;
+} finally {
+  await cleanup();
+}
