@@ -1,5 +1,6 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
+import { preparedOnce } from "@/db/prepared";
 import { accounts, consoleSessions, ramRoles, ramUsers } from "@/db/schema";
 import { randomToken } from "@/lib/crypto/tokens";
 import { buildPrincipal, principalColumns } from "@/lib/ram/build-principal";
@@ -26,20 +27,24 @@ export type SessionPrincipal = Principal & { sessionId: string; authTime: Date }
 
 /** The live session's principal, or null when it was signed out, expired, or its user is disabled or gone. */
 export async function loadSessionPrincipal(db: Db | Tx, sid: string): Promise<SessionPrincipal | null> {
-  const [row] = await db
-    .select({
-      ...principalColumns,
-      ownerSubject: accounts.ownerSubject,
-      userEnabled: ramUsers.enabled,
-      userSubject: ramUsers.subject,
-      sessionUserId: consoleSessions.userId,
-      authTime: consoleSessions.authTime,
-    })
-    .from(consoleSessions)
-    .innerJoin(accounts, eq(accounts.id, consoleSessions.accountId))
-    .leftJoin(ramUsers, eq(ramUsers.id, consoleSessions.userId))
-    .leftJoin(ramRoles, eq(ramRoles.id, consoleSessions.roleId))
-    .where(and(eq(consoleSessions.id, sid), isNull(consoleSessions.revokedAt), gt(consoleSessions.expiresAt, sql`now()`)));
+  const query = preparedOnce(db, "console_session_principal", () =>
+    db
+      .select({
+        ...principalColumns,
+        ownerSubject: accounts.ownerSubject,
+        userEnabled: ramUsers.enabled,
+        userSubject: ramUsers.subject,
+        sessionUserId: consoleSessions.userId,
+        authTime: consoleSessions.authTime,
+      })
+      .from(consoleSessions)
+      .innerJoin(accounts, eq(accounts.id, consoleSessions.accountId))
+      .leftJoin(ramUsers, eq(ramUsers.id, consoleSessions.userId))
+      .leftJoin(ramRoles, eq(ramRoles.id, consoleSessions.roleId))
+      .where(and(eq(consoleSessions.id, sql.placeholder("sid")), isNull(consoleSessions.revokedAt), gt(consoleSessions.expiresAt, sql`now()`)))
+      .prepare("console_session_principal"),
+  );
+  const [row] = await query.execute({ sid });
   if (!row) return null;
   if (row.sessionUserId !== null && (!row.userId || !row.userEnabled)) return null;
   return { ...buildPrincipal(row, sessionSubject(row)), sessionId: sid, authTime: row.authTime };

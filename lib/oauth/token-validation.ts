@@ -1,5 +1,6 @@
 import { and, eq, gt, isNotNull, isNull, or, sql } from "drizzle-orm";
 import { getDb, type Db, type Tx } from "@/db/client";
+import { preparedOnce } from "@/db/prepared";
 import { accessTokens, accounts, applications, grants, installations, ramRoles, ramUsers, refreshTokens } from "@/db/schema";
 import { sha256 } from "@/lib/crypto/tokens";
 import { buildPrincipal, principalColumns } from "@/lib/ram/build-principal";
@@ -36,12 +37,6 @@ export async function validateRefreshToken(token: string, db?: Db | Tx): Promise
   // Both token tables have the same columns (refresh_tokens adds rotated_at), so one query serves both.
   return lookup(db ?? (await getDb()), refreshTokens as unknown as TokenTable, token, isNull(refreshTokens.rotatedAt));
 }
-
-/**
- * The lookup is a seven-table join whose planning costs ~40× its execution (bench/README.md), so it
- * runs as a named prepared statement: each connection plans it once. One per database handle.
- */
-const prepared = new WeakMap<object, Map<string, ReturnType<typeof buildLookup>>>();
 
 function buildLookup(db: Db | Tx, t: TokenTable, kind: "access" | "refresh", extra?: ReturnType<typeof isNull>) {
   return db
@@ -81,11 +76,9 @@ function buildLookup(db: Db | Tx, t: TokenTable, kind: "access" | "refresh", ext
 
 async function lookup(db: Db | Tx, t: TokenTable, token: string, extra?: ReturnType<typeof isNull>): Promise<TokenInfo | null> {
   if (token.length === 0 || token.length > 512) return null;
+  // A seven-table join whose planning costs ~40× its execution: planned once per connection.
   const kind = extra ? "refresh" : "access";
-  let forDb = prepared.get(db);
-  if (!forDb) prepared.set(db, (forDb = new Map()));
-  let query = forDb.get(kind);
-  if (!query) forDb.set(kind, (query = buildLookup(db, t, kind, extra)));
+  const query = preparedOnce(db, `token_lookup_${kind}`, () => buildLookup(db, t, kind, extra));
   const [row] = await query.execute({ hash: sha256(token) });
   if (!row) return null;
   return {
