@@ -50,6 +50,7 @@ function isConsolePage(pathname: string): boolean {
 }
 
 export const config = {
-  // Pages only: the API, protocol endpoints and static files do not need it (the consent page does).
-  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|logos/|\\.well-known/|oauth2/(?!consent)).*)"],
+  // Pages only: the API, static files and the protocol endpoints (whose HTML pages, the consent
+  // screen included, carry no script and set their own stricter policy) do not need it.
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|logos/|\\.well-known/|oauth2/).*)"],
 };

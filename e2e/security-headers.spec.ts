@@ -16,7 +16,15 @@ test("sign-in, console and consent pages refuse framing and carry a nonce-based 
   expect(authorize.status()).toBe(302);
   const consent = await page.request.get(authorize.headers()["location"]!);
   expect(await consent.text()).toContain("Grant");
-  for (const res of [signin, users, consent]) {
+  // The consent screen runs no script at all: its policy allows none.
+  const consentCsp = consent.headers()["content-security-policy"]!;
+  expect(consent.headers()["x-frame-options"]).toBe("DENY");
+  expect(consentCsp).toContain("default-src 'none'");
+  expect(consentCsp).toContain("frame-ancestors 'none'");
+  expect(consentCsp).not.toContain("script-src");
+  expect(await consent.text()).not.toMatch(/<script\b/);
+
+  for (const res of [signin, users]) {
     const h = res.headers();
     expect(h["x-frame-options"]).toBe("DENY");
     const csp = h["content-security-policy"]!;

@@ -1,0 +1,3 @@
+import { consentPageEndpoint } from "@/lib/oauth/consent-page";
+
+export const GET = consentPageEndpoint;
