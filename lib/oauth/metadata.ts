@@ -37,7 +37,8 @@ export function buildMetadata() {
     request_parameter_supported: false,
     request_uri_parameter_supported: false,
     authorization_response_iss_parameter_supported: true,
-    prompt_values_supported: ["none", "login", "consent"],
+    // Only what the authorization endpoint really does: login and consent are accepted but change nothing.
+    prompt_values_supported: ["none"],
   };
 }
 

@@ -86,7 +86,7 @@ describe(`discovery metadata on ${process.env.TEST_DB}`, () => {
       id_token_signing_alg_values_supported: ["RS256"],
       subject_types_supported: ["public"],
       authorization_response_iss_parameter_supported: true,
-      prompt_values_supported: ["none", "login", "consent"],
+      prompt_values_supported: ["none"],
     });
     expect(m.scopes_supported).toEqual(scopeCatalog.map((x) => x.scope));
     expect(m.scopes_supported).toEqual(expect.arrayContaining(["openid", "profile", "aliuid", "permissions", "/acs/ram"]));
