@@ -6,6 +6,8 @@ import { sha256 } from "@/lib/crypto/tokens";
 import { s256Challenge } from "@/lib/oauth/check-pkce";
 import { issueAuthorizationCode } from "@/lib/oauth/codes";
 import { personOf } from "@/lib/oauth/person";
+import { tokenEndpoint } from "@/lib/oauth/token-endpoint";
+import { userinfoEndpoint } from "@/lib/oauth/userinfo-endpoint";
 import { principalOf } from "../helpers/principals";
 
 /** Test data for the token, userinfo, revocation and introspection endpoints (tests/db/oauth-*.test.ts). */
@@ -103,4 +105,14 @@ export async function answer(response: Response): Promise<Answer> {
 
 export function userinfoRequest(accessToken: string, method: "GET" | "POST" = "GET"): Request {
   return new Request("http://localhost:3000/oauth2/userinfo", { method, headers: { authorization: `Bearer ${accessToken}` } });
+}
+
+/** POST /oauth2/token as `client` (client_secret_basic unless told otherwise), answered as JSON. */
+export async function postToken(client: TestClient, params: Record<string, string>, auth: Auth = "basic"): Promise<Answer> {
+  return answer(await tokenEndpoint(formRequest("/oauth2/token", client, params, auth)));
+}
+
+/** The HTTP status userinfo gives this access token: 200 while it lives, 401 once it is dead. */
+export async function userinfoStatus(accessToken: string): Promise<number> {
+  return (await userinfoEndpoint(userinfoRequest(accessToken))).status;
 }

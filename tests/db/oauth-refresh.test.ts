@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { tokenEndpoint } from "@/lib/oauth/token-endpoint";
 import { userinfoEndpoint } from "@/lib/oauth/userinfo-endpoint";
 import { setupSeededDatabase } from "../helpers/db";
-import { answer, codeFor, createClient, demoClient, formRequest, userinfoRequest, VERIFIER, type TestClient } from "./oauth-fixtures";
+import { answer, codeFor, createClient, demoClient, userinfoRequest, VERIFIER, type TestClient, postToken, userinfoStatus } from "./oauth-fixtures";
 
 const db = setupSeededDatabase();
 let app: TestClient;
@@ -13,14 +12,12 @@ beforeAll(async () => {
   other = await createClient(db().db, "WebApp");
 });
 
-const token = async (client: TestClient, params: Record<string, string>) => answer(await tokenEndpoint(formRequest("/oauth2/token", client, params)));
 const refresh = (client: TestClient, refreshToken: string, extra: Record<string, string> = {}) =>
-  token(client, { grant_type: "refresh_token", refresh_token: refreshToken, ...extra });
-const userinfoStatus = async (accessToken: string) => (await userinfoEndpoint(userinfoRequest(accessToken))).status;
+  postToken(client, { grant_type: "refresh_token", refresh_token: refreshToken, ...extra });
 
 async function tokensFor(who: string, scope?: string) {
   const code = await codeFor(db().db, app, who, scope ? { scope } : {});
-  const res = await token(app, { grant_type: "authorization_code", code, redirect_uri: app.redirectUri, code_verifier: VERIFIER });
+  const res = await postToken(app, { grant_type: "authorization_code", code, redirect_uri: app.redirectUri, code_verifier: VERIFIER });
   expect(res.status).toBe(200);
   return res.body as { access_token: string; refresh_token: string; id_token: string; scope: string };
 }
@@ -83,7 +80,7 @@ describe(`token endpoint: refresh_token on ${process.env.TEST_DB}`, () => {
   it("refuses an unknown refresh token and a missing one", async () => {
     const unknown = await refresh(app, "not-a-token");
     expect([unknown.status, unknown.body.error]).toEqual([400, "invalid_grant"]);
-    const missing = await token(app, { grant_type: "refresh_token" });
+    const missing = await postToken(app, { grant_type: "refresh_token" });
     expect([missing.status, missing.body.error]).toEqual([400, "invalid_request"]);
   });
 

@@ -2,9 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { introspectionEndpoint } from "@/lib/oauth/introspection-endpoint";
 import { revocationEndpoint } from "@/lib/oauth/revocation-endpoint";
 import { tokenEndpoint } from "@/lib/oauth/token-endpoint";
-import { userinfoEndpoint } from "@/lib/oauth/userinfo-endpoint";
 import { setupSeededDatabase } from "../helpers/db";
-import { answer, codeFor, createClient, demoClient, formRequest, userinfoRequest, VERIFIER, type TestClient } from "./oauth-fixtures";
+import { answer, codeFor, createClient, demoClient, VERIFIER, type TestClient, postToken, userinfoStatus } from "./oauth-fixtures";
 
 /**
  * Token endpoint attacks that tests/db/oauth-token.test.ts and oauth-refresh.test.ts do not cover
@@ -20,10 +19,8 @@ beforeAll(async () => {
   other = await createClient(db().db, "WebApp");
 });
 
-const token = async (client: TestClient, params: Record<string, string>) => answer(await tokenEndpoint(formRequest("/oauth2/token", client, params)));
 const exchange = (client: TestClient, code: string, extra: Record<string, string> = {}) =>
-  token(client, { grant_type: "authorization_code", code, redirect_uri: app.redirectUri, code_verifier: VERIFIER, ...extra });
-const userinfoStatus = async (t: string) => (await userinfoEndpoint(userinfoRequest(t))).status;
+  postToken(client, { grant_type: "authorization_code", code, redirect_uri: app.redirectUri, code_verifier: VERIFIER, ...extra });
 const basic = (c: TestClient) => `Basic ${Buffer.from(`${c.clientId}:${c.secret}`).toString("base64")}`;
 
 /** Read in full, this body would answer invalid_grant (token) or 200 (revoke, introspect): a 400 invalid_request means it was refused for its size. */
@@ -42,7 +39,7 @@ describe(`token endpoint attacks on ${process.env.TEST_DB}`, () => {
     expect([injected.status, injected.body.error]).toEqual([400, "invalid_grant"]);
     expect(injected.body.access_token).toBeUndefined();
     expect(await userinfoStatus(first.body.access_token as string)).toBe(401);
-    const refresh = await token(app, { grant_type: "refresh_token", refresh_token: first.body.refresh_token as string });
+    const refresh = await postToken(app, { grant_type: "refresh_token", refresh_token: first.body.refresh_token as string });
     expect([refresh.status, refresh.body.error]).toEqual([400, "invalid_grant"]);
   });
 

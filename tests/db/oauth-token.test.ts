@@ -5,9 +5,8 @@ import * as s from "@/db/schema";
 import { sha256 } from "@/lib/crypto/tokens";
 import { getPublicJwks } from "@/lib/oauth/keys";
 import { tokenEndpoint } from "@/lib/oauth/token-endpoint";
-import { userinfoEndpoint } from "@/lib/oauth/userinfo-endpoint";
 import { setupSeededDatabase } from "../helpers/db";
-import { answer, codeFor, createClient, demoClient, formRequest, userinfoRequest, VERIFIER, type Auth, type TestClient } from "./oauth-fixtures";
+import { answer, codeFor, createClient, demoClient, VERIFIER, type Auth, type TestClient, postToken, userinfoStatus } from "./oauth-fixtures";
 
 const db = setupSeededDatabase();
 let app: TestClient;
@@ -20,13 +19,8 @@ beforeAll(async () => {
   native = await createClient(db().db, "NativeApp");
 });
 
-const token = async (client: TestClient, params: Record<string, string>, auth: Auth = "basic") =>
-  answer(await tokenEndpoint(formRequest("/oauth2/token", client, params, auth)));
-
 const exchange = (client: TestClient, code: string, extra: Record<string, string> = {}, auth: Auth = "basic") =>
-  token(client, { grant_type: "authorization_code", code, redirect_uri: client.redirectUri, code_verifier: VERIFIER, ...extra }, auth);
-
-const userinfoStatus = async (accessToken: string) => (await userinfoEndpoint(userinfoRequest(accessToken))).status;
+  postToken(client, { grant_type: "authorization_code", code, redirect_uri: client.redirectUri, code_verifier: VERIFIER, ...extra }, auth);
 
 describe(`token endpoint: authorization_code on ${process.env.TEST_DB}`, () => {
   it("exchanges a code with client_secret_basic: tokens, a valid ID token, no-store", async () => {
@@ -81,13 +75,13 @@ describe(`token endpoint: authorization_code on ${process.env.TEST_DB}`, () => {
   });
 
   it("refuses a missing or wrong PKCE verifier, and a verifier for a code without a challenge (downgrade)", async () => {
-    const missing = await token(app, { grant_type: "authorization_code", code: await codeFor(db().db, app, "alice@acme"), redirect_uri: app.redirectUri });
+    const missing = await postToken(app, { grant_type: "authorization_code", code: await codeFor(db().db, app, "alice@acme"), redirect_uri: app.redirectUri });
     expect([missing.status, missing.body.error]).toEqual([400, "invalid_grant"]);
     const wrong = await exchange(app, await codeFor(db().db, app, "alice@acme"), { code_verifier: "x".repeat(43) });
     expect([wrong.status, wrong.body.error]).toEqual([400, "invalid_grant"]);
     const downgrade = await exchange(app, await codeFor(db().db, app, "alice@acme", { challenge: null }));
     expect([downgrade.status, downgrade.body.error]).toEqual([400, "invalid_grant"]);
-    const noPkce = await token(app, { grant_type: "authorization_code", code: await codeFor(db().db, app, "alice@acme", { challenge: null }), redirect_uri: app.redirectUri });
+    const noPkce = await postToken(app, { grant_type: "authorization_code", code: await codeFor(db().db, app, "alice@acme", { challenge: null }), redirect_uri: app.redirectUri });
     expect(noPkce.status).toBe(200);
   });
 
@@ -99,7 +93,7 @@ describe(`token endpoint: authorization_code on ${process.env.TEST_DB}`, () => {
     const second = await exchange(app, code);
     expect([second.status, second.body.error]).toEqual([400, "invalid_grant"]);
     expect(await userinfoStatus(first.body.access_token as string)).toBe(401);
-    const refresh = await token(app, { grant_type: "refresh_token", refresh_token: first.body.refresh_token as string });
+    const refresh = await postToken(app, { grant_type: "refresh_token", refresh_token: first.body.refresh_token as string });
     expect([refresh.status, refresh.body.error]).toEqual([400, "invalid_grant"]);
   });
 
@@ -140,7 +134,7 @@ describe(`token endpoint: authorization_code on ${process.env.TEST_DB}`, () => {
   it("serves public clients (NativeApp) with auth method none and PKCE only", async () => {
     const ok = await exchange(native, await codeFor(db().db, native, "alice@acme"), {}, "none");
     expect(ok.status).toBe(200);
-    const withoutPkce = await token(native, { grant_type: "authorization_code", code: await codeFor(db().db, native, "alice@acme", { challenge: null }), redirect_uri: native.redirectUri }, "none");
+    const withoutPkce = await postToken(native, { grant_type: "authorization_code", code: await codeFor(db().db, native, "alice@acme", { challenge: null }), redirect_uri: native.redirectUri }, "none");
     expect([withoutPkce.status, withoutPkce.body.error]).toEqual([400, "invalid_grant"]);
     const withSecret = await exchange({ ...native, secret: "anything" }, await codeFor(db().db, native, "alice@acme"), {}, "post");
     expect([withSecret.status, withSecret.body.error]).toEqual([401, "invalid_client"]);
@@ -164,7 +158,7 @@ describe(`token endpoint: request checks on ${process.env.TEST_DB}`, () => {
   });
 
   it("refuses a missing code with invalid_request", async () => {
-    const res = await token(app, { grant_type: "authorization_code", redirect_uri: app.redirectUri });
+    const res = await postToken(app, { grant_type: "authorization_code", redirect_uri: app.redirectUri });
     expect([res.status, res.body.error]).toEqual([400, "invalid_request"]);
   });
 });
