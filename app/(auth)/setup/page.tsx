@@ -50,7 +50,7 @@ export default async function SetupPage() {
             <Input id="alias" name="alias" required defaultValue={state?.values.alias} placeholder="example" {...invalid("alias")} />
             {error("alias")}
           </Field>
-          <Field label="Password" htmlFor="password" hint={`At least ${MIN_OWNER_PASSWORD} characters.`}>
+          <Field label="Password" htmlFor="password" hint={errors.password ? undefined : `At least ${MIN_OWNER_PASSWORD} characters.`}>
             <Input id="password" name="password" type="password" autoComplete="new-password" required minLength={MIN_OWNER_PASSWORD} {...invalid("password")} />
             {error("password")}
           </Field>
