@@ -1,5 +1,5 @@
 import { count, eq, ne } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { setHandleForTests } from "@/db/client";
 import { PLATFORM_ACCOUNT } from "@/db/official-apps";
 import * as s from "@/db/schema";
@@ -9,6 +9,9 @@ import { MAX_SETUP_BODY, setupEndpoint } from "@/lib/setup/setup-endpoint";
 import { decodeSetupFormState, SETUP_FORM_COOKIE } from "@/lib/setup/setup-form-state";
 import { isSetupOpen } from "@/lib/setup/setup-state";
 import { createTestDatabase, type TestDb } from "../helpers/db";
+
+// The sign-in page asks for the visitor's session first; here nobody is signed in.
+vi.mock("@/lib/auth/current", () => ({ getCurrentPrincipal: async () => null }));
 
 /**
  * The first-run page (app/(auth)/setup, POST /api/setup) on a production-like database: the
@@ -46,8 +49,11 @@ afterAll(async () => {
 });
 
 describe(`first-run page on ${process.env.TEST_DB}`, () => {
-  it("is open on a database with only the platform account", async () => {
+  const signInPage = async () => (await import("@/app/(auth)/signin/page")).default({ searchParams: Promise.resolve({}) });
+
+  it("is open on a database with only the platform account, and sign-in (where console pages send visitors) sends there", async () => {
     expect(await isSetupOpen(d())).toBe(true);
+    await expect(signInPage()).rejects.toMatchObject({ digest: expect.stringMatching(/^NEXT_REDIRECT;\w+;\/setup;/) });
   });
 
   it.each([
@@ -126,6 +132,7 @@ describe(`first-run page on ${process.env.TEST_DB}`, () => {
     expect((await setupEndpoint(post(form("late")))).status).toBe(409);
     const { default: SetupPage } = await import("@/app/(auth)/setup/page");
     await expect(SetupPage()).rejects.toMatchObject({ digest: expect.stringMatching(/404/) });
+    await expect(signInPage()).resolves.toBeTruthy();
     expect(await humans()).toBe(1);
   });
 
