@@ -40,6 +40,8 @@ export default defineConfig({
         PGLITE_DATA_DIR: path.join(process.env.E2E_DATA_DIR, "pglite"),
         ISSUER_URL: BASE_URL,
         DATABASE_URL: "",
+        // The specs sign in with the demo identities (the embedded default, said explicitly).
+        SEED_DEMO_DATA: "true",
       },
     },
     // The demo third-party application (examples/third-party-app) on its registered redirect port.

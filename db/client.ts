@@ -43,10 +43,8 @@ async function openFromEnv(): Promise<Handle> {
     ? await openPostgres(env.databaseUrl, env.poolMax)
     : await openPglite(env.pgliteDataDir);
   await migrateDatabase(handle);
-  if (handle.kind === "pglite") {
-    const { seedIfEmpty } = await import("./seed");
-    await seedIfEmpty(handle.db);
-  }
+  const { loadStartupData } = await import("./startup");
+  await loadStartupData(handle.db, { demoData: env.seedDemoData });
   return handle;
 }
 

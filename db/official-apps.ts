@@ -1,6 +1,15 @@
 import type { AppType } from "./schema";
 
-/** The official applications of the demo data (the seed: "For example: OpenAPI MCP Server"). */
+/**
+ * The platform account that publishes the official applications. Not a person: it exists in every
+ * installation (production too) and nobody can sign in as it (its password is random and unknown).
+ */
+export const PLATFORM_ACCOUNT = { alias: "aliyun-official", uid: "1580000000000000", ownerEmail: "official@platform.example" } as const;
+
+/**
+ * The official applications (the seed: "For example: OpenAPI MCP Server"). A catalog, not demo
+ * data: loaded into every database at start (db/catalog.ts).
+ */
 export const officialApps: {
   clientId: string;
   name: string;

@@ -1,10 +1,9 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { hashPassword } from "@/lib/crypto/password";
 import { sha256 } from "@/lib/crypto/tokens";
-import { systemPolicies } from "@/lib/ram/policies";
+import { loadCatalogIn } from "./catalog";
 import type { Db, Tx } from "./client";
 import * as s from "./schema";
-import { officialApps } from "./official-apps";
 
 export const DEMO_PASSWORD = "Demo-Passw0rd";
 
@@ -48,24 +47,21 @@ export const demoAccounts: DemoAccount[] = [
     ],
   },
   { alias: "isv", uid: "1580000000000003", owner: "owner@isv.example", users: [] },
-  // The platform account that publishes the official applications.
-  { alias: "aliyun-official", uid: "1580000000000000", owner: "official@platform.example", users: [] },
 ];
 
-/** Idempotent: running it twice changes nothing the second time. */
+/**
+ * The demo data, with known passwords (DEMO_PASSWORD), plus the catalog (db/catalog.ts: the
+ * platform account and the official applications, which are not demo data). Idempotent: running
+ * it twice changes nothing the second time.
+ */
 export async function seed(db: Db): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx.insert(s.policies).values([...systemPolicies]).onConflictDoNothing();
-    for (const a of demoAccounts) await seedAccount(tx, a);
-    await seedDemoClient(tx);
-    await seedOfficialApps(tx);
-  });
+  await db.transaction((tx) => seedIn(tx));
 }
 
-/** First start of the embedded database: load the demo data. */
-export async function seedIfEmpty(db: Db): Promise<void> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(s.accounts);
-  if (!row || row.n === 0) await seed(db);
+export async function seedIn(tx: Tx): Promise<void> {
+  await loadCatalogIn(tx);
+  for (const a of demoAccounts) await seedAccount(tx, a);
+  await seedDemoClient(tx);
 }
 
 async function seedAccount(tx: Tx, a: DemoAccount): Promise<void> {
@@ -151,29 +147,4 @@ async function seedDemoClient(tx: Tx): Promise<void> {
     { appId: app.id, scope: "/acs/ram", required: false },
   ]);
   await tx.insert(s.appSecrets).values({ appId: app.id, secretHash: sha256(DEMO_CLIENT.clientSecret), prefix: DEMO_CLIENT.clientSecret.slice(0, 6) });
-}
-
-/** Official applications: third-party applications of the platform account that administrators can provision. */
-async function seedOfficialApps(tx: Tx): Promise<void> {
-  const [platform] = await tx.select({ id: s.accounts.id }).from(s.accounts).where(eq(s.accounts.alias, "aliyun-official"));
-  for (const app of officialApps) {
-    const inserted = await tx
-      .insert(s.applications)
-      .values({
-        clientId: app.clientId,
-        accountId: platform!.id,
-        name: app.name,
-        type: app.type,
-        redirectUris: app.redirectUris,
-        description: app.description,
-        logoUrl: app.logoUrl,
-        homepageUrl: app.homepageUrl,
-        thirdParty: true,
-        official: true,
-      })
-      .onConflictDoNothing()
-      .returning({ id: s.applications.id });
-    if (!inserted[0]) continue;
-    await tx.insert(s.appScopes).values(app.scopes.map(([scope, required]) => ({ appId: inserted[0]!.id, scope, required })));
-  }
 }

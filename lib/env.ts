@@ -11,6 +11,10 @@ const envSchema = z.object({
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
   ISSUER_URL: z.string().url().optional(),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).optional(),
+  SEED_DEMO_DATA: z
+    .enum(["true", "false", "1", "0", ""], { message: "SEED_DEMO_DATA must be true or false" })
+    .optional()
+    .transform((v) => (v === undefined || v === "" ? undefined : v === "true" || v === "1")),
 });
 
 export type Env = {
@@ -23,6 +27,11 @@ export type Env = {
   poolMax: number;
   /** true when served over https: cookies get `Secure`. */
   secureCookies: boolean;
+  /**
+   * Load the demo data (known passwords) into an empty database at start. Default: yes for the
+   * embedded quick start, no with DATABASE_URL (production gets the first-run page instead).
+   */
+  seedDemoData: boolean;
 };
 
 let cached: Env | undefined;
@@ -46,6 +55,7 @@ export function getEnv(): Env {
     issuer,
     poolMax: e.DB_POOL_MAX ?? 10,
     secureCookies: issuer.startsWith("https://"),
+    seedDemoData: e.SEED_DEMO_DATA ?? !e.DATABASE_URL,
   };
   // next-auth v4 reads these two from the environment at request time.
   process.env.NEXTAUTH_URL ??= issuer;

@@ -1,3 +1,4 @@
 export * from "./identities";
 export * from "./oauth";
 export * from "./audit";
+export * from "./installation";

@@ -1,0 +1,84 @@
+import { getDb } from "@/db/client";
+import { assertSameOrigin } from "@/lib/api/handler";
+import { errorResponse, json } from "@/lib/api/respond";
+import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { createFirstOwner } from "./create-first-owner";
+import { firstOwnerSchema } from "./first-owner-schema";
+import { encodeSetupFormState, SETUP_FORM_COOKIE } from "./setup-form-state";
+import { isSetupOpen } from "./setup-state";
+
+/** Four short fields: anything bigger is not this form. */
+export const MAX_SETUP_BODY = 4 * 1024;
+
+/**
+ * POST of the first-run form (app/(auth)/setup, an HTML form that needs no JavaScript). Same-origin
+ * only, a small body, refused with 409 once an account exists; a valid form creates the first
+ * account and its owner and sends the browser to sign-in; an invalid one goes back to the form.
+ */
+export async function setupEndpoint(request: Request): Promise<Response> {
+  try {
+    assertSameOrigin(request);
+    const type = (request.headers.get("content-type") ?? "").toLowerCase();
+    if (!type.startsWith("application/x-www-form-urlencoded")) {
+      return json({ error: "invalid_input", message: "Send the form as application/x-www-form-urlencoded." }, 415);
+    }
+    const body = await readLimited(request, MAX_SETUP_BODY);
+    if (body === null) return json({ error: "payload_too_large", message: "The request body is too large." }, 413);
+    const db = await getDb();
+    if (!(await isSetupOpen(db))) throw new AppError("conflict", "This console is already set up. Sign in instead.");
+    const form = new URLSearchParams(body);
+    const field = (name: string) => form.get(name) ?? "";
+    const parsed = firstOwnerSchema.safeParse({
+      email: field("email"),
+      alias: field("alias"),
+      password: field("password"),
+      confirmPassword: field("confirmPassword"),
+    });
+    if (!parsed.success) {
+      const errors: Record<string, string> = {};
+      for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
+      return backToForm({ values: { email: field("email").slice(0, 254), alias: field("alias").slice(0, 64) }, errors });
+    }
+    await createFirstOwner(db, parsed.data);
+    return new Response(null, {
+      status: 303,
+      headers: { location: "/signin?setup=done", "cache-control": "no-store", "set-cookie": cookie("", 0) },
+    });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+function backToForm(state: Parameters<typeof encodeSetupFormState>[0]): Response {
+  return new Response(null, {
+    status: 303,
+    headers: { location: "/setup", "cache-control": "no-store", "set-cookie": cookie(encodeSetupFormState(state), 120) },
+  });
+}
+
+function cookie(value: string, maxAge: number): string {
+  const secure = getEnv().secureCookies ? "; Secure" : "";
+  return `${SETUP_FORM_COOKIE}=${value}; Path=/setup; Max-Age=${maxAge}; HttpOnly; SameSite=Lax${secure}`;
+}
+
+/** The body as text, or null once it passes `max` bytes (read no further than that). */
+async function readLimited(request: Request, max: number): Promise<string | null> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > max) return null;
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => {});
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
