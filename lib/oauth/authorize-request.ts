@@ -99,7 +99,7 @@ export async function parseAuthorizationRequest(params: URLSearchParams): Promis
 
   // RFC 6749 §3.1: a parameter without a value is treated as omitted.
   const maxAgeText = params.get("max_age") || null;
-  if (maxAgeText !== null && !/^\d{1,10}$/.test(maxAgeText)) return fail("invalid_request", "max_age must be a non-negative integer (seconds).");
+  if (maxAgeText !== null && !/^\d+$/.test(maxAgeText)) return fail("invalid_request", "max_age must be a non-negative integer (seconds).");
   const loginAfterText = params.get(LOGIN_AFTER) || null;
   if (loginAfterText !== null && !/^\d{1,15}$/.test(loginAfterText)) return fail("invalid_request", `${LOGIN_AFTER} must be a time in milliseconds.`);
 

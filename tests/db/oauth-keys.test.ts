@@ -86,10 +86,13 @@ describe(`discovery metadata on ${process.env.TEST_DB}`, () => {
       id_token_signing_alg_values_supported: ["RS256"],
       subject_types_supported: ["public"],
       authorization_response_iss_parameter_supported: true,
-      prompt_values_supported: ["none"],
+      prompt_values_supported: ["none", "login"],
+      request_parameter_supported: false,
+      request_uri_parameter_supported: false,
+      claims_parameter_supported: false,
     });
     expect(m.scopes_supported).toEqual(scopeCatalog.map((x) => x.scope));
     expect(m.scopes_supported).toEqual(expect.arrayContaining(["openid", "profile", "aliuid", "permissions", "/acs/ram"]));
-    expect(m.claims_supported).toEqual(expect.arrayContaining(["sub", "aid", "uid", "name", "login_name", "upn", "principal_type", "policies"]));
+    expect(m.claims_supported).toEqual(expect.arrayContaining(["sub", "aid", "uid", "name", "login_name", "upn", "principal_type", "policies", "auth_time"]));
   });
 });
