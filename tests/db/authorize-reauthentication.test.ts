@@ -111,7 +111,7 @@ describe(`prompt=login and max_age on ${process.env.TEST_DB}`, () => {
   });
 
   it("a signed-out person with prompt=login or max_age=0 comes back from sign-in without looping", async () => {
-    for (const extra of [{ prompt: "login" }, { max_age: "0" }]) {
+    for (const extra of [{ prompt: "login" }, { max_age: "0" }] as Record<string, string>[]) {
       const back = reauthentication(await get(authorizeUrl(extra)));
       const fresh = await session();
       expect(appRedirect(await get(back.href, fresh.cookie)).get("code")).toBeTruthy();
