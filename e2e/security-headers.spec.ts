@@ -10,7 +10,8 @@ test("sign-in, console and consent pages refuse framing and carry a nonce-based 
   await signInOverHttp(page.request, "admin@acme.onaliyun.com");
   const users = await page.request.get("/identities/users");
   const authorize = await page.request.get(
-    "/oauth2/authorize?response_type=code&client_id=4000000000000000003&redirect_uri=https%3A%2F%2Fshell.example.com%2Fcallback&scope=openid%20profile&state=x",
+    "/oauth2/authorize?response_type=code&client_id=4000000000000000003&redirect_uri=https%3A%2F%2Fshell.example.com%2Fcallback&scope=openid%20profile&state=x" +
+      "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256",
     { maxRedirects: 0 },
   );
   expect(authorize.status()).toBe(302);

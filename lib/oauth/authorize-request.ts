@@ -1,10 +1,17 @@
-import { getClient, isPublicClient, type ClientRecord } from "./clients";
+import { getClient, type ClientRecord } from "./clients";
 import { isRegisteredRedirectUri } from "./redirect-uri";
+
+/**
+ * Our own parameter, set only on the way back from a re-authentication (see check-authentication-age.ts):
+ * the console session must have signed in at or after this instant (milliseconds since the epoch).
+ */
+export const LOGIN_AFTER = "login_after";
 
 /** The parameters this endpoint understands (OIDC Core §3.1.2.1, RFC 7636, RFC 6749 §4.1.1). */
 const ALLOWED = new Set([
   "response_type", "client_id", "redirect_uri", "scope", "state", "nonce", "code_challenge",
   "code_challenge_method", "prompt", "response_mode", "max_age", "login_hint", "ui_locales", "display", "acr_values", "claims_locales",
+  LOGIN_AFTER,
 ]);
 const MAX_LEN = 2048;
 const CHALLENGE = /^[A-Za-z0-9_-]{43}$/;
@@ -16,8 +23,12 @@ export type AuthorizationRequest = {
   scopes: string[];
   state?: string;
   nonce?: string;
-  codeChallenge?: string;
+  codeChallenge: string;
   prompt: Set<string>;
+  /** OIDC Core §3.1.2.1: the allowable elapsed time in seconds since the person last signed in */
+  maxAge?: number;
+  /** the console session must have signed in at or after this instant (ms since the epoch) */
+  loginAfter?: number;
 };
 
 export type ParseResult =
@@ -57,6 +68,9 @@ export async function parseAuthorizationRequest(params: URLSearchParams): Promis
     if (CONTROL.test(params.get(key)!)) return fail("invalid_request", `The parameter ${key} contains control characters.`);
   }
   if (stateValues.length === 1 && state === undefined) return fail("invalid_request", "The state parameter is too long or malformed.");
+  // OIDC Core §6.1 / §6.2: request objects are not supported, and saying so beats ignoring them.
+  if (params.get("request")) return fail("request_not_supported", "The request parameter (request objects) is not supported.");
+  if (params.get("request_uri")) return fail("request_uri_not_supported", "The request_uri parameter is not supported.");
 
   const responseType = params.get("response_type");
   if (!responseType) return fail("invalid_request", "The request has no response_type.");
@@ -71,25 +85,31 @@ export async function parseAuthorizationRequest(params: URLSearchParams): Promis
   // RFC 6749 §3.3: no scope asks for the application's required scope.
   const scopes = requested.length ? [...new Set(requested)] : client.scopes.filter((s) => s.required).map((s) => s.scope);
 
-  const challenge = params.get("code_challenge") ?? undefined;
+  // OAuth 2.1 §4.1.1: PKCE for every client, confidential ones included (RFC 9700 §2.1.1).
+  const challenge = params.get("code_challenge");
   const method = params.get("code_challenge_method");
-  if (challenge !== undefined) {
-    // RFC 7636 §4.3: the default method is "plain"; RFC 9700 §2.1.1 allows only S256 here.
-    if (method !== "S256") return fail("invalid_request", "code_challenge_method must be S256.");
-    if (!CHALLENGE.test(challenge)) return fail("invalid_request", "code_challenge must be 43 base64url characters.");
-  } else if (method !== null) {
-    return fail("invalid_request", "code_challenge_method without code_challenge.");
-  } else if (isPublicClient(client)) {
-    return fail("invalid_request", "PKCE (code_challenge with S256) is required for this application.");
-  }
+  if (challenge === null) return fail("invalid_request", "code_challenge required: use PKCE with S256 (RFC 7636).");
+  // RFC 7636 §4.3: the default method is "plain"; RFC 9700 §2.1.1 allows only S256 here.
+  if (method !== "S256") return fail("invalid_request", "code_challenge_method must be S256.");
+  if (!CHALLENGE.test(challenge)) return fail("invalid_request", "code_challenge must be 43 base64url characters.");
 
   const prompt = new Set((params.get("prompt") ?? "").split(" ").filter(Boolean));
   for (const p of prompt) if (!["none", "login", "consent", "select_account"].includes(p)) return fail("invalid_request", `Unknown prompt value ${p}.`);
   if (prompt.has("none") && prompt.size > 1) return fail("invalid_request", "prompt=none can not be combined with other values.");
 
+  // RFC 6749 §3.1: a parameter without a value is treated as omitted.
+  const maxAgeText = params.get("max_age") || null;
+  if (maxAgeText !== null && !/^\d+$/.test(maxAgeText)) return fail("invalid_request", "max_age must be a non-negative integer (seconds).");
+  const loginAfterText = params.get(LOGIN_AFTER) || null;
+  if (loginAfterText !== null && !/^\d{1,15}$/.test(loginAfterText)) return fail("invalid_request", `${LOGIN_AFTER} must be a time in milliseconds.`);
+
   return {
     kind: "ok",
     client,
-    request: { clientId, redirectUri, scopes, state, nonce: params.get("nonce") ?? undefined, codeChallenge: challenge, prompt },
+    request: {
+      clientId, redirectUri, scopes, state, nonce: params.get("nonce") ?? undefined, codeChallenge: challenge, prompt,
+      maxAge: maxAgeText === null ? undefined : Number(maxAgeText),
+      loginAfter: loginAfterText === null ? undefined : Number(loginAfterText),
+    },
   };
 }

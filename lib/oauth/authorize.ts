@@ -2,6 +2,7 @@ import { getDb } from "@/db/client";
 import { ensureOwnAppInstallation } from "@/lib/apps/install-app";
 import { principalFromRequest } from "@/lib/auth/request-session";
 import { parseAuthorizationRequest } from "./authorize-request";
+import { needsReauthentication, reauthenticationUrl } from "./check-authentication-age";
 import { createConsentRequest, toStored } from "./consent-requests";
 import { errorPage, redirect, unavailablePageOr } from "./html";
 import { errorRedirect, issueCodeRedirect } from "./issue-code-redirect";
@@ -42,8 +43,14 @@ async function authorize(request: Request): Promise<Response> {
   if (!principal) {
     // OIDC Core §3.1.2.6: prompt=none must not show a page.
     if (req.prompt.has("none")) return deny("login_required", "The person is not signed in.");
+    if (req.prompt.has("login") || req.maxAge !== undefined) return redirect(reauthenticationUrl(url.pathname, params));
     const back = `${url.pathname}?${params.toString()}`;
     return redirect(`/signin?callbackUrl=${encodeURIComponent(back)}`);
+  }
+  // OIDC Core §3.1.2.1 / §3.1.2.3: prompt=login and max_age make the person sign in again.
+  if (needsReauthentication(req, principal.authTime)) {
+    if (req.prompt.has("none")) return deny("login_required", "A newer sign-in is required (max_age), and prompt=none forbids asking for it.");
+    return redirect(reauthenticationUrl(url.pathname, params));
   }
 
   const db = await getDb();

@@ -15,14 +15,12 @@ export function s256Challenge(verifier: string): string {
 }
 
 /**
- * RFC 7636 §4.6: a code bound to a challenge needs the matching verifier. A verifier sent for a
- * code without a challenge is a PKCE downgrade attempt (RFC 9700 §2.1.1) and is refused too.
+ * RFC 7636 §4.6: a code bound to a challenge needs the matching verifier. Every client uses PKCE
+ * (OAuth 2.1 §4.1.1): a code without a challenge (issued before the authorization endpoint required
+ * one) is refused, with or without a verifier (a verifier alone is a downgrade, RFC 9700 §2.1.1).
  */
 export function checkPkce(codeChallenge: string | null, verifier: string | undefined): void {
-  if (codeChallenge === null) {
-    if (verifier !== undefined) throw invalidGrant("code_verifier was sent, but the authorization request had no code_challenge.");
-    return;
-  }
+  if (codeChallenge === null) throw invalidGrant("PKCE is required, but the authorization request had no code_challenge.");
   if (verifier === undefined) throw invalidGrant("code_verifier is required.");
   if (!isValidCodeVerifier(verifier)) throw invalidGrant("code_verifier is malformed.");
   if (!constantTimeEqual(s256Challenge(verifier), codeChallenge)) throw invalidGrant("code_verifier does not match the code_challenge.");

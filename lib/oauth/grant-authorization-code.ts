@@ -4,7 +4,6 @@ import { authCodes, grants } from "@/db/schema";
 import { sha256 } from "@/lib/crypto/tokens";
 import { checkPkce } from "./check-pkce";
 import type { AuthenticatedClient } from "./client-auth";
-import { isPublicClient } from "./clients";
 import type { FormParams } from "./form-body";
 import { invalidGrant, invalidRequest } from "./oauth-error";
 import { loadPerson } from "./token-person";
@@ -35,7 +34,6 @@ export async function exchangeAuthorizationCode(auth: AuthenticatedClient, param
   if (row.appId !== auth.client.id) throw invalidGrant("The authorization code was issued to another client.");
   // §4.1.3: redirect_uri must be identical to the one of the authorization request.
   if (params.get("redirect_uri") !== row.redirectUri) throw invalidGrant("redirect_uri does not match the authorization request.");
-  if (isPublicClient(auth.client) && row.codeChallenge === null) throw invalidGrant("Public clients must use PKCE.");
   checkPkce(row.codeChallenge, params.get("code_verifier"));
   const principal = await loadPerson(db, row);
   if (!principal) throw invalidGrant("The application is no longer installed for this account, or the user can no longer sign in.");

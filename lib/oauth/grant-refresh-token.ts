@@ -13,7 +13,8 @@ import { issueTokenPair, type IssuedTokens } from "./token-issue";
  * grant_type=refresh_token (RFC 6749 §6) with rotation: one UPDATE … RETURNING marks the token
  * rotated only if it is live and its grant belongs to this client and is not revoked, so of two
  * parallel refreshes exactly one succeeds. A rotated token presented again is a replay: the whole
- * grant is revoked (RFC 9700 §4.14.2).
+ * grant is revoked (RFC 9700 §4.14.2). The new refresh token inherits the old one's expiry, so a
+ * family never outlives the absolute lifetime set at the code exchange, however often it rotates.
  */
 export async function exchangeRefreshToken(auth: AuthenticatedClient, params: FormParams): Promise<IssuedTokens> {
   const token = params.get("refresh_token");
@@ -46,6 +47,7 @@ export async function exchangeRefreshToken(auth: AuthenticatedClient, params: Fo
         subject: grants.subject,
         scope: grants.scope,
         authTime: grants.authTime,
+        refreshExpiresAt: refreshTokens.expiresAt,
       });
     if (!row) return null;
     // §6: the new scope may narrow the grant's, never widen it. Throwing rolls the rotation back.
@@ -59,7 +61,7 @@ export async function exchangeRefreshToken(auth: AuthenticatedClient, params: Fo
       grantId: row.grantId,
       installationId: row.installationId,
       accessTokenValidity: auth.client.accessTokenValidity,
-      refreshTokenValidity: auth.client.refreshTokenValidity,
+      refreshExpiresAt: row.refreshExpiresAt,
     });
     return { ...pair, scope, principal, clientId: auth.client.clientId, authTime: row.authTime, nonce: null };
   });

@@ -37,8 +37,10 @@ export function buildMetadata() {
     request_parameter_supported: false,
     request_uri_parameter_supported: false,
     authorization_response_iss_parameter_supported: true,
-    // Only what the authorization endpoint really does: login and consent are accepted but change nothing.
-    prompt_values_supported: ["none"],
+    // Only what the authorization endpoint really does: none answers without a page, login makes the
+    // person sign in again (so does max_age; auth_time is in every ID token). consent and
+    // select_account are accepted but change nothing, so they are not listed.
+    prompt_values_supported: ["none", "login"],
   };
 }
 

@@ -8,10 +8,14 @@ import { hasScope } from "./scope";
 
 export type TokenPair = { accessToken: string; refreshToken: string; expiresIn: number };
 
-/** A new access token and refresh token of a grant; only their hashes are stored. */
+/**
+ * A new access token and refresh token of a grant; only their hashes are stored. The refresh token
+ * expires `refreshTokenValidity` seconds from now, or at `refreshExpiresAt` when rotating: the
+ * family keeps the absolute lifetime fixed at the code exchange (RFC 9700 §4.14.2).
+ */
 export async function issueTokenPair(
   tx: Tx,
-  opts: { grantId: string; installationId: string; accessTokenValidity: number; refreshTokenValidity: number },
+  opts: { grantId: string; installationId: string; accessTokenValidity: number } & ({ refreshTokenValidity: number } | { refreshExpiresAt: Date }),
 ): Promise<TokenPair> {
   const accessToken = randomToken();
   const refreshToken = randomToken();
@@ -26,7 +30,7 @@ export async function issueTokenPair(
     tokenHash: sha256(refreshToken),
     grantId: opts.grantId,
     installationId: opts.installationId,
-    expiresAt: new Date(now + opts.refreshTokenValidity * 1000),
+    expiresAt: "refreshExpiresAt" in opts ? opts.refreshExpiresAt : new Date(now + opts.refreshTokenValidity * 1000),
   });
   return { accessToken, refreshToken, expiresIn: opts.accessTokenValidity };
 }

@@ -1,3 +1,4 @@
+import { s256Challenge } from "@/lib/oauth/check-pkce";
 import type { BenchDb } from "./database";
 import { clientIdOf, REDIRECT_URI, secretOf, type DatasetSize } from "./dataset";
 
@@ -24,11 +25,14 @@ export function basicAuth(clientId: string, secret = secretOf(clientId)): string
   return v;
 }
 
+/** The PKCE verifier of every pre-issued code (PKCE is required for every client). */
+export const BENCH_VERIFIER = "bench-pkce-verifier-0123456789-abcdefghijklmnopqrstuvwxyz";
+
 /** Single-use authorization codes `bench-code-<tag>-<i>`, issued in one statement as issueAuthorizationCode would. */
 export async function preIssueCodes(db: BenchDb, tag: string, count: number, g: number): Promise<void> {
-  await db.query(`insert into auth_codes (code_hash, account_id, app_id, installation_id, user_id, subject, scope, auth_time, redirect_uri, expires_at)
-    select bench_hash('bench-code-${tag}-' || i), b.account_id, b.app_id, b.installation_id, b.user_id, b.subject, b.scope, now(), $1, now() + interval '15 minutes'
-    from generate_series(0, $2::int - 1) i join bench_grants b on b.n = ${grantSql("oidc", g)}`, [REDIRECT_URI, count]);
+  await db.query(`insert into auth_codes (code_hash, account_id, app_id, installation_id, user_id, subject, scope, auth_time, redirect_uri, code_challenge, expires_at)
+    select bench_hash('bench-code-${tag}-' || i), b.account_id, b.app_id, b.installation_id, b.user_id, b.subject, b.scope, now(), $1, $3, now() + interval '15 minutes'
+    from generate_series(0, $2::int - 1) i join bench_grants b on b.n = ${grantSql("oidc", g)}`, [REDIRECT_URI, count, s256Challenge(BENCH_VERIFIER)]);
 }
 
 /** Live refresh tokens `bench-rt-<tag>-<i>` on OIDC grants (their refresh signs an ID token) or API-only grants. */

@@ -1,7 +1,9 @@
 import { generateKeyPairSync, sign } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import { SignJWT } from "jose";
+import { s256Challenge } from "@/lib/oauth/check-pkce";
 import { REDIRECT_URI } from "./dataset";
+import { BENCH_VERIFIER } from "./fixtures";
 
 /**
  * RSA-2048 signatures per second on one core: node:crypto's synchronous sign (the raw rate), and
@@ -41,7 +43,10 @@ export type ConsentJs = {
  * script chunk its HTML references is fetched and gzipped (the page's own inline data is HTML).
  */
 export async function measureConsentJs(origin: string, cookie: string, clientId: string): Promise<ConsentJs> {
-  const q = new URLSearchParams({ response_type: "code", client_id: clientId, redirect_uri: REDIRECT_URI, scope: "openid profile", state: "bench" });
+  const q = new URLSearchParams({
+    response_type: "code", client_id: clientId, redirect_uri: REDIRECT_URI, scope: "openid profile", state: "bench",
+    code_challenge: s256Challenge(BENCH_VERIFIER), code_challenge_method: "S256",
+  });
   const start = await fetch(`${origin}/oauth2/authorize?${q}`, { headers: { cookie }, redirect: "manual" });
   const location = start.headers.get("location") ?? "";
   if (!location.includes("/oauth2/consent/")) throw new Error(`no consent redirect: ${start.status} ${location}`);

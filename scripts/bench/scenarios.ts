@@ -1,6 +1,7 @@
 import { DEMO_CLIENT } from "@/db/seed";
+import { s256Challenge } from "@/lib/oauth/check-pkce";
 import { REDIRECT_URI, type DatasetSize } from "./dataset";
-import { apiGrant, basicAuth, FORM, oidcGrant, preIssueCodes, preIssueRefreshTokens, tokenForm, type Grants } from "./fixtures";
+import { apiGrant, basicAuth, BENCH_VERIFIER, FORM, oidcGrant, preIssueCodes, preIssueRefreshTokens, tokenForm, type Grants } from "./fixtures";
 import type { BenchDb } from "./database";
 import type { Req } from "./load";
 
@@ -68,7 +69,7 @@ function codeExchange(server: "next" | "lean"): Scenario["prepare"] {
     await preIssueCodes(ctx.db, tag, ctx.budget, ctx.grants.count);
     const items = Array.from({ length: ctx.budget }, (_, i) => ({ code: `bench-code-${tag}-${i}`, clientId: ctx.grants.clientOf[oidcGrant(i, ctx.grants.count)]! }));
     const make = (it: (typeof items)[number]) =>
-      tokenPost(tokenForm({ grant_type: "authorization_code", code: it.code, redirect_uri: REDIRECT_URI }), it.clientId);
+      tokenPost(tokenForm({ grant_type: "authorization_code", code: it.code, redirect_uri: REDIRECT_URI, code_verifier: BENCH_VERIFIER }), it.clientId);
     return { request: cycleOnce(items, make, make({ code: "used-up", clientId: items[0]!.clientId })), maxRequests: ctx.budget };
   };
 }
@@ -93,7 +94,10 @@ const introspection: Scenario["prepare"] = async (ctx) => ({
 });
 
 const silentAuthorization: Scenario["prepare"] = async (ctx) => {
-  const q = new URLSearchParams({ response_type: "code", client_id: DEMO_CLIENT.clientId, redirect_uri: DEMO_CLIENT.redirectUri, scope: "openid profile", state: "bench-state" });
+  const q = new URLSearchParams({
+    response_type: "code", client_id: DEMO_CLIENT.clientId, redirect_uri: DEMO_CLIENT.redirectUri, scope: "openid profile", state: "bench-state",
+    code_challenge: s256Challenge(BENCH_VERIFIER), code_challenge_method: "S256",
+  });
   return { request: { path: `/oauth2/authorize?${q}`, headers: { cookie: ctx.aliceCookie } } };
 };
 

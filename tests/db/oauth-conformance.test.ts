@@ -77,9 +77,11 @@ describe(`openid-client v6 against the protocol handlers, on ${process.env.TEST_
     expect(config.serverMetadata().issuer).toBe(server.url);
 
     const { callback, checks, principal } = await authorize(config, app, "bob@acme", "openid profile aliuid permissions");
-    const tokens = await client.authorizationCodeGrant(config, callback, checks);
+    // maxAge: openid-client requires auth_time in the ID token and checks it (OIDC Core §3.1.2.1).
+    const tokens = await client.authorizationCodeGrant(config, callback, { ...checks, maxAge: 300 });
     const claims = tokens.claims()!;
     expect(claims).toMatchObject({ iss: server.url, aud: app.clientId, sub: principal.subject, principal_type: "user", upn: "bob@acme.onaliyun.com" });
+    expect(claims.auth_time).toEqual(expect.any(Number));
     expect(tokens.token_type).toBe("bearer");
 
     const info = await client.fetchUserInfo(config, tokens.access_token, claims.sub);

@@ -86,10 +86,28 @@ describe(`discovery metadata on ${process.env.TEST_DB}`, () => {
       id_token_signing_alg_values_supported: ["RS256"],
       subject_types_supported: ["public"],
       authorization_response_iss_parameter_supported: true,
-      prompt_values_supported: ["none"],
+      prompt_values_supported: ["none", "login"],
+      request_parameter_supported: false,
+      request_uri_parameter_supported: false,
+      claims_parameter_supported: false,
     });
     expect(m.scopes_supported).toEqual(scopeCatalog.map((x) => x.scope));
     expect(m.scopes_supported).toEqual(expect.arrayContaining(["openid", "profile", "aliuid", "permissions", "/acs/ram"]));
-    expect(m.claims_supported).toEqual(expect.arrayContaining(["sub", "aid", "uid", "name", "login_name", "upn", "principal_type", "policies"]));
+    expect(m.claims_supported).toEqual(expect.arrayContaining(["sub", "aid", "uid", "name", "login_name", "upn", "principal_type", "policies", "auth_time"]));
+  });
+
+  it("advertises exactly what is implemented: no field beyond these (OIDC Discovery 1.0 §3, RFC 8414 §2, RFC 9207 §3)", async () => {
+    const m = (await (await metadataEndpoint(new Request("http://localhost:3000/.well-known/openid-configuration"))).json()) as Record<string, unknown>;
+    expect(Object.keys(m).sort()).toEqual([
+      "authorization_endpoint", "authorization_response_iss_parameter_supported", "claims_parameter_supported", "claims_supported",
+      "code_challenge_methods_supported", "grant_types_supported", "id_token_signing_alg_values_supported", "introspection_endpoint",
+      "introspection_endpoint_auth_methods_supported", "issuer", "jwks_uri", "prompt_values_supported", "request_parameter_supported",
+      "request_uri_parameter_supported", "response_modes_supported", "response_types_supported", "revocation_endpoint",
+      "revocation_endpoint_auth_methods_supported", "scopes_supported", "subject_types_supported", "token_endpoint",
+      "token_endpoint_auth_methods_supported", "userinfo_endpoint",
+    ]);
+    expect(m.prompt_values_supported).toEqual(["none", "login"]);
+    expect([m.request_parameter_supported, m.request_uri_parameter_supported, m.claims_parameter_supported]).toEqual([false, false, false]);
+    expect(m.claims_supported).toEqual(expect.arrayContaining(["auth_time", "nonce", "at_hash"]));
   });
 });

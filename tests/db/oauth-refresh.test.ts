@@ -1,4 +1,7 @@
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import * as schema from "@/db/schema";
+import { sha256 } from "@/lib/crypto/tokens";
 import { userinfoEndpoint } from "@/lib/oauth/userinfo-endpoint";
 import { setupSeededDatabase } from "../helpers/db";
 import { answer, codeFor, createClient, demoClient, userinfoRequest, VERIFIER, type TestClient, postToken, userinfoStatus } from "./oauth-fixtures";
@@ -93,5 +96,41 @@ describe(`token endpoint: refresh_token on ${process.env.TEST_DB}`, () => {
     expect(await userinfoStatus(first.access_token)).toBe(401);
     await db().db.update(s.ramUsers).set({ enabled: true }).where(eq(s.ramUsers.name, "bob"));
     expect([res.status, res.body.error]).toEqual([400, "invalid_grant"]);
+  });
+});
+
+/** The stored expiry of a refresh token. */
+async function refreshExpiry(token: string): Promise<Date> {
+  const [row] = await db().db.select({ expiresAt: schema.refreshTokens.expiresAt }).from(schema.refreshTokens).where(eq(schema.refreshTokens.tokenHash, sha256(token)));
+  return row!.expiresAt;
+}
+
+describe(`refresh token absolute lifetime on ${process.env.TEST_DB}`, () => {
+  it("gives the rotated refresh token the same absolute expiry as the one the code exchange issued", async () => {
+    const first = await tokensFor("alice@acme");
+    const fixed = await refreshExpiry(first.refresh_token);
+    // The family was issued an hour ago, as far as its expiry tells: rotation must not extend it.
+    const nearEnd = new Date(fixed.getTime() - 3600_000);
+    await db().db.update(schema.refreshTokens).set({ expiresAt: nearEnd }).where(eq(schema.refreshTokens.tokenHash, sha256(first.refresh_token)));
+    const second = await refresh(app, first.refresh_token);
+    expect(second.status).toBe(200);
+    expect((await refreshExpiry(second.body.refresh_token as string)).getTime()).toBe(nearEnd.getTime());
+    const third = await refresh(app, second.body.refresh_token as string);
+    expect((await refreshExpiry(third.body.refresh_token as string)).getTime()).toBe(nearEnd.getTime());
+  });
+
+  it("refuses a refresh after the absolute lifetime with invalid_grant, even from a token rotated a moment ago", async () => {
+    const first = await tokensFor("alice@acme");
+    // The family's lifetime ends a minute from now: a rotation now must not give it a new one.
+    const end = new Date(Date.now() + 60_000);
+    await db().db.update(schema.refreshTokens).set({ expiresAt: end }).where(eq(schema.refreshTokens.tokenHash, sha256(first.refresh_token)));
+    const rotated = await refresh(app, first.refresh_token);
+    expect(rotated.status).toBe(200);
+    const latest = rotated.body.refresh_token as string;
+    expect((await refreshExpiry(latest)).getTime()).toBe(end.getTime());
+    // Past that instant (moved, not waited for): the freshly rotated token is dead too.
+    await db().db.update(schema.refreshTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(schema.refreshTokens.tokenHash, sha256(latest)));
+    const late = await refresh(app, latest);
+    expect([late.status, late.body.error]).toEqual([400, "invalid_grant"]);
   });
 });

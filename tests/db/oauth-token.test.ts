@@ -74,7 +74,7 @@ describe(`token endpoint: authorization_code on ${process.env.TEST_DB}`, () => {
     expect([res.status, res.body.error]).toEqual([400, "invalid_grant"]);
   });
 
-  it("refuses a missing or wrong PKCE verifier, and a verifier for a code without a challenge (downgrade)", async () => {
+  it("refuses a missing or wrong PKCE verifier, a verifier for a code without a challenge (downgrade), and a code without PKCE", async () => {
     const missing = await postToken(app, { grant_type: "authorization_code", code: await codeFor(db().db, app, "alice@acme"), redirect_uri: app.redirectUri });
     expect([missing.status, missing.body.error]).toEqual([400, "invalid_grant"]);
     const wrong = await exchange(app, await codeFor(db().db, app, "alice@acme"), { code_verifier: "x".repeat(43) });
@@ -82,7 +82,8 @@ describe(`token endpoint: authorization_code on ${process.env.TEST_DB}`, () => {
     const downgrade = await exchange(app, await codeFor(db().db, app, "alice@acme", { challenge: null }));
     expect([downgrade.status, downgrade.body.error]).toEqual([400, "invalid_grant"]);
     const noPkce = await postToken(app, { grant_type: "authorization_code", code: await codeFor(db().db, app, "alice@acme", { challenge: null }), redirect_uri: app.redirectUri });
-    expect(noPkce.status).toBe(200);
+    // PKCE for every client (OAuth 2.1): a confidential client's code without a challenge is refused too.
+    expect([noPkce.status, noPkce.body.error]).toEqual([400, "invalid_grant"]);
   });
 
   it("refuses a reused code and revokes what its first use issued", async () => {

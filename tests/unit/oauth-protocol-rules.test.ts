@@ -39,7 +39,7 @@ describe("PKCE (RFC 7636)", () => {
     ["a wrong verifier", challenge, "x".repeat(43), "400 invalid_grant"],
     ["a malformed verifier", challenge, "short", "400 invalid_grant"],
     ["a verifier for a code without a challenge (downgrade)", null, verifier, "400 invalid_grant"],
-    ["neither", null, undefined, "ok"],
+    ["a code without a challenge, even without a verifier (PKCE for every client)", null, undefined, "400 invalid_grant"],
   ])("%s → %s", (_what, ch, v, expected) => {
     expect(codeOf(() => checkPkce(ch, v))).toBe(expected);
   });
