@@ -11,6 +11,7 @@ const envSchema = z.object({
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
   ISSUER_URL: z.string().url().optional(),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).optional(),
+  SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
 });
 
 export type Env = {
@@ -23,6 +24,8 @@ export type Env = {
   poolMax: number;
   /** true when served over https: cookies get `Secure`. */
   secureCookies: boolean;
+  /** Seconds between two sweeps of expired codes, tokens, sessions and throttle rows; 0 = no sweeper. */
+  sweepIntervalSeconds: number;
 };
 
 let cached: Env | undefined;
@@ -46,6 +49,7 @@ export function getEnv(): Env {
     issuer,
     poolMax: e.DB_POOL_MAX ?? 10,
     secureCookies: issuer.startsWith("https://"),
+    sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS,
   };
   // next-auth v4 reads these two from the environment at request time.
   process.env.NEXTAUTH_URL ??= issuer;
