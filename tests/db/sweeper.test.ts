@@ -139,6 +139,36 @@ describe(`sweeper of expired state on ${process.env.TEST_DB}`, () => {
     expect(await present(tags)).toEqual(everywhere([]));
   });
 
+  it.runIf(process.env.TEST_DB === "postgres")("leaves the sweep to the process holding the sweep lock", async () => {
+    await insertEveryKind("e-1", OLD());
+    const other = await db().pool!.connect();
+    try {
+      await other.query("select pg_advisory_lock(72471002)");
+      expect(await sweepExpired(db().db)).toEqual({ ran: false, deleted: each(0) });
+      expect(await present(["e-1"])).toEqual(everywhere(["e-1"]));
+    } finally {
+      await other.query("select pg_advisory_unlock(72471002)");
+      other.release();
+    }
+    expect((await sweepExpired(db().db)).deleted).toEqual(each(1));
+  });
+
+  it.runIf(process.env.TEST_DB === "postgres")("skips, without waiting, rows another transaction holds locked", async () => {
+    await insertEveryKind("f-1", OLD());
+    await insertEveryKind("f-2", OLD());
+    const other = await db().pool!.connect();
+    try {
+      await other.query("begin");
+      await other.query("select 1 from rate_limits where key = 'f-1' for update");
+      const result = await sweepExpired(db().db);
+      expect(result.deleted).toEqual({ ...each(2), rateLimits: 1 });
+      expect((await present(["f-1", "f-2"])).rateLimits).toEqual(["f-1"]);
+    } finally {
+      await other.query("rollback");
+      other.release();
+    }
+  });
+
   it("still detects the replay of a rotated refresh token of a live family after a sweep", async () => {
     const code = await codeFor(db().db, app, "alice@acme");
     const first = await postToken(app, { grant_type: "authorization_code", code, redirect_uri: app.redirectUri, code_verifier: VERIFIER });
