@@ -4,7 +4,7 @@ import { startSweeper, stopSweeper } from "@/lib/sweep/start-sweeper";
 
 const fakeDb = {};
 const getDb = vi.fn(async () => fakeDb);
-const sweepExpired = vi.fn(async () => ({ ran: true, deleted: {} }));
+const sweepExpired = vi.fn(async (db: unknown) => ({ ran: db === fakeDb, deleted: {} }));
 vi.mock("@/db/client", () => ({ getDb: () => getDb() }));
 vi.mock("@/lib/sweep/sweep-expired", () => ({ sweepExpired: (db: unknown) => sweepExpired(db) }));
 
