@@ -15,6 +15,7 @@ const envSchema = z.object({
     .enum(["true", "false", "1", "0", ""], { message: "SEED_DEMO_DATA must be true or false" })
     .optional()
     .transform((v) => (v === undefined || v === "" ? undefined : v === "true" || v === "1")),
+  SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
 });
 
 export type Env = {
@@ -32,6 +33,8 @@ export type Env = {
    * embedded quick start, no with DATABASE_URL (production gets the first-run page instead).
    */
   seedDemoData: boolean;
+  /** Seconds between two sweeps of expired codes, tokens, sessions and throttle rows; 0 = no sweeper. */
+  sweepIntervalSeconds: number;
 };
 
 let cached: Env | undefined;
@@ -56,6 +59,7 @@ export function getEnv(): Env {
     poolMax: e.DB_POOL_MAX ?? 10,
     secureCookies: issuer.startsWith("https://"),
     seedDemoData: e.SEED_DEMO_DATA ?? !e.DATABASE_URL,
+    sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS,
   };
   // next-auth v4 reads these two from the environment at request time.
   process.env.NEXTAUTH_URL ??= issuer;

@@ -7,12 +7,13 @@
  *
  * Environment: DATABASE_URL (PostgreSQL, required), ISSUER_URL (the console's public URL, required:
  * it is the `iss` of every token), AUTH_SECRET (as the console's), PORT (default 3001), HOST
- * (default 0.0.0.0), DB_POOL_MAX, DB_STATEMENT_CACHE (1; 0 = off).
+ * (default 0.0.0.0), DB_POOL_MAX, DB_STATEMENT_CACHE (1; 0 = off), SWEEP_INTERVAL_SECONDS (as the console's).
  */
 import type { AddressInfo } from "node:net";
 import { getHandle } from "@/db/client";
 import { getEnv } from "@/lib/env";
 import { getSigningKey } from "@/lib/oauth/keys";
+import { startSweeper, stopSweeper } from "@/lib/sweep/start-sweeper";
 import { createOAuthApiServer } from "./oauth-api-server";
 import { enableStatementCache } from "./statement-cache";
 
@@ -43,6 +44,9 @@ const handle = await getHandle().catch((error: unknown) => fail(`can not open th
 // DB_STATEMENT_CACHE=0 turns the prepared-statement cache off (e.g. behind an old pgbouncer).
 if (handle.pool && process.env.DB_STATEMENT_CACHE !== "0") enableStatementCache(handle.pool);
 await getSigningKey();
+// Expired codes, tokens and throttle rows are swept here too; on one PostgreSQL an advisory lock
+// lets one process sweep at a time.
+startSweeper(env.sweepIntervalSeconds);
 
 const server = createOAuthApiServer({ origin: env.issuer });
 server.listen(port, host, () => {
@@ -55,6 +59,7 @@ async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   console.log(`oauth-api: ${signal}, stopping`);
+  stopSweeper();
   server.close();
   server.closeIdleConnections();
   const force = setTimeout(() => server.closeAllConnections(), 5_000);

@@ -113,5 +113,5 @@ export const consoleSessions = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
   },
-  (t) => [index("console_sessions_user").on(t.userId).where(sql`${t.revokedAt} is null`)],
+  (t) => [index("console_sessions_user").on(t.userId).where(sql`${t.revokedAt} is null`), index("console_sessions_expires").on(t.expiresAt)],
 );

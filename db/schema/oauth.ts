@@ -119,7 +119,7 @@ export const authCodes = pgTable("auth_codes", {
   consumedAt: timestamp("consumed_at", { withTimezone: true }),
   /** The grant the first exchange created: revoked if the code is replayed (RFC 6749 §4.1.2). */
   grantId: uuid("grant_id"),
-});
+}, (t) => [index("auth_codes_expires").on(t.expiresAt)]);
 
 /** A token family: one per code exchange; refresh rotation stays inside it. */
 export const grants = pgTable(
@@ -143,7 +143,7 @@ export const accessTokens = pgTable(
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("access_tokens_grant").on(t.grantId)],
+  (t) => [index("access_tokens_grant").on(t.grantId), index("access_tokens_expires").on(t.expiresAt)],
 );
 
 export const refreshTokens = pgTable(
@@ -158,7 +158,7 @@ export const refreshTokens = pgTable(
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("refresh_tokens_grant").on(t.grantId)],
+  (t) => [index("refresh_tokens_grant").on(t.grantId), index("refresh_tokens_expires").on(t.expiresAt)],
 );
 
 /** RS256 signing keys. The newest unretired key signs; retired keys stay published until `publishUntil`. */
@@ -177,7 +177,7 @@ export const rateLimits = pgTable("rate_limits", {
   key: text("key").primaryKey(),
   count: integer("count").notNull(),
   resetAt: timestamp("reset_at", { withTimezone: true }).notNull(),
-});
+}, (t) => [index("rate_limits_reset").on(t.resetAt)]);
 
 /**
  * An authorization request waiting on the consent screen. Kept on the server, so the form carries
@@ -194,4 +194,4 @@ export const consentRequests = pgTable("consent_requests", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
   usedAt: timestamp("used_at", { withTimezone: true }),
-});
+}, (t) => [index("consent_requests_expires").on(t.expiresAt)]);

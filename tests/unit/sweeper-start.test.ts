@@ -1,0 +1,53 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { getEnv, resetEnvForTests } from "@/lib/env";
+import { startSweeper, stopSweeper } from "@/lib/sweep/start-sweeper";
+
+const fakeDb = {};
+const getDb = vi.fn(async () => fakeDb);
+const sweepExpired = vi.fn(async (db: unknown) => ({ ran: db === fakeDb, deleted: {} }));
+vi.mock("@/db/client", () => ({ getDb: () => getDb() }));
+vi.mock("@/lib/sweep/sweep-expired", () => ({ sweepExpired: (db: unknown) => sweepExpired(db) }));
+
+const timer = () => (globalThis as { __ramConsoleSweeper?: NodeJS.Timeout }).__ramConsoleSweeper;
+
+describe("starting the sweeper", () => {
+  afterEach(() => {
+    stopSweeper();
+    vi.useRealTimers();
+    getDb.mockClear();
+    sweepExpired.mockClear();
+    delete process.env.SWEEP_INTERVAL_SECONDS;
+    resetEnvForTests();
+  });
+
+  it("opens the database only at its first tick, one interval after start, then sweeps every interval", async () => {
+    vi.useFakeTimers();
+    expect(startSweeper(300)).toBe(true);
+    expect(getDb).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(299_000);
+    expect(getDb).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(sweepExpired).toHaveBeenCalledTimes(1);
+    expect(sweepExpired).toHaveBeenCalledWith(fakeDb);
+    await vi.advanceTimersByTimeAsync(300_000);
+    expect(sweepExpired).toHaveBeenCalledTimes(2);
+  });
+
+  it("starts once per process, never keeps the process alive, and stops", () => {
+    expect(startSweeper(300)).toBe(true);
+    expect(startSweeper(300)).toBe(false);
+    expect(timer()?.hasRef()).toBe(false);
+    stopSweeper();
+    expect(timer()).toBeUndefined();
+  });
+
+  it("reads SWEEP_INTERVAL_SECONDS: 300 by default, 0 disables it, a negative value is refused", () => {
+    expect(getEnv().sweepIntervalSeconds).toBe(300);
+    process.env.SWEEP_INTERVAL_SECONDS = "0";
+    resetEnvForTests();
+    expect(startSweeper()).toBe(false);
+    process.env.SWEEP_INTERVAL_SECONDS = "-5";
+    resetEnvForTests();
+    expect(() => getEnv()).toThrow(/SWEEP_INTERVAL_SECONDS/);
+  });
+});
