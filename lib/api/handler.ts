@@ -33,7 +33,6 @@ export function apiRoute<P = Record<string, never>>(
 }
 
 const MAX_PARAM = 256;
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /**

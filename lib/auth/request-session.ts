@@ -14,7 +14,6 @@ export function readCookie(header: string | null, name: string): string | undefi
     const eq = part.indexOf("=");
     if (eq > 0 && part.slice(0, eq).trim() === name) {
       const raw = part.slice(eq + 1).trim();
-      // eslint-disable-next-line no-control-regex
       if (raw.length > 8192 || /[\u0000-\u001f\u007f]/.test(raw)) return undefined;
       try {
         return decodeURIComponent(raw);

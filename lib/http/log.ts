@@ -12,7 +12,6 @@ export function logError(context: string, error?: unknown): void {
 
 /** A bounded single line: control characters (forged line breaks) become spaces, the rest is cut. */
 export function logLine(text: string): string {
-  // eslint-disable-next-line no-control-regex
   const clean = text.replace(/[\u0000-\u001f\u007f]/g, " ");
   return clean.length > MAX_LOG_LINE ? `${clean.slice(0, MAX_LOG_LINE - 1)}…` : clean;
 }

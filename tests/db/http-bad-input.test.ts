@@ -62,7 +62,7 @@ describe(`bad input never answers 500 on ${process.env.TEST_DB}`, () => {
   it("a malformed consent request id is a 404 page, signed in or not", async () => {
     const { cookie } = await sessionCookieFor(db().db, await principalOf(db().db, "admin@globex"));
     for (const id of ["%zz", "%E0%A4%A", "a%00b", "%0d%0a", "x".repeat(100), "..%2F..", "a.b", "%2541", "%C0%AF"]) {
-      for (const headers of [{ cookie }, {}]) {
+      for (const headers of [{ cookie }, {}] as Record<string, string>[]) {
         const res = await consentPageEndpoint(new Request(`${ISSUER}/oauth2/consent/${id}`, { headers }));
         expect([res.status, res.headers.get("content-type")], id).toEqual([404, "text/html; charset=utf-8"]);
       }
