@@ -6,6 +6,14 @@ const nextConfig: NextConfig = {
   // PGlite ships a WASM build and pg has optional native bindings: load both from node_modules at run time.
   serverExternalPackages: ["@electric-sql/pglite", "pg"],
   poweredByHeader: false,
+  experimental: {
+    // proxy.ts runs for pages only (its matcher leaves out /api and /oauth2, whose handlers read
+    // their bodies against their own limits, lib/http/body-limit.ts). Next.js clones the body of
+    // every request the proxy sees, by default up to 10 MB: pages take no large bodies, so keep at
+    // most 64 KiB of one in memory. The console has no server actions; refuse big ones all the same.
+    proxyClientMaxBodySize: 64 * 1024,
+    serverActions: { bodySizeLimit: "64kb" },
+  },
   async headers() {
     return [
       {

@@ -5,6 +5,8 @@ export type AppErrorCode =
   | "not_found"
   | "conflict"
   | "invalid_input"
+  /** a request body over its limit (lib/http/body-limit.ts) */
+  | "payload_too_large"
   | "too_many_requests"
   | "unavailable"
   /** RFC 6750 §3.1, for bearer-token callers of the console API */
@@ -17,6 +19,7 @@ export const statusOf: Record<AppErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   invalid_input: 422,
+  payload_too_large: 413,
   too_many_requests: 429,
   unavailable: 503,
   invalid_token: 401,

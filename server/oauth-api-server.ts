@@ -5,6 +5,7 @@ import { metadataEndpoint } from "@/lib/oauth/metadata";
 import { revocationEndpoint } from "@/lib/oauth/revocation-endpoint";
 import { tokenEndpoint } from "@/lib/oauth/token-endpoint";
 import { userinfoEndpoint } from "@/lib/oauth/userinfo-endpoint";
+import { logError } from "@/lib/http/log";
 import { BodyTooLargeError, readBody, sendJson, sendResponse, toRequest } from "./web-bridge";
 
 export type Handler = (request: Request) => Promise<Response>;
@@ -38,7 +39,7 @@ export function createOAuthApiServer(opts: OAuthApiOptions): Server {
   const origin = new URL(opts.origin).origin;
   const server = createServer((req, res) => {
     handle(routes, origin, req, res).catch((error: unknown) => {
-      console.error("oauth-api: unhandled error:", error instanceof Error ? error.message : "unknown error");
+      logError("oauth-api: unhandled error", error);
       if (!res.headersSent) sendJson(res, 500, { error: "server_error", error_description: "Something went wrong on our side." });
       else res.destroy();
     });

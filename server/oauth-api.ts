@@ -12,13 +12,14 @@
 import type { AddressInfo } from "node:net";
 import { getHandle } from "@/db/client";
 import { getEnv } from "@/lib/env";
+import { logLine } from "@/lib/http/log";
 import { getSigningKey } from "@/lib/oauth/keys";
 import { startSweeper, stopSweeper } from "@/lib/sweep/start-sweeper";
 import { createOAuthApiServer } from "./oauth-api-server";
 import { enableStatementCache } from "./statement-cache";
 
 function fail(message: string): never {
-  console.error(`oauth-api: ${message}`);
+  console.error(logLine(`oauth-api: ${message}`));
   process.exit(1);
 }
 

@@ -1,26 +1,44 @@
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { API_BODY_LIMIT, BodyTooLargeError, readBodyText } from "@/lib/http/body-limit";
 
-const MAX_BODY = 64 * 1024;
-
-/** Reads a JSON body (at most 64 KiB) and validates it; bad input is a 422 with the reasons. */
+/**
+ * Reads a JSON body and validates it; bad input is a 422 with the reasons. A body over 1 MiB is a
+ * 413, refused unread when declared and cancelled where it passes the limit when streamed.
+ */
 export async function parseJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
   const type = request.headers.get("content-type") ?? "";
   if (!type.toLowerCase().startsWith("application/json")) {
     throw new AppError("invalid_input", "Send the request body as application/json.");
   }
-  const text = await request.text();
-  if (text.length > MAX_BODY) throw new AppError("invalid_input", "The request body is too large.");
+  const text = await readBodyText(request, API_BODY_LIMIT).catch((error: unknown) => {
+    if (error instanceof BodyTooLargeError) throw new AppError("payload_too_large", "The request body is too large (at most 1 MiB).");
+    throw error;
+  });
   let value: unknown;
   try {
-    value = text.length ? JSON.parse(text) : {};
-  } catch {
+    value = text.length ? JSON.parse(text, refuseUnstorable) : {};
+  } catch (error) {
+    if (error instanceof AppError) throw error;
     throw new AppError("invalid_input", "The request body is not valid JSON.");
   }
   return schema.parse(value);
 }
 
+/** NUL and lone surrogates can not be stored as PostgreSQL text: refused as input, never a 500 from the database. */
+function refuseUnstorable(_key: string, value: unknown): unknown {
+  if (typeof value === "string" && !storable(value)) throw new AppError("invalid_input", "The request body contains characters that can not be stored.");
+  return value;
+}
+
+export function storable(value: string): boolean {
+  return !value.includes("\u0000") && value.isWellFormed();
+}
+
 export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.infer<S> {
   const url = new URL(request.url);
+  for (const value of url.searchParams.values()) {
+    if (!storable(value)) throw new AppError("invalid_input", "The query contains characters that can not be stored.");
+  }
   return schema.parse(Object.fromEntries(url.searchParams));
 }

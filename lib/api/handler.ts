@@ -22,7 +22,7 @@ export function apiRoute<P = Record<string, never>>(
   return async (request: Request, ctx: Ctx<P>): Promise<Response> => {
     try {
       const caller = await authenticate(request);
-      const result = await fn({ request, caller, params: await ctx.params });
+      const result = await fn({ request, caller, params: checkParams(await ctx.params) });
       if (result instanceof Response) return result;
       if (result === undefined) return new Response(null, { status: 204, headers: { "cache-control": "no-store" } });
       return json(result, options.status ?? 200);
@@ -30,6 +30,26 @@ export function apiRoute<P = Record<string, never>>(
       return errorResponse(error);
     }
   };
+}
+
+const MAX_PARAM = 256;
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/**
+ * Route parameters name rows: one that no row can have (over 256 characters, control characters,
+ * a lone surrogate) is "not found" here, once for every route, instead of a database error (500).
+ * Ids that are not UUIDs are refused by each route's own idSchema.
+ */
+export function checkParams<P>(params: P): P {
+  for (const value of Object.values(params ?? {})) {
+    const values: unknown[] = Array.isArray(value) ? value : [value];
+    for (const v of values) {
+      if (typeof v !== "string" || v.length > MAX_PARAM || CONTROL.test(v) || !v.isWellFormed()) {
+        throw new AppError("not_found", "No such resource in this account.");
+      }
+    }
+  }
+  return params;
 }
 
 export async function authenticate(request: Request): Promise<Caller> {

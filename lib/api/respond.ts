@@ -1,5 +1,9 @@
 import { z } from "zod";
 import { AppError, statusOf } from "@/lib/errors";
+import { logError } from "@/lib/http/log";
+
+/** Moved to lib/http/log.ts (the one logging helper); re-exported for existing importers. */
+export { safeErrorMessage } from "@/lib/http/log";
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
@@ -32,21 +36,8 @@ export function errorResponse(error: unknown): Response {
   if (isDatabaseUnavailable(error)) {
     return json({ error: "unavailable", message: "The database is not reachable right now. Try again in a few seconds." }, 503, { "retry-after": "5" });
   }
-  console.error("Unhandled error in API route:", safeErrorMessage(error));
+  logError("Unhandled error in API route", error);
   return json({ error: "internal_error", message: "Something went wrong on our side. Nothing was changed." }, 500);
-}
-
-/**
- * What may be logged of an unexpected error. A failed query's message carries its parameters
- * (password and token hashes, secrets): log the driver's own message and code instead.
- */
-export function safeErrorMessage(error: unknown): string {
-  if (!(error instanceof Error)) return "unknown error";
-  if ("params" in error && "query" in error) {
-    const cause = error.cause as { message?: unknown; code?: unknown } | undefined;
-    return `database query failed: ${typeof cause?.message === "string" ? cause.message : "no details"}${typeof cause?.code === "string" ? ` (${cause.code})` : ""}`;
-  }
-  return error.message;
 }
 
 export function humanIssues(error: z.ZodError): string {

@@ -7,11 +7,20 @@ export function sessionCookieName(): string {
   return getEnv().secureCookies ? "__Secure-next-auth.session-token" : "next-auth.session-token";
 }
 
+/** A cookie's value; a malformed one (bad %-sequence, control characters, over 8 KiB) counts as absent: signed out, never a 500. */
 export function readCookie(header: string | null, name: string): string | undefined {
   if (!header) return undefined;
   for (const part of header.split(";")) {
     const eq = part.indexOf("=");
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq > 0 && part.slice(0, eq).trim() === name) {
+      const raw = part.slice(eq + 1).trim();
+      if (raw.length > 8192 || /[\u0000-\u001f\u007f]/.test(raw)) return undefined;
+      try {
+        return decodeURIComponent(raw);
+      } catch {
+        return undefined;
+      }
+    }
   }
   return undefined;
 }

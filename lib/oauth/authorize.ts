@@ -1,5 +1,6 @@
 import { getDb } from "@/db/client";
 import { ensureOwnAppInstallation } from "@/lib/apps/install-app";
+import { readBodyTextOrNull } from "@/lib/http/body-limit";
 import { principalFromRequest } from "@/lib/auth/request-session";
 import { parseAuthorizationRequest } from "./authorize-request";
 import { needsReauthentication, reauthenticationUrl } from "./check-authentication-age";
@@ -26,7 +27,9 @@ async function authorize(request: Request): Promise<Response> {
   if (request.method === "POST") {
     const type = request.headers.get("content-type") ?? "";
     if (!type.startsWith("application/x-www-form-urlencoded")) return errorPage(400, "invalid_request", "Send the request as a form.");
-    params = new URLSearchParams(await request.text());
+    const body = await readBodyTextOrNull(request, MAX_QUERY);
+    if (body === null) return errorPage(413, "invalid_request", "The request is too large.");
+    params = new URLSearchParams(body);
   } else if (request.method !== "GET") {
     return errorPage(405, "invalid_request", "Use GET or POST.");
   }

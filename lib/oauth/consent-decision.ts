@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit";
 import { principalFromRequest } from "@/lib/auth/request-session";
 import { constantTimeEqual } from "@/lib/crypto/tokens";
 import { AppError } from "@/lib/errors";
+import { readBodyTextOrNull } from "@/lib/http/body-limit";
 import { isAdministrator } from "@/lib/ram/admin";
 import { getClient } from "./clients";
 import { consentCsrfToken, consumeConsentRequest, getPendingConsentRequest } from "./consent-requests";
@@ -13,6 +14,9 @@ import { errorRedirect, issueCodeRedirect } from "./issue-code-redirect";
 import { checkOfficialAccess } from "./official-access";
 import { validateGrantedScopes } from "./consent-scopes";
 import { getInstallation } from "./installation-lookup";
+
+/** The consent form: a request id, a CSRF token, a decision and the scope items; read no further. */
+const MAX_FORM = 16 * 1024;
 
 /**
  * POST /oauth2/decision: the consent form's Grant or Cancel. The server re-checks everything the
@@ -28,8 +32,8 @@ async function decide(request: Request): Promise<Response> {
   if (!(request.headers.get("content-type") ?? "").startsWith("application/x-www-form-urlencoded")) {
     return errorPage(400, "invalid_request", "Use the consent form.");
   }
-  const body = await request.text();
-  if (body.length > 16 * 1024) return errorPage(400, "invalid_request", "The form is too large.");
+  const body = await readBodyTextOrNull(request, MAX_FORM);
+  if (body === null) return errorPage(413, "invalid_request", "The form is too large.");
   const form = new URLSearchParams(body);
   const requestId = form.get("request_id") ?? "";
   const decision = form.get("decision");

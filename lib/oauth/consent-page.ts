@@ -7,7 +7,7 @@ import { isAdministrator } from "@/lib/ram/admin";
 import { listAdministrators } from "@/lib/ram/list-administrators";
 import { actorLabel } from "@/lib/ram/principal";
 import { getClient } from "./clients";
-import { consentCsrfToken, getPendingConsentRequest } from "./consent-requests";
+import { consentCsrfToken, getPendingConsentRequest, isConsentRequestId } from "./consent-requests";
 import { offeredScopes } from "./consent-scopes";
 import { appCard, consentDocument, decisionForm, notice, scopeList } from "./consent-view";
 import { escapeHtml as e, redirect, unavailablePageOr } from "./html";
@@ -34,7 +34,11 @@ function page(title: string, body: string, status = 200): Response {
  */
 export async function consentPageEndpoint(request: Request): Promise<Response> {
   const url = new URL(request.url);
-  const requestId = decodeURIComponent(url.pathname.split("/").pop() ?? "");
+  // The id is base64url: a segment with a %-sequence (malformed or not) is no request of ours.
+  const requestId = url.pathname.split("/").pop() ?? "";
+  if (!isConsentRequestId(requestId)) {
+    return page("This authorization request does not exist", notice("Go back to the application and start again."), 404);
+  }
   try {
     const principal = await principalFromRequest(request);
     if (!principal) return redirect(`/signin?callbackUrl=${encodeURIComponent(url.pathname)}`);

@@ -47,9 +47,14 @@ const columns = {
   kind: consentRequests.kind,
 };
 
+/** The shape of an id from createConsentRequest (base64url): anything else is unknown without asking the database. */
+export function isConsentRequestId(id: string): boolean {
+  return /^[A-Za-z0-9_-]{1,64}$/.test(id);
+}
+
 /** A pending request of this console session, or null (unknown, another session's, used or expired). */
 export async function getPendingConsentRequest(db: Db | Tx, id: string, sessionId: string) {
-  if (id.length > 64) return null;
+  if (!isConsentRequestId(id)) return null;
   const [row] = await db
     .select(columns)
     .from(consentRequests)
@@ -59,6 +64,7 @@ export async function getPendingConsentRequest(db: Db | Tx, id: string, sessionI
 
 /** Marks the request used; only the first submission gets the row back (a consent page submits once). */
 export async function consumeConsentRequest(tx: Tx, id: string, sessionId: string) {
+  if (!isConsentRequestId(id)) return null;
   const [row] = await tx
     .update(consentRequests)
     .set({ usedAt: sql`now()` })

@@ -1,4 +1,5 @@
-import { invalidRequest } from "./oauth-error";
+import { BodyTooLargeError, readBodyText } from "@/lib/http/body-limit";
+import { bodyTooLarge, invalidRequest } from "./oauth-error";
 
 /** Token, revocation and introspection requests are small; anything larger is refused unread. */
 export const MAX_FORM_BYTES = 16 * 1024;
@@ -32,23 +33,11 @@ export function parseForm(body: string, allowed: readonly string[]): FormParams 
   return seen;
 }
 
-/** The body as text, refusing more than `limit` bytes without reading the rest. */
+/** The body as text, refusing more than `limit` bytes without reading the rest (413 invalid_request). */
 export async function readLimited(request: Request, limit: number): Promise<string> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > limit) throw invalidRequest("The request body is too large.");
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => {});
-      throw invalidRequest("The request body is too large.");
-    }
-    chunks.push(value);
+  try {
+    return await readBodyText(request, limit);
+  } catch (error) {
+    throw error instanceof BodyTooLargeError ? bodyTooLarge() : error;
   }
-  return Buffer.concat(chunks).toString("utf8");
 }

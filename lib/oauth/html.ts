@@ -1,4 +1,5 @@
 import { isDatabaseUnavailable } from "@/lib/api/respond";
+import { logError } from "@/lib/http/log";
 
 /** Minimal server-rendered pages for the protocol endpoints (no Next.js, no script). */
 export function escapeHtml(s: string): string {
@@ -26,12 +27,16 @@ h1{font-size:18px;margin:0 0 12px}code{background:#f0f0f0;padding:1px 4px;border
 }
 
 /**
- * For the browser-facing protocol endpoints (authorize, consent decision): a database outage is a
- * clear 503 page with Retry-After instead of a bare 500; anything else is rethrown.
+ * For the browser-facing protocol endpoints (authorize, consent page, consent decision): a database
+ * outage is a clear 503 page with Retry-After instead of a bare 500; anything else is logged (one
+ * bounded line, no request data) and answered with a plain 500 page.
  */
 export function unavailablePageOr(error: unknown): Response {
-  if (!isDatabaseUnavailable(error)) throw error;
-  return errorPage(503, "temporarily_unavailable", "The console can not reach its database right now. Try again in a few seconds.", { "retry-after": "5" });
+  if (isDatabaseUnavailable(error)) {
+    return errorPage(503, "temporarily_unavailable", "The console can not reach its database right now. Try again in a few seconds.", { "retry-after": "5" });
+  }
+  logError("Unhandled error in an authorization page", error);
+  return errorPage(500, "server_error", "Something went wrong on our side. Start again from the application.");
 }
 
 export function redirect(location: string, status: 302 | 303 = 302): Response {

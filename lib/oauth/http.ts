@@ -1,4 +1,5 @@
-import { isDatabaseUnavailable, safeErrorMessage } from "@/lib/api/respond";
+import { isDatabaseUnavailable } from "@/lib/api/respond";
+import { logError } from "@/lib/http/log";
 import { OAuthError } from "./oauth-error";
 
 /** RFC 6749 §5.1: token responses (and their errors) must not be cached. */
@@ -27,7 +28,7 @@ export function oauthErrorResponse(error: unknown): Response {
   if (isDatabaseUnavailable(error)) {
     return jsonResponse({ error: "temporarily_unavailable", error_description: "Try again in a few seconds." }, 503, { "retry-after": "5" });
   }
-  console.error("Unhandled error in OAuth endpoint:", safeErrorMessage(error));
+  logError("Unhandled error in OAuth endpoint", error);
   return jsonResponse({ error: "server_error", error_description: "Something went wrong on our side." }, 500);
 }
 

@@ -46,14 +46,21 @@ export class OAuthError extends Error {
     readonly description: string,
     /** Extra response headers, e.g. WWW-Authenticate. */
     readonly headers: Record<string, string> = {},
+    /** Only where HTTP semantics name a better status than the code's (413 for a body over the limit). */
+    status?: number,
   ) {
     super(description);
     this.name = "OAuthError";
-    this.status = statusOf[code];
+    this.status = status ?? statusOf[code];
   }
 }
 
 export const invalidRequest = (d: string) => new OAuthError("invalid_request", d);
+/**
+ * A body over the limit: 413 (RFC 9110 §15.5.14) with the invalid_request body. RFC 6749 §5.2 names
+ * 400 for invalid_request but does not forbid a more precise HTTP status for a body it never read.
+ */
+export const bodyTooLarge = () => new OAuthError("invalid_request", "The request body is too large.", {}, 413);
 export const invalidGrant = (d: string) => new OAuthError("invalid_grant", d);
 export const invalidScope = (d: string) => new OAuthError("invalid_scope", d);
 

@@ -7,8 +7,8 @@ import { accessTokens, authCodes, consentRequests, consoleSessions, grants, rate
 export const SWEEP_BATCH = 1000;
 /** Only rows expired longer ago than this go, so nothing a request in flight may still read disappears under it. */
 export const SWEEP_GRACE_SECONDS = 10 * 60;
-/** pg_try_advisory_xact_lock key: one sweeper at a time across every process on one PostgreSQL (72471001 is the migration lock). */
-const SWEEP_LOCK = 72471002;
+/** pg_try_advisory_xact_lock key: one sweeper at a time across every process on one PostgreSQL (72471001 is the migration lock, 72471002 the start-up data lock). */
+const SWEEP_LOCK = 72471003;
 
 export type SweepCounts = Record<
   "authCodes" | "consentRequests" | "accessTokens" | "refreshTokens" | "rateLimits" | "consoleSessions" | "signingKeys",

@@ -71,7 +71,7 @@ describe(`token endpoint attacks on ${process.env.TEST_DB}`, () => {
     expect([res.status, res.body.error]).toEqual([400, "invalid_request"]);
   });
 
-  it.each(["token", "revoke", "introspect"] as const)("%s: a declared Content-Length over 16 KiB is refused unread, and so is a streamed body over 16 KiB", async (endpoint) => {
+  it.each(["token", "revoke", "introspect"] as const)("%s: a declared Content-Length over 16 KiB is refused unread with 413, and so is a streamed body over 16 KiB", async (endpoint) => {
     let pulled = 0;
     const stream = new ReadableStream<Uint8Array>({
       pull(controller) {
@@ -82,9 +82,9 @@ describe(`token endpoint attacks on ${process.env.TEST_DB}`, () => {
       },
     });
     const declared = await answer(await raw(endpoint, VALID_IF_READ, { "content-type": "application/x-www-form-urlencoded", "content-length": String(17 * 1024) }));
-    expect([declared.status, declared.body.error]).toEqual([400, "invalid_request"]);
+    expect([declared.status, declared.body.error]).toEqual([413, "invalid_request"]);
     const streamed = await answer(await raw(endpoint, stream, { "content-type": "application/x-www-form-urlencoded" }));
-    expect([streamed.status, streamed.body.error]).toEqual([400, "invalid_request"]);
+    expect([streamed.status, streamed.body.error]).toEqual([413, "invalid_request"]);
     expect(pulled).toBeLessThan(30);
     expect(streamed.headers.get("cache-control")).toBe("no-store");
   });

@@ -121,8 +121,8 @@ describe(`lean OAuth API server (server/oauth-api-server.ts) on ${process.env.TE
     expect(await res.json()).toMatchObject({ error: "invalid_request" });
   });
 
-  it("passes a form body that the handler refuses as too large (over 16 KiB) through to its own 400", async () => {
+  it("passes a form body that the handler refuses as too large (over 16 KiB) through to its own 413", async () => {
     const res = await post("/oauth2/token", { grant_type: "refresh_token", refresh_token: "b".repeat(20 * 1024) });
-    expect([res.status, res.body.error]).toEqual([400, "invalid_request"]);
+    expect([res.status, res.body.error]).toEqual([413, "invalid_request"]);
   });
 });

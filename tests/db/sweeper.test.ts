@@ -143,11 +143,11 @@ describe(`sweeper of expired state on ${process.env.TEST_DB}`, () => {
     await insertEveryKind("e-1", OLD());
     const other = await db().pool!.connect();
     try {
-      await other.query("select pg_advisory_lock(72471002)");
+      await other.query("select pg_advisory_lock(72471003)");
       expect(await sweepExpired(db().db)).toEqual({ ran: false, deleted: each(0) });
       expect(await present(["e-1"])).toEqual(everywhere(["e-1"]));
     } finally {
-      await other.query("select pg_advisory_unlock(72471002)");
+      await other.query("select pg_advisory_unlock(72471003)");
       other.release();
     }
     expect((await sweepExpired(db().db)).deleted).toEqual(each(1));
