@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { getDb, type Db, type Tx } from "@/db/client";
 import { preparedOnce } from "@/db/prepared";
-import { appScopes, appSecrets, applications, type AppType } from "@/db/schema";
+import { applications, type AppType } from "@/db/schema";
 
 export type ClientRecord = {
   id: string;
@@ -42,11 +42,13 @@ const columns = {
   refreshTokenValidity: applications.refreshTokenValidity,
   thirdParty: applications.thirdParty,
   official: applications.official,
-  scopes: sql<ClientRecord["scopes"]>`coalesce((select json_agg(json_build_object('scope', ${appScopes.scope}, 'required', ${appScopes.required}) order by ${appScopes.scope}) from ${appScopes} where ${appScopes.appId} = ${applications.id}), '[]'::json)`,
+  // Written out with table names: drizzle leaves columns unqualified in a one-table select, and an
+  // unqualified "id" inside the subquery would name the subquery's own table.
+  scopes: sql<ClientRecord["scopes"]>`coalesce((select json_agg(json_build_object('scope', s.scope, 'required', s.required) order by s.scope) from app_scopes s where s.app_id = "applications"."id"), '[]'::json)`,
 };
+const secretHashes = sql<string[]>`coalesce((select json_agg(k.secret_hash) from app_secrets k where k.app_id = "applications"."id"), '[]'::json)`;
 
 function buildLookup(db: Db | Tx, withSecrets: boolean) {
-  const secretHashes = sql<string[]>`coalesce((select json_agg(${appSecrets.secretHash}) from ${appSecrets} where ${appSecrets.appId} = ${applications.id}), '[]'::json)`;
   const name = withSecrets ? "oauth_client_with_secrets" : "oauth_client";
   return db
     .select({ ...columns, secretHashes: withSecrets ? secretHashes : sql<string[]>`'[]'::json` })
