@@ -3,7 +3,6 @@ import { getDb } from "@/db/client";
 import { appScopes, applications } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
-import { invalidateClient } from "@/lib/oauth/clients";
 import { requireAdmin } from "@/lib/ram/authorize";
 import type { Principal } from "@/lib/ram/principal";
 import { lockOwnedApp } from "./app-queries";
@@ -29,6 +28,5 @@ export async function addAppScope({ actor, clientId, input }: { actor: Principal
     await recordAudit(tx, actor, { action: "AddAppScope", targetType: "application", targetId: app.clientId, detail: { ...row } });
     return row;
   });
-  invalidateClient(clientId);
   return added;
 }

@@ -3,7 +3,6 @@ import { getDb } from "@/db/client";
 import { appSecrets } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
-import { invalidateClient } from "@/lib/oauth/clients";
 import { requireAdmin } from "@/lib/ram/authorize";
 import type { Principal } from "@/lib/ram/principal";
 import { lockOwnedApp } from "./app-queries";
@@ -27,6 +26,5 @@ export async function createAppSecret({ actor, clientId }: { actor: Principal; c
     await recordAudit(tx, actor, { action: "CreateAppSecret", targetType: "application", targetId: app.clientId, detail: { secretId: secret.id, prefix: secret.prefix } });
     return secret;
   });
-  invalidateClient(clientId);
   return created;
 }

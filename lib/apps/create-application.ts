@@ -1,7 +1,6 @@
 import { getDb } from "@/db/client";
 import { appScopes, applications } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
-import { invalidateClient } from "@/lib/oauth/clients";
 import { requireAdmin } from "@/lib/ram/authorize";
 import type { Principal } from "@/lib/ram/principal";
 import { getApplication } from "./app-queries";
@@ -53,7 +52,6 @@ export async function createApplication({ actor, input }: { actor: Principal; in
     });
     return { clientId: app.clientId, clientSecret: secret?.secret ?? null };
   });
-  invalidateClient(created.clientId);
   const app = await getApplication(db, actor.accountId, created.clientId);
   return { clientId: created.clientId, clientSecret: created.clientSecret, app: app! };
 }

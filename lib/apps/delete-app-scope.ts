@@ -3,7 +3,6 @@ import { getDb } from "@/db/client";
 import { appScopes, applications } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { AppError, notFound } from "@/lib/errors";
-import { invalidateClient } from "@/lib/oauth/clients";
 import { requireAdmin } from "@/lib/ram/authorize";
 import type { Principal } from "@/lib/ram/principal";
 import { lockOwnedApp } from "./app-queries";
@@ -24,5 +23,4 @@ export async function deleteAppScope({ actor, clientId, scope }: { actor: Princi
     await tx.update(applications).set({ updatedAt: sql`now()` }).where(eq(applications.id, app.id));
     await recordAudit(tx, actor, { action: "DeleteAppScope", targetType: "application", targetId: app.clientId, detail: { scope } });
   });
-  invalidateClient(clientId);
 }

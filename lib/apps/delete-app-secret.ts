@@ -3,7 +3,6 @@ import { getDb } from "@/db/client";
 import { appSecrets } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { notFound } from "@/lib/errors";
-import { invalidateClient } from "@/lib/oauth/clients";
 import { requireAdmin } from "@/lib/ram/authorize";
 import type { Principal } from "@/lib/ram/principal";
 import { idSchema } from "@/lib/ram/schemas";
@@ -24,5 +23,4 @@ export async function deleteAppSecret({ actor, clientId, secretId }: { actor: Pr
     if (!gone) throw notFound("No such secret for this application.");
     await recordAudit(tx, actor, { action: "DeleteAppSecret", targetType: "application", targetId: app.clientId, detail: { secretId: gone.id, prefix: gone.prefix } });
   });
-  invalidateClient(clientId);
 }

@@ -2,7 +2,6 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { applications } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
-import { invalidateClient } from "@/lib/oauth/clients";
 import { requireAdmin } from "@/lib/ram/authorize";
 import type { Principal } from "@/lib/ram/principal";
 import { lockOwnedApp } from "./app-queries";
@@ -19,5 +18,4 @@ export async function deleteApplication({ actor, clientId }: { actor: Principal;
     await tx.delete(applications).where(eq(applications.id, app.id));
     await recordAudit(tx, actor, { action: "DeleteApplication", targetType: "application", targetId: app.clientId, detail: { name: app.name, type: app.type } });
   });
-  invalidateClient(clientId);
 }

@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { AppError, notFound } from "@/lib/errors";
-import { getClient } from "@/lib/oauth/clients";
+import { lockClient } from "@/lib/oauth/clients";
 import { requireAdmin } from "@/lib/ram/authorize";
 import type { Principal } from "@/lib/ram/principal";
 import { installApp } from "./install-app";
@@ -13,13 +13,15 @@ import { installApp } from "./install-app";
 export async function provisionOfficialApp({ actor, clientId, optionalScopes }: { actor: Principal; clientId: string; optionalScopes: string[] }) {
   const db = await getDb();
   await requireAdmin(db, actor);
-  const client = await getClient(clientId);
-  if (!client || !client.official) throw notFound("No such official application.");
-  const optional = new Set(client.scopes.filter((s) => !s.required).map((s) => s.scope));
-  const bad = optionalScopes.filter((s) => !optional.has(s));
-  if (bad.length) throw new AppError("invalid_input", `Not an optional scope of ${client.name}: ${bad.join(", ")}.`);
-  const scopes = [...client.scopes.filter((s) => s.required).map((s) => s.scope), ...client.scopes.filter((s) => optionalScopes.includes(s.scope)).map((s) => s.scope)];
   return db.transaction(async (tx) => {
+    // Read with the application row share-locked: a scope deleted or the app removed meanwhile is
+    // seen here (or waits for this transaction), so no deleted scope is installed.
+    const client = await lockClient(tx, clientId);
+    if (!client || !client.official) throw notFound("No such official application.");
+    const optional = new Set(client.scopes.filter((s) => !s.required).map((s) => s.scope));
+    const bad = optionalScopes.filter((s) => !optional.has(s));
+    if (bad.length) throw new AppError("invalid_input", `Not an optional scope of ${client.name}: ${bad.join(", ")}.`);
+    const scopes = [...client.scopes.filter((s) => s.required).map((s) => s.scope), ...client.scopes.filter((s) => optionalScopes.includes(s.scope)).map((s) => s.scope)];
     const { installation, created } = await installApp(tx, { actor, appId: client.id, clientId, scopes, source: "provisioned" });
     if (!created) throw new AppError("conflict", `${client.name} is already installed in this account.`);
     return { appId: clientId, name: client.name, scopes: installation.scopes, source: installation.source, createdAt: installation.createdAt };

@@ -3,7 +3,6 @@ import { getDb } from "@/db/client";
 import { appScopes, applications } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { AppError, notFound } from "@/lib/errors";
-import { invalidateClient } from "@/lib/oauth/clients";
 import { requireAdmin } from "@/lib/ram/authorize";
 import type { Principal } from "@/lib/ram/principal";
 import { lockOwnedApp } from "./app-queries";
@@ -31,6 +30,5 @@ export async function setScopeRequired({ actor, clientId, scope, input }: { acto
     await recordAudit(tx, actor, { action: "UpdateAppScope", targetType: "application", targetId: app.clientId, detail: { ...row } });
     return row;
   });
-  invalidateClient(clientId);
   return updated;
 }

@@ -2,7 +2,6 @@ import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { applications } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
-import { invalidateClient } from "@/lib/oauth/clients";
 import { requireAdmin } from "@/lib/ram/authorize";
 import type { Principal } from "@/lib/ram/principal";
 import { getApplication, lockOwnedApp } from "./app-queries";
@@ -24,6 +23,5 @@ export async function updateApplication({ actor, clientId, input }: { actor: Pri
     await tx.update(applications).set({ ...data, updatedAt: sql`now()` }).where(eq(applications.id, app.id));
     await recordAudit(tx, actor, { action: "UpdateApplication", targetType: "application", targetId: app.clientId, detail: { changed: Object.keys(data) } });
   });
-  invalidateClient(clientId);
   return (await getApplication(db, actor.accountId, clientId))!;
 }

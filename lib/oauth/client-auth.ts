@@ -1,8 +1,5 @@
-import { eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
-import { appSecrets } from "@/db/schema";
 import { constantTimeEqual, sha256 } from "@/lib/crypto/tokens";
-import { getClient, isPublicClient, type ClientRecord } from "./clients";
+import { getClientWithSecrets, isPublicClient, type ClientRecord } from "./clients";
 import type { FormParams } from "./form-body";
 import { invalidClient, invalidRequest } from "./oauth-error";
 
@@ -22,13 +19,16 @@ type Credentials = { clientId: string; secret: string | null; method: ClientAuth
 export async function authenticateClient(request: Request, params: FormParams, allowNone: boolean): Promise<AuthenticatedClient> {
   const creds = readCredentials(request.headers.get("authorization"), params);
   const triedBasic = creds.method === "client_secret_basic";
-  const client = await getClient(creds.clientId);
-  if (!client) throw invalidClient("Client authentication failed.", triedBasic);
+  // The client and its current secrets, read in one statement on every request: a deleted secret
+  // or application is refused at once by every process.
+  const found = await getClientWithSecrets(creds.clientId);
+  if (!found) throw invalidClient("Client authentication failed.", triedBasic);
+  const { client } = found;
   if (isPublicClient(client)) {
     if (creds.method !== "none" || !allowNone) throw invalidClient("This client is public: it has no secret and can not use this endpoint this way.", triedBasic);
     return { client, method: "none" };
   }
-  if (creds.secret === null || !(await secretMatches(client.id, creds.secret))) {
+  if (creds.secret === null || !secretMatches(found.secretHashes, creds.secret)) {
     throw invalidClient("Client authentication failed.", triedBasic);
   }
   return { client, method: creds.method };
@@ -69,11 +69,9 @@ function formDecode(s: string): string {
 }
 
 /** Compares against every stored secret (at most two), in constant time each. */
-async function secretMatches(appId: string, secret: string): Promise<boolean> {
-  const db = await getDb();
-  const rows = await db.select({ hash: appSecrets.secretHash }).from(appSecrets).where(eq(appSecrets.appId, appId));
+function secretMatches(hashes: string[], secret: string): boolean {
   const presented = sha256(secret);
   let ok = false;
-  for (const row of rows) ok = constantTimeEqual(presented, row.hash) || ok;
+  for (const hash of hashes) ok = constantTimeEqual(presented, hash) || ok;
   return ok;
 }

@@ -1,6 +1,7 @@
-import { asc, eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
-import { appScopes, applications, type AppType } from "@/db/schema";
+import { eq, sql } from "drizzle-orm";
+import { getDb, type Db, type Tx } from "@/db/client";
+import { preparedOnce } from "@/db/prepared";
+import { applications, type AppType } from "@/db/schema";
 
 export type ClientRecord = {
   id: string;
@@ -24,54 +25,72 @@ export function isPublicClient(client: Pick<ClientRecord, "type">): boolean {
   return client.type === "NativeApp";
 }
 
-const TTL_MS = 30_000;
-const MAX_ENTRIES = 5_000;
-const cache = new Map<string, { at: number; value: ClientRecord | null }>();
+// RFC 6749 Appendix A.1: client_id is VSCHAR (printable ASCII); anything else can not be ours.
+const CLIENT_ID = /^[\x20-\x7e]{1,128}$/;
+
+const columns = {
+  id: applications.id,
+  clientId: applications.clientId,
+  accountId: applications.accountId,
+  name: applications.name,
+  type: applications.type,
+  redirectUris: applications.redirectUris,
+  description: applications.description,
+  logoUrl: applications.logoUrl,
+  homepageUrl: applications.homepageUrl,
+  accessTokenValidity: applications.accessTokenValidity,
+  refreshTokenValidity: applications.refreshTokenValidity,
+  thirdParty: applications.thirdParty,
+  official: applications.official,
+  // Written out with table names: drizzle leaves columns unqualified in a one-table select, and an
+  // unqualified "id" inside the subquery would name the subquery's own table.
+  scopes: sql<ClientRecord["scopes"]>`coalesce((select json_agg(json_build_object('scope', s.scope, 'required', s.required) order by s.scope) from app_scopes s where s.app_id = "applications"."id"), '[]'::json)`,
+};
+const secretHashes = sql<string[]>`coalesce((select json_agg(k.secret_hash) from app_secrets k where k.app_id = "applications"."id"), '[]'::json)`;
+
+function buildLookup(db: Db | Tx, withSecrets: boolean) {
+  const name = withSecrets ? "oauth_client_with_secrets" : "oauth_client";
+  return db
+    .select({ ...columns, secretHashes: withSecrets ? secretHashes : sql<string[]>`'[]'::json` })
+    .from(applications)
+    .where(eq(applications.clientId, sql.placeholder("clientId")))
+    .prepare(name);
+}
+
+async function load(db: Db | Tx, clientId: string, withSecrets: boolean) {
+  if (!CLIENT_ID.test(clientId)) return null;
+  const name = withSecrets ? "oauth_client_with_secrets" : "oauth_client";
+  const query = preparedOnce(db, name, () => buildLookup(db, withSecrets));
+  const [row] = await query.execute({ clientId });
+  if (!row) return null;
+  const { secretHashes, ...client } = row;
+  return { client: client as ClientRecord, secretHashes };
+}
 
 /**
- * The application behind a client_id. Cached for at most 30 s per process (bounded size);
- * every change to an application calls invalidateClient, so this process sees it at once.
- * Secrets are never cached: client authentication reads them each time.
+ * The application behind a client_id with its declared scopes, read from the database on every
+ * call (one prepared statement): no process acts on an application older than the last committed
+ * change (DESIGN.md, scale-out), so there is nothing to invalidate.
  */
-export async function getClient(clientId: string): Promise<ClientRecord | null> {
-  const hit = cache.get(clientId);
-  if (hit && Date.now() - hit.at < TTL_MS) return hit.value;
-  const value = await loadClient(clientId);
-  if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
-  cache.set(clientId, { at: Date.now(), value });
-  return value;
+export async function getClient(clientId: string, db?: Db | Tx): Promise<ClientRecord | null> {
+  return (await load(db ?? (await getDb()), clientId, false))?.client ?? null;
 }
 
-export function invalidateClient(clientId?: string): void {
-  if (clientId) cache.delete(clientId);
-  else cache.clear();
+/** For client authentication: the client and the hashes of its secrets (at most two), in the same one statement. */
+export async function getClientWithSecrets(clientId: string): Promise<{ client: ClientRecord; secretHashes: string[] } | null> {
+  return load(await getDb(), clientId, true);
 }
 
-async function loadClient(clientId: string): Promise<ClientRecord | null> {
-  // RFC 6749 Appendix A.1: client_id is VSCHAR (printable ASCII); anything else can not be ours.
-  if (!/^[\x20-\x7e]{1,128}$/.test(clientId)) return null;
-  const db = await getDb();
-  const [app] = await db.select().from(applications).where(eq(applications.clientId, clientId));
-  if (!app) return null;
-  const scopes = await db
-    .select({ scope: appScopes.scope, required: appScopes.required })
-    .from(appScopes)
-    .where(eq(appScopes.appId, app.id))
-    .orderBy(asc(appScopes.scope));
-  return {
-    id: app.id,
-    clientId: app.clientId,
-    accountId: app.accountId,
-    name: app.name,
-    type: app.type,
-    redirectUris: app.redirectUris,
-    description: app.description,
-    logoUrl: app.logoUrl,
-    homepageUrl: app.homepageUrl,
-    accessTokenValidity: app.accessTokenValidity,
-    refreshTokenValidity: app.refreshTokenValidity,
-    thirdParty: app.thirdParty,
-    official: app.official,
-    scopes,
-  };
+/**
+ * Inside a transaction that writes on the strength of the client's state (Grant, provisioning): the
+ * application row is share-locked first, so a concurrent change or delete of the application, its
+ * scopes or redirect URIs (each locks that row for update, lib/apps/app-queries.ts `lockOwnedApp`)
+ * either committed before and is seen here, or waits until this transaction ends. The client is
+ * read by a second statement, which in READ COMMITTED sees everything committed before the lock.
+ */
+export async function lockClient(tx: Tx, clientId: string): Promise<ClientRecord | null> {
+  if (!CLIENT_ID.test(clientId)) return null;
+  const [row] = await tx.select({ id: applications.id }).from(applications).where(eq(applications.clientId, clientId)).for("share");
+  if (!row) return null;
+  return getClient(clientId, tx);
 }

@@ -7,7 +7,8 @@ import { constantTimeEqual } from "@/lib/crypto/tokens";
 import { AppError } from "@/lib/errors";
 import { readBodyTextOrNull } from "@/lib/http/body-limit";
 import { isAdministrator } from "@/lib/ram/admin";
-import { getClient } from "./clients";
+import { getClient, lockClient, type ClientRecord } from "./clients";
+import { consentClientProblem } from "./consent-client";
 import { consentCsrfToken, consumeConsentRequest, getPendingConsentRequest } from "./consent-requests";
 import { errorPage, redirect, unavailablePageOr } from "./html";
 import { errorRedirect, issueCodeRedirect } from "./issue-code-redirect";
@@ -46,8 +47,8 @@ async function decide(request: Request): Promise<Response> {
   if (!constantTimeEqual(form.get("csrf_token") ?? "", consentCsrfToken(principal.sessionId, pending.id))) {
     return errorPage(403, "invalid_request", "The form could not be verified. Start again from the application.");
   }
-  const client = await getClient(pending.request.clientId);
-  if (!client) return errorPage(400, "invalid_client", "The application no longer exists.");
+  const client = usable(await getClient(pending.request.clientId), pending);
+  if (client instanceof Response) return client;
 
   if (decision === "cancel") {
     const used = await db.transaction((tx) => consumeConsentRequest(tx, pending.id, principal.sessionId));
@@ -61,17 +62,24 @@ async function decide(request: Request): Promise<Response> {
       if (!(await isAdministrator(db, principal))) {
         return errorPage(403, "access_denied", "Only the Alibaba Cloud account or a RAM administrator can authorize this application.");
       }
-      const scopes = validateGrantedScopes(client, pending.request.scope, form.getAll("scope"));
-      if (!scopes.ok) return errorPage(400, "invalid_scope", scopes.message);
-      const location = await db.transaction(async (tx) => {
+      const outcome = await db.transaction(async (tx) => {
+        // The application as committed now, row-locked until the grant commits: a redirect URI,
+        // the third-party flag or a scope removed since the page was shown is honoured here.
+        const current = usable(await lockClient(tx, pending.request.clientId), pending);
+        if (current instanceof Response) return current;
+        const scopes = validateGrantedScopes(current, pending.request.scope, form.getAll("scope"));
+        if (!scopes.ok) return errorPage(400, "invalid_scope", scopes.message);
         if (!(await consumeConsentRequest(tx, pending.id, principal.sessionId))) throw new AppError("conflict", "already answered");
-        const { installation } = await installApp(tx, { actor: principal, appId: client.id, clientId: client.clientId, scopes: scopes.granted, source: "consent" });
-        return issueCodeRedirect(tx, { appId: client.id, installation, principal, request: pending.request });
+        const { installation } = await installApp(tx, { actor: principal, appId: current.id, clientId: current.clientId, scopes: scopes.granted, source: "consent" });
+        return issueCodeRedirect(tx, { appId: current.id, installation, principal, request: pending.request });
       });
-      return redirect(location, 303);
+      return typeof outcome === "string" ? redirect(outcome, 303) : outcome;
     }
     // A personal consent to an official application.
-    const location = await db.transaction(async (tx) => {
+    const outcome = await db.transaction(async (tx) => {
+      // Row-locked as above: a concurrent Delete of the application waits, or has already removed it.
+      const current = usable(await lockClient(tx, pending.request.clientId), pending);
+      if (current instanceof Response) return current;
       const installation = await getInstallation(tx, principal.accountId, client.id);
       if (!installation) throw new AppError("not_found", "The application is no longer installed in this account.");
       if ((await checkOfficialAccess(tx, { installationId: installation.id, principal })) === "unassigned") {
@@ -82,7 +90,7 @@ async function decide(request: Request): Promise<Response> {
       await recordAudit(tx, principal, { action: "ConsentApplication", targetType: "application", targetId: client.clientId });
       return issueCodeRedirect(tx, { appId: client.id, installation, principal, request: pending.request });
     });
-    return redirect(location, 303);
+    return typeof outcome === "string" ? redirect(outcome, 303) : outcome;
   } catch (error) {
     if (error instanceof AppError) {
       const status = error.code === "conflict" ? 409 : error.code === "forbidden" ? 403 : error.code === "not_found" ? 404 : 400;
@@ -91,4 +99,10 @@ async function decide(request: Request): Promise<Response> {
     }
     throw error;
   }
+}
+
+/** The client, or the error page when the request can no longer be answered for it (never a redirect). */
+function usable(client: ClientRecord | null, pending: { appId: string; request: { redirectUri: string } }): ClientRecord | Response {
+  const problem = consentClientProblem(client, pending);
+  return problem ? errorPage(problem.status, problem.error, problem.description) : client!;
 }

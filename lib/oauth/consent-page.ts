@@ -7,6 +7,7 @@ import { isAdministrator } from "@/lib/ram/admin";
 import { listAdministrators } from "@/lib/ram/list-administrators";
 import { actorLabel } from "@/lib/ram/principal";
 import { getClient } from "./clients";
+import { consentClientProblem } from "./consent-client";
 import { consentCsrfToken, getPendingConsentRequest, isConsentRequestId } from "./consent-requests";
 import { offeredScopes } from "./consent-scopes";
 import { appCard, consentDocument, decisionForm, notice, scopeList } from "./consent-view";
@@ -44,14 +45,17 @@ export async function consentPageEndpoint(request: Request): Promise<Response> {
     if (!principal) return redirect(`/signin?callbackUrl=${encodeURIComponent(url.pathname)}`);
     const db = await getDb();
     const pending = await getPendingConsentRequest(db, requestId, principal.sessionId);
-    const client = pending ? await getClient(pending.request.clientId) : null;
-    if (!pending || !client) {
+    if (!pending) {
       return page(
         "This authorization request is no longer valid",
         notice("It was already answered, it expired, or it belongs to another sign-in. Go back to the application and start again."),
         410,
       );
     }
+    // Read fresh: an application deleted or changed since the request was made is not shown.
+    const client = await getClient(pending.request.clientId);
+    const problem = consentClientProblem(client, pending);
+    if (problem || !client) return page("This authorization request is no longer valid", notice(e(problem!.description), "warn"), 410);
     const [provider] = await db.select({ alias: accounts.alias }).from(accounts).where(eq(accounts.id, client.accountId));
     const csrf = consentCsrfToken(principal.sessionId, pending.id);
     const card = appCard({

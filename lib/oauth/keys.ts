@@ -1,55 +1,69 @@
-import { and, asc, desc, gt, isNotNull, isNull, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNotNull, isNull, or, sql } from "drizzle-orm";
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK } from "jose";
 import { getDb, type Db } from "@/db/client";
+import { preparedOnce } from "@/db/prepared";
 import { signingKeys } from "@/db/schema";
 
 /** ID tokens live one hour; a retired key stays published at least that long (plus a margin). */
 export const ID_TOKEN_TTL_SECONDS = 3600;
 const PUBLISH_MARGIN_SECONDS = 10 * 60;
-const CACHE_MS = 60_000;
 
 export type SigningKey = { kid: string; alg: "RS256"; key: CryptoKey };
 
-let cached: { at: number; value: Promise<SigningKey> } | undefined;
+/**
+ * Imported private keys by kid. A kid is the thumbprint of its key, so an entry can never be stale:
+ * which kid signs is read from the database on every call. Bounded (a handful of keys ever exist).
+ */
+const imported = new Map<string, Promise<CryptoKey>>();
+const MAX_IMPORTED = 16;
 
 /**
- * The key that signs ID tokens: the oldest unretired key. On first use none exists and one is
- * generated; when two processes do that at once, both insert and both then pick the same oldest one
- * (the other stays published, harmlessly). Cached per process for at most 60 s.
+ * The key that signs ID tokens: the oldest unretired key, looked up on every call (one prepared
+ * statement on a table of a few rows), so a rotation made by any process is honoured by every
+ * process on its next token. Only the imported CryptoKey is kept, by kid. On first use none exists
+ * and one is generated; when two processes do that at once, both insert and both then pick the same
+ * oldest one (the other stays published, harmlessly).
  */
-export function getSigningKey(): Promise<SigningKey> {
-  if (cached && Date.now() - cached.at < CACHE_MS) return cached.value;
-  const value = loadSigningKey();
-  cached = { at: Date.now(), value };
-  value.catch(() => {
-    if (cached?.value === value) cached = undefined;
-  });
-  return value;
-}
-
-export function invalidateSigningKeyCache(): void {
-  cached = undefined;
-}
-
-async function loadSigningKey(): Promise<SigningKey> {
+export async function getSigningKey(): Promise<SigningKey> {
   const db = await getDb();
-  let row = await oldestActive(db);
-  if (!row) {
+  let kid = await activeKid(db);
+  if (!kid) {
     await db.insert(signingKeys).values(await generateKeyRow());
-    row = await oldestActive(db);
+    kid = await activeKid(db);
   }
-  if (!row) throw new Error("No signing key could be created.");
-  return { kid: row.kid, alg: "RS256", key: (await importJWK(row.privateJwk as JWK, "RS256")) as CryptoKey };
+  if (!kid) throw new Error("No signing key could be created.");
+  return { kid, alg: "RS256", key: await importedKey(db, kid) };
 }
 
-async function oldestActive(db: Db) {
-  const [row] = await db
-    .select({ kid: signingKeys.kid, privateJwk: signingKeys.privateJwk })
-    .from(signingKeys)
-    .where(isNull(signingKeys.retiredAt))
-    .orderBy(asc(signingKeys.createdAt), asc(signingKeys.kid))
-    .limit(1);
-  return row;
+async function activeKid(db: Db): Promise<string | undefined> {
+  const query = preparedOnce(db, "signing_key_active", () =>
+    db
+      .select({ kid: signingKeys.kid })
+      .from(signingKeys)
+      .where(isNull(signingKeys.retiredAt))
+      .orderBy(asc(signingKeys.createdAt), asc(signingKeys.kid))
+      .limit(1)
+      .prepare("signing_key_active"),
+  );
+  const [row] = await query.execute();
+  return row?.kid;
+}
+
+function importedKey(db: Db, kid: string): Promise<CryptoKey> {
+  let key = imported.get(kid);
+  if (!key) {
+    key = (async () => {
+      const [row] = await db.select({ privateJwk: signingKeys.privateJwk }).from(signingKeys).where(eq(signingKeys.kid, kid));
+      if (!row) throw new Error("The signing key disappeared.");
+      return (await importJWK(row.privateJwk as JWK, "RS256")) as CryptoKey;
+    })();
+    if (imported.size >= MAX_IMPORTED) imported.delete(imported.keys().next().value!);
+    imported.set(kid, key);
+    key.catch(() => {
+      if (imported.get(kid) === key) imported.delete(kid);
+    });
+  }
+  return key;
 }
 
 /** RSA-2048 for RS256; kid is the RFC 7638 thumbprint of the public key. */
@@ -64,7 +78,7 @@ async function generateKeyRow() {
 
 /**
  * Retires every active key (published until the longest ID token signed with it has expired) and
- * makes a new one active. Other processes pick the new key up within the cache time (60 s).
+ * makes a new one active. Every process signs with the new key from its next ID token on.
  */
 export async function rotateSigningKey(db?: Db): Promise<{ kid: string; retired: string[] }> {
   const handle = db ?? (await getDb());
@@ -79,7 +93,6 @@ export async function rotateSigningKey(db?: Db): Promise<{ kid: string; retired:
     await tx.insert(signingKeys).values(fresh);
     return rows.map((r) => r.kid);
   });
-  invalidateSigningKeyCache();
   return { kid: fresh.kid, retired };
 }
 
@@ -89,7 +102,6 @@ export async function getPublicJwks(): Promise<{ keys: Record<string, unknown>[]
   let rows = await publishedKeys(db);
   if (rows.length === 0) {
     // First start: the key set must never be empty, so create the first key now.
-    invalidateSigningKeyCache();
     await getSigningKey();
     rows = await publishedKeys(db);
   }

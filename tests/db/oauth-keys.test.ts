@@ -5,7 +5,7 @@ import * as s from "@/db/schema";
 import { scopeCatalog } from "@/lib/apps/scope-catalog";
 import { signIdToken } from "@/lib/oauth/id-token";
 import { jwksEndpoint } from "@/lib/oauth/jwks-endpoint";
-import { getPublicJwks, getSigningKey, ID_TOKEN_TTL_SECONDS, invalidateSigningKeyCache, rotateSigningKey } from "@/lib/oauth/keys";
+import { getPublicJwks, getSigningKey, ID_TOKEN_TTL_SECONDS, rotateSigningKey } from "@/lib/oauth/keys";
 import { metadataEndpoint } from "@/lib/oauth/metadata";
 import { setupSeededDatabase } from "../helpers/db";
 import { principalOf } from "../helpers/principals";
@@ -17,7 +17,6 @@ const jwks = async () => ((await (await jwksEndpoint(new Request("http://localho
 describe(`signing keys on ${process.env.TEST_DB}`, () => {
   it("creates one RS256 key on first use, even when two loads race; kid is the RFC 7638 thumbprint", async () => {
     const first = getSigningKey();
-    invalidateSigningKeyCache();
     const second = getSigningKey();
     const [a, b] = await Promise.all([first, second]);
     expect(a.kid).toBe(b.kid);

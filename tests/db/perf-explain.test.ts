@@ -3,7 +3,6 @@ import * as s from "@/db/schema";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { getInstallationDetails, listInstallations } from "@/lib/apps/installation-queries";
-import { invalidateClient } from "@/lib/oauth/clients";
 import { getPendingConsentRequest } from "@/lib/oauth/consent-requests";
 import { authorizeEndpoint } from "@/lib/oauth/authorize";
 import { introspectionEndpoint } from "@/lib/oauth/introspection-endpoint";
@@ -44,7 +43,6 @@ beforeAll(async () => {
   await record(() => userinfoEndpoint(userinfoRequest(tokens.access_token)));
   await record(() => introspectionEndpoint(form("/oauth2/introspect", { token: tokens.refresh_token, token_type_hint: "refresh_token" })));
   await record(() => tokenEndpoint(form("/oauth2/token", { grant_type: "refresh_token", refresh_token: tokens.refresh_token })));
-  invalidateClient();
   const authorize = new URL("http://localhost:3000/oauth2/authorize");
   authorize.search = new URLSearchParams({ response_type: "code", client_id: app.clientId, redirect_uri: app.redirectUri, scope: "openid", code_challenge: CHALLENGE, code_challenge_method: "S256" }).toString();
   await record(() => authorizeEndpoint(new Request(authorize, { headers: { cookie } })));
