@@ -35,7 +35,6 @@ beforeAll(async () => {
   const secret = "cloud-shell-test-secret";
   await d.insert(s.appSecrets).values({ appId: app!.id, secretHash: sha256(secret), prefix: secret.slice(0, 6) });
   const shell: TestClient = { id: app!.id, clientId: SHELL.clientId, secret, redirectUri: SHELL.redirectUri };
-  const [inst] = await d.select({ id: s.installations.id }).from(s.installations).where(eq(s.installations.appId, app!.id));
 
   await d.execute(sql`insert into ram_users (account_id, name, display_name, password_hash)
     select ${admin.accountId}::uuid, 'perfu' || i, 'Perf ' || i, 'x' from generate_series(1, 200) i`);
