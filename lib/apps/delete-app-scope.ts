@@ -1,6 +1,6 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { appScopes, applications } from "@/db/schema";
+import { appScopes, applications, grants, installations } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { AppError, notFound } from "@/lib/errors";
 import { requireAdmin } from "@/lib/ram/authorize";
@@ -8,7 +8,11 @@ import type { Principal } from "@/lib/ram/principal";
 import { lockOwnedApp } from "./app-queries";
 import { DEFAULT_SCOPE } from "./scope-catalog";
 
-/** Delete OAuth Scope. `openid` is the default scope and can not be deleted. */
+/**
+ * Delete OAuth Scope. `openid` is the default scope and can not be deleted. The scope is gone
+ * everywhere in the same transaction: from every installation of the app (so from every token,
+ * which validation cuts to its installation's scope) and from every token family's scope.
+ */
 export async function deleteAppScope({ actor, clientId, scope }: { actor: Principal; clientId: string; scope: string }): Promise<void> {
   const db = await getDb();
   await requireAdmin(db, actor);
@@ -20,7 +24,21 @@ export async function deleteAppScope({ actor, clientId, scope }: { actor: Princi
       .where(and(eq(appScopes.appId, app.id), eq(appScopes.scope, scope)))
       .returning({ scope: appScopes.scope });
     if (!row) throw notFound(`The application does not declare the scope ${scope}.`);
+    const changed = await tx
+      .update(installations)
+      .set({ scopes: sql`${installations.scopes} - ${scope}::text`, updatedAt: sql`now()` })
+      .where(and(eq(installations.appId, app.id), sql`${installations.scopes} @> jsonb_build_array(${scope}::text)`))
+      .returning({ id: installations.id });
+    await tx
+      .update(grants)
+      .set({ scope: sql`array_to_string(array_remove(string_to_array(${grants.scope}, ' '), ${scope}::text), ' ')` })
+      .where(
+        and(
+          inArray(grants.installationId, tx.select({ id: installations.id }).from(installations).where(eq(installations.appId, app.id))),
+          sql`${scope}::text = any(string_to_array(${grants.scope}, ' '))`,
+        ),
+      );
     await tx.update(applications).set({ updatedAt: sql`now()` }).where(eq(applications.id, app.id));
-    await recordAudit(tx, actor, { action: "DeleteAppScope", targetType: "application", targetId: app.clientId, detail: { scope } });
+    await recordAudit(tx, actor, { action: "DeleteAppScope", targetType: "application", targetId: app.clientId, detail: { scope, installations: changed.length } });
   });
 }

@@ -6,6 +6,7 @@ import { checkPkce } from "./check-pkce";
 import type { AuthenticatedClient } from "./client-auth";
 import type { FormParams } from "./form-body";
 import { invalidGrant, invalidRequest } from "./oauth-error";
+import { effectiveScope } from "./scope";
 import { loadPerson } from "./token-person";
 import { issueTokenPair, type IssuedTokens } from "./token-issue";
 
@@ -35,8 +36,11 @@ export async function exchangeAuthorizationCode(auth: AuthenticatedClient, param
   // §4.1.3: redirect_uri must be identical to the one of the authorization request.
   if (params.get("redirect_uri") !== row.redirectUri) throw invalidGrant("redirect_uri does not match the authorization request.");
   checkPkce(row.codeChallenge, params.get("code_verifier"));
-  const principal = await loadPerson(db, row);
-  if (!principal) throw invalidGrant("The application is no longer installed for this account, or the user can no longer sign in.");
+  const person = await loadPerson(db, row);
+  if (!person) throw invalidGrant("The application is no longer installed for this account, or the user can no longer sign in.");
+  const { principal } = person;
+  // A scope deleted since the code was issued is no longer granted by the installation.
+  const scope = effectiveScope(row.scope, person.installedScopes);
 
   const pair = await db.transaction(async (tx) => {
     const [grant] = await tx
@@ -48,7 +52,7 @@ export async function exchangeAuthorizationCode(auth: AuthenticatedClient, param
         userId: row.userId,
         roleId: row.roleId,
         subject: row.subject,
-        scope: row.scope,
+        scope,
         authTime: row.authTime,
       })
       .returning({ id: grants.id });
@@ -66,7 +70,7 @@ export async function exchangeAuthorizationCode(auth: AuthenticatedClient, param
       refreshTokenValidity: auth.client.refreshTokenValidity,
     });
   });
-  return { ...pair, scope: row.scope, principal, clientId: auth.client.clientId, authTime: row.authTime, nonce: row.nonce };
+  return { ...pair, scope, principal, clientId: auth.client.clientId, authTime: row.authTime, nonce: row.nonce };
 }
 
 /**

@@ -5,7 +5,7 @@ import { sha256 } from "@/lib/crypto/tokens";
 import type { AuthenticatedClient } from "./client-auth";
 import type { FormParams } from "./form-body";
 import { invalidGrant, invalidRequest, invalidScope } from "./oauth-error";
-import { narrowScope } from "./scope";
+import { effectiveScope, narrowScope } from "./scope";
 import { loadPerson } from "./token-person";
 import { issueTokenPair, type IssuedTokens } from "./token-issue";
 
@@ -50,11 +50,13 @@ export async function exchangeRefreshToken(auth: AuthenticatedClient, params: Fo
         refreshExpiresAt: refreshTokens.expiresAt,
       });
     if (!row) return null;
-    // §6: the new scope may narrow the grant's, never widen it. Throwing rolls the rotation back.
-    const scope = narrowScope(row.scope, params.get("scope"));
+    const person = await loadPerson(tx, row);
+    if (!person) throw invalidGrant("The application is no longer installed for this account, or the user can no longer sign in.");
+    const { principal } = person;
+    // §6: the new scope may narrow the grant's (less what the installation no longer grants), never widen it.
+    // Throwing rolls the rotation back.
+    const scope = narrowScope(effectiveScope(row.scope, person.installedScopes), params.get("scope"));
     if (scope === null) throw invalidScope("The requested scope exceeds the scope originally granted.");
-    const principal = await loadPerson(tx, row);
-    if (!principal) throw invalidGrant("The application is no longer installed for this account, or the user can no longer sign in.");
     // The grant (the token family) narrows with it: later refreshes can not widen it again.
     if (scope !== row.scope) await tx.update(grants).set({ scope }).where(eq(grants.id, row.grantId));
     const pair = await issueTokenPair(tx, {

@@ -1,6 +1,6 @@
-import { and, eq, inArray, or } from "drizzle-orm";
+import { and, eq, inArray, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { assignments, groupMembers, personalConsents } from "@/db/schema";
+import { applications, assignments, groupMembers, personalConsents } from "@/db/schema";
 import type { Principal } from "@/lib/ram/principal";
 
 export type OfficialAccess = "ok" | "unassigned" | "needs-consent";
@@ -34,4 +34,23 @@ export async function checkOfficialAccess(db: Db | Tx, opts: { installationId: s
     .from(personalConsents)
     .where(and(eq(personalConsents.installationId, opts.installationId), eq(personalConsents.subject, opts.principal.subject)));
   return consent ? "ok" : "needs-consent";
+}
+
+/**
+ * The assignment rule as one SQL condition over a code's or grant's columns, for the token checks
+ * (token validation, code exchange, refresh): true unless the application is another account's
+ * official application and the RAM user is no longer assigned to it, directly or through a group.
+ * The owner (`userId` null) always is. Needs `applications` joined (the installation's app).
+ */
+export function stillAssignedSql(cols: { installationId: AnyColumn; userId: AnyColumn | SQL; accountId: AnyColumn }): SQL {
+  return sql`(${cols.userId} is null or not ${applications.official} or ${applications.accountId} = ${cols.accountId} or ${assignedSql(cols.installationId, cols.userId)})`;
+}
+
+/** Is this RAM user assigned to this installation, directly or through a group? Indexed: assignments by its primary key, group_members by user. */
+export function assignedSql(installationId: AnyColumn | SQL, userId: AnyColumn | SQL): SQL {
+  return sql`(exists (select 1 from ${assignments} where ${assignments.installationId} = ${installationId}
+      and ${assignments.principalType} = 'user' and ${assignments.principalId} = ${userId})
+    or exists (select 1 from ${groupMembers} inner join ${assignments} on ${assignments.principalId} = ${groupMembers.groupId}
+      where ${groupMembers.userId} = ${userId} and ${assignments.installationId} = ${installationId}
+      and ${assignments.principalType} = 'group'))`;
 }

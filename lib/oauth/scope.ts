@@ -21,3 +21,12 @@ export function narrowScope(granted: string, requested: string | undefined): str
   // Keep the granted order, so that equal scopes compare equal.
   return formatScope(parseScope(granted).filter((s) => want.includes(s)));
 }
+
+/**
+ * The part of a code's or token's scope the installation still grants (a scope the provider deleted
+ * is gone from the installation, so from every token too). Keeps the order, so equal scopes compare equal.
+ */
+export function effectiveScope(scope: string, installed: readonly string[]): string {
+  const allowed = new Set(installed);
+  return formatScope(parseScope(scope).filter((s) => allowed.has(s)));
+}

@@ -1,8 +1,9 @@
 import { and, eq, isNotNull, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { accounts, installations, ramRoles, ramUsers } from "@/db/schema";
+import { accounts, applications, installations, ramRoles, ramUsers } from "@/db/schema";
 import { buildPrincipal, principalColumns } from "@/lib/ram/build-principal";
 import type { Principal } from "@/lib/ram/principal";
+import { stillAssignedSql } from "./official-access";
 
 /** ram_users joined only when enabled and of the same account; ram_roles only of the same account. */
 export function userJoin(userId: AnyColumn | string | null, accountId: AnyColumn | string): SQL {
@@ -25,14 +26,16 @@ export type PersonRef = {
 };
 
 /**
- * The Principal a code or grant names, or null when it may no longer get tokens: its installation
- * is gone (or is not of this account and app), or its RAM user is disabled or deleted, or its role is.
+ * The Principal a code or grant names, with the scope its installation grants today, or null when
+ * it may no longer get tokens: its installation is gone (or is not of this account and app), or its
+ * RAM user is disabled or deleted, or its role is, or it is no longer assigned to an official app.
  */
-export async function loadPerson(db: Db | Tx, ref: PersonRef): Promise<Principal | null> {
+export async function loadPerson(db: Db | Tx, ref: PersonRef): Promise<{ principal: Principal; installedScopes: string[] } | null> {
   const [row] = await db
-    .select(principalColumns)
+    .select({ ...principalColumns, installedScopes: installations.scopes })
     .from(installations)
     .innerJoin(accounts, eq(accounts.id, installations.accountId))
+    .innerJoin(applications, eq(applications.id, installations.appId))
     .leftJoin(ramUsers, userJoin(ref.userId, ref.accountId))
     .leftJoin(ramRoles, roleJoin(ref.roleId, ref.accountId))
     .where(
@@ -42,7 +45,8 @@ export async function loadPerson(db: Db | Tx, ref: PersonRef): Promise<Principal
         eq(installations.accountId, ref.accountId),
         ref.userId === null ? undefined : isNotNull(ramUsers.id),
         ref.roleId === null ? undefined : isNotNull(ramRoles.id),
+        stillAssignedSql({ installationId: installations.id, userId: sql`${ref.userId}::uuid`, accountId: installations.accountId }),
       ),
     );
-  return row ? buildPrincipal(row, ref.subject) : null;
+  return row ? { principal: buildPrincipal(row, ref.subject), installedScopes: row.installedScopes } : null;
 }

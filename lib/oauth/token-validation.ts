@@ -5,12 +5,14 @@ import { accessTokens, accounts, applications, grants, installations, ramRoles, 
 import { sha256 } from "@/lib/crypto/tokens";
 import { buildPrincipal, principalColumns } from "@/lib/ram/build-principal";
 import type { Principal } from "@/lib/ram/principal";
+import { stillAssignedSql } from "./official-access";
+import { effectiveScope } from "./scope";
 import { roleJoin, userJoin } from "./token-person";
 
 /** What a live token stands for. */
 export type TokenInfo = {
   principal: Principal;
-  /** space-separated */
+  /** space-separated: the grant's scope that its installation still grants */
   scope: string;
   clientId: string;
   appId: string;
@@ -26,7 +28,9 @@ type TokenTable = typeof accessTokens;
 /**
  * The one check of an access token, used by userinfo, introspection and the console API: one query
  * over the token, its grant (not revoked), its installation (still there: deleting it kills every
- * token at once) and its person (an enabled RAM user, an existing role). null = not a valid token.
+ * token at once) and its person (an enabled RAM user, an existing role, still assigned when the app
+ * is an official application). Its scope is cut to what the installation grants today, so a scope
+ * the provider deleted stops working at once. null = not a valid token.
  */
 export async function validateAccessToken(token: string, db?: Db | Tx): Promise<TokenInfo | null> {
   return lookup(db ?? (await getDb()), accessTokens, token);
@@ -49,6 +53,7 @@ function buildLookup(db: Db | Tx, t: TokenTable, kind: "access" | "refresh", ext
       grantUserId: grants.userId,
       grantRoleId: grants.roleId,
       installationId: installations.id,
+      installedScopes: installations.scopes,
       appId: applications.id,
       clientId: applications.clientId,
       issuedAt: t.createdAt,
@@ -68,6 +73,7 @@ function buildLookup(db: Db | Tx, t: TokenTable, kind: "access" | "refresh", ext
         gt(t.expiresAt, sql`now()`),
         or(isNull(grants.userId), isNotNull(ramUsers.id)),
         or(isNull(grants.roleId), isNotNull(ramRoles.id)),
+        stillAssignedSql(grants),
         extra,
       ),
     )
@@ -83,7 +89,7 @@ async function lookup(db: Db | Tx, t: TokenTable, token: string, extra?: ReturnT
   if (!row) return null;
   return {
     principal: buildPrincipal(row, row.subject),
-    scope: row.scope,
+    scope: effectiveScope(row.scope, row.installedScopes),
     clientId: row.clientId,
     appId: row.appId,
     grantId: row.grantId,

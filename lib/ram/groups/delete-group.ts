@@ -1,18 +1,26 @@
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { assignments, policyAttachments, ramGroups } from "@/db/schema";
+import { assignments, groupMembers, policyAttachments, ramGroups } from "@/db/schema";
+import { revokeUnassignedGrants } from "@/lib/apps/revoke-unassigned";
 import { recordAudit } from "@/lib/audit";
 import { notFound } from "@/lib/errors";
 import { requireAdmin } from "../authorize";
 import type { Principal } from "../principal";
 import { idSchema } from "../schemas";
+import { groupInstallations } from "./group-installations";
 
-/** Deletes a user group: its memberships (by the foreign key), policy attachments and app assignments go with it. */
+/**
+ * Deletes a user group: its memberships (by the foreign key), policy attachments and app assignments
+ * go with it. Members who are not assigned another way lose their tokens for those apps at once.
+ */
 export async function deleteGroup({ actor, groupId }: { actor: Principal; groupId: string }): Promise<void> {
   const db = await getDb();
   await requireAdmin(db, actor);
   if (!idSchema.safeParse(groupId).success) throw notFound("No such user group in this account.");
   await db.transaction(async (tx) => {
+    // Read before the delete: the memberships go with the group.
+    const members = (await tx.select({ id: groupMembers.userId }).from(groupMembers).where(eq(groupMembers.groupId, groupId))).map((m) => m.id);
+    const installationIds = await groupInstallations(tx, groupId);
     const [gone] = await tx
       .delete(ramGroups)
       .where(and(eq(ramGroups.id, groupId), eq(ramGroups.accountId, actor.accountId)))
@@ -20,6 +28,7 @@ export async function deleteGroup({ actor, groupId }: { actor: Principal; groupI
     if (!gone) throw notFound("No such user group in this account.");
     await tx.delete(policyAttachments).where(and(eq(policyAttachments.principalType, "group"), eq(policyAttachments.principalId, groupId)));
     await tx.delete(assignments).where(and(eq(assignments.principalType, "group"), eq(assignments.principalId, groupId)));
-    await recordAudit(tx, actor, { action: "DeleteGroup", targetType: "group", targetId: groupId, detail: { name: gone.name } });
+    const revokedUsers = await revokeUnassignedGrants(tx, { installationIds, userIds: members });
+    await recordAudit(tx, actor, { action: "DeleteGroup", targetType: "group", targetId: groupId, detail: { name: gone.name, revokedUsers } });
   });
 }
