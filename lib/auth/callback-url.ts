@@ -23,5 +23,8 @@ export function safeCallbackUrl(value: string | undefined | null, origin: string
   const path = `${url.pathname}${url.search}${url.hash}`;
   // "/.//evil.example" parses to the path "//evil.example", which alone would be a host.
   if (!path.startsWith("/") || path.startsWith("//")) return "/";
+  // Encoded controls and backslashes in the path, or an encoded second slash: harmless here, but a
+  // single careless decode elsewhere would turn them into the payloads above.
+  if (/%(?:[01][0-9a-f]|7f|5c)/i.test(url.pathname) || /^\/%2f/i.test(url.pathname)) return "/";
   return path;
 }
