@@ -52,14 +52,17 @@ function parseFields(body: string): Map<Field, string> {
   return values;
 }
 
-/** Login CSRF: a browser says where the form came from; only the console's own pages may post it. */
+/**
+ * Login CSRF: a browser says where the form came from; only the console's own pages may post it.
+ * Sec-Fetch-Site first: under the console's `Referrer-Policy: no-referrer` a browser sends
+ * `Origin: null` even for its own form. Without either header it is not a browser (a CLI).
+ */
 function assertSameOrigin(request: Request): void {
-  const origin = request.headers.get("origin");
   const site = request.headers.get("sec-fetch-site");
+  const origin = request.headers.get("origin");
   const own = new Set([new URL(getEnv().issuer).origin, new URL(request.url).origin]);
-  if (origin !== null ? !own.has(origin) : site !== null && site !== "same-origin" && site !== "none") {
-    throw new SignInRefused(403, "Cross-site sign-in refused.");
-  }
+  const crossSite = site !== null ? site !== "same-origin" && site !== "none" : origin !== null && !own.has(origin);
+  if (crossSite) throw new SignInRefused(403, "Cross-site sign-in refused.");
 }
 
 /** The body as text; past the limit the stream is cancelled, never buffered. */
