@@ -48,7 +48,7 @@ export async function signInEndpoint(request: Request): Promise<Response> {
     const who = await verifyCredentials(db, form.login, form.password);
     if (!who) return failed(request, form, INCORRECT);
     await refundAttempt(keys);
-    const old = await sessionIdFromToken(readCookie(request.headers.get("cookie"), sessionCookieName()));
+    const old = await previousSessionId(request);
     const sid = await db.transaction(async (tx) => {
       const id = await createConsoleSession(tx, who);
       if (old) await revokeConsoleSession(tx, old);
@@ -59,6 +59,15 @@ export async function signInEndpoint(request: Request): Promise<Response> {
     return new Response(null, { status: 303, headers });
   } catch (error) {
     return unexpected("verify", error, request, form);
+  }
+}
+
+/** The session the caller's cookie carries, to be replaced; a malformed cookie is no session. */
+async function previousSessionId(request: Request): Promise<string | null> {
+  try {
+    return await sessionIdFromToken(readCookie(request.headers.get("cookie"), sessionCookieName()));
+  } catch {
+    return null;
   }
 }
 

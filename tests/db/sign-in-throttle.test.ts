@@ -184,5 +184,7 @@ describe(`sign-in requests on ${process.env.TEST_DB}`, () => {
     const after = await principalFromSessionToken(second.split("=")[1]);
     expect(after!.sessionId).not.toBe(before!.sessionId);
     expect(after!.authTime.getTime()).toBeGreaterThanOrEqual(before!.authTime.getTime());
+    // A malformed cookie is no session to replace, not an error.
+    expect((await post([["login", ALICE], ["password", DEMO_PASSWORD]], { cookie: "next-auth.session-token=%E0%A4%A" })).status).toBe(303);
   });
 });
