@@ -58,8 +58,7 @@ test("throttles repeated failures for one logon name with 429, Retry-After and a
   let last = 0;
   let retryAfter: string | undefined;
   for (let i = 0; i < 11; i++) {
-    const csrf = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
-    const res = await page.request.post("/api/auth/callback/credentials", { form: { csrfToken: csrf.csrfToken, login, password: "wrong", json: "true" }, maxRedirects: 0 });
+    const res = await page.request.post("/api/auth/sign-in", { form: { login, password: "wrong" }, maxRedirects: 0 });
     last = res.status();
     retryAfter = res.headers()["retry-after"];
   }
@@ -82,4 +81,51 @@ test("the session cookie is HttpOnly and SameSite=Lax, and sign-out ends the ses
   // The old cookie, replayed, no longer works: the server ended the session.
   const replay = await page.request.get("/api/v1/session", { headers: { cookie: `next-auth.session-token=${cookie.value}` } });
   expect(replay.status()).toBe(401);
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the form posts to the server, signs in, and no password is ever in a URL", async ({ page }) => {
+    const urls: string[] = [];
+    page.on("request", (r) => void urls.push(r.url()));
+    await page.goto("/identities/users");
+    await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fidentities%2Fusers/);
+    await signInWithForm(page, "bob@acme.onaliyun.com", "wrong-Passw0rd");
+    await expect(page.getByRole("alert")).toHaveText("The logon name or password is incorrect.");
+    await signInWithForm(page, "bob@acme.onaliyun.com");
+    await expect(page).toHaveURL(/\/identities\/users$/);
+    await expect(page.getByTestId("identity")).toHaveText("bob@acme.onaliyun.com");
+    expect(urls.length).toBeGreaterThan(3);
+    for (const url of urls) {
+      expect(url).not.toContain("Passw0rd");
+      expect(url).not.toContain("password=");
+    }
+  });
+
+  test("prompt=login shows the form to a signed-in person and the new sign-in replaces the session", async ({ page }) => {
+    await page.goto("/signin");
+    await signInWithForm(page, "alice@acme.onaliyun.com");
+    await expect(page.getByTestId("identity")).toHaveText("alice@acme.onaliyun.com");
+    const before = (await page.context().cookies()).find((c) => c.name === "next-auth.session-token")!;
+    // Without prompt=login a signed-in person goes straight on.
+    await page.goto("/signin?callbackUrl=%2Fidentities%2Fusers");
+    await expect(page).toHaveURL(/\/identities\/users$/);
+    await page.goto("/signin?callbackUrl=%2Fidentities%2Fusers&prompt=login");
+    await expect(page.getByText("Sign in again to continue.")).toBeVisible();
+    await signInWithForm(page, "alice@acme.onaliyun.com");
+    await expect(page).toHaveURL(/\/identities\/users$/);
+    const after = (await page.context().cookies()).find((c) => c.name === "next-auth.session-token")!;
+    expect(after.value).not.toBe(before.value);
+    const replay = await page.request.get("/api/v1/session", { headers: { cookie: `next-auth.session-token=${before.value}` } });
+    expect(replay.status()).toBe(401);
+  });
+
+  test("a tab, CR/LF or NUL in callbackUrl answers the sign-in page with the safe default", async ({ page }) => {
+    for (const bad of ["/%09/evil.example", "/%0d%0a/evil.example", "/%00", "%2F%5Cevil.example"]) {
+      const res = await page.goto(`/signin?callbackUrl=${bad}`);
+      expect(res!.status(), bad).toBe(200);
+      await expect(page.locator('input[name="callbackUrl"]')).toHaveValue("/");
+    }
+  });
 });

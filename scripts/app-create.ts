@@ -1,6 +1,6 @@
 /**
  * Registers an OAuth application through the console's HTTP API, signing in exactly as a browser
- * does (next-auth CSRF token + credentials callback, with cookies). It never opens the database.
+ * does (the sign-in form's POST /api/auth/sign-in, with cookies). It never opens the database.
  *
  *   npm run app:create -- --base-url http://localhost:3000 --login owner@isv.example --password '…' \
  *     --name "My App" --type WebApp --redirect-uri http://127.0.0.1:8765/callback \
@@ -85,6 +85,10 @@ class Session {
   private cookies = new Map<string, string>();
   constructor(private base: URL) {}
 
+  get origin(): string {
+    return this.base.origin;
+  }
+
   async fetch(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
     if (this.cookies.size) headers.set("cookie", [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "));
@@ -110,18 +114,17 @@ async function messageOf(res: Response): Promise<string> {
 }
 
 async function signIn(session: Session, login: string, password: string): Promise<void> {
-  const csrf = await session.fetch("/api/auth/csrf");
-  if (!csrf.ok) throw new CliError(`The console did not answer the sign-in request (HTTP ${csrf.status}). Is ${csrf.url} a RAM console?`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const res = await session.fetch("/api/auth/callback/credentials", {
+  const res = await session.fetch("/api/auth/sign-in", {
     method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ csrfToken, login, password, json: "true" }),
+    headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
+    body: new URLSearchParams({ login, password }),
   });
   if (res.status === 429) throw new CliError("Too many sign-in attempts. Wait a few minutes and try again.");
+  if (res.status === 401) throw new CliError(`Sign-in failed for ${login}: the logon name or password is incorrect.`);
+  if (res.status === 404) throw new CliError(`The console did not answer the sign-in request (HTTP 404). Is ${session.origin} a RAM console?`);
+  if (res.status !== 303) throw new CliError(`Sign-in failed (HTTP ${res.status}): ${await messageOf(res)}`);
   const who = await session.fetch("/api/v1/session");
-  if (res.status === 401 || who.status === 401) throw new CliError(`Sign-in failed for ${login}: the logon name or password is incorrect.`);
-  if (!who.ok) throw new CliError(`Sign-in failed (HTTP ${res.status}, session HTTP ${who.status}): ${await messageOf(who)}`);
+  if (!who.ok) throw new CliError(`Sign-in failed (session HTTP ${who.status}): ${await messageOf(who)}`);
 }
 
 async function main(): Promise<void> {

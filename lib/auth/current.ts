@@ -3,8 +3,10 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
+import { getEnv } from "@/lib/env";
 import { hasAny, listPolicyNames } from "@/lib/ram/admin";
 import { adminPolicies, readPolicies } from "@/lib/ram/policies";
+import { safeCallbackUrl } from "./callback-url";
 import type { SessionPrincipal } from "./console-session";
 import { principalFromSessionToken, sessionCookieName } from "./request-session";
 
@@ -19,7 +21,7 @@ export async function requirePrincipal(): Promise<SessionPrincipal> {
   const principal = await getCurrentPrincipal();
   if (principal) return principal;
   const h = await headers();
-  const back = h.get("x-pathname") ?? "/";
+  const back = safeCallbackUrl(h.get("x-pathname"), getEnv().issuer);
   redirect(`/signin?callbackUrl=${encodeURIComponent(back)}`);
 }
 

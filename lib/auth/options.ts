@@ -1,14 +1,13 @@
 import type { NextAuthOptions } from "next-auth";
-import CredentialsProvider from "next-auth/providers/credentials";
-import { z } from "zod";
 import { getDb } from "@/db/client";
 import { getEnv } from "@/lib/env";
-import { createConsoleSession, revokeConsoleSession, SESSION_TTL_SECONDS } from "./console-session";
-import { verifyCredentials } from "./verify-credentials";
+import { revokeConsoleSession, SESSION_TTL_SECONDS } from "./console-session";
 
-const credentialsSchema = z.object({ login: z.string().min(1).max(320), password: z.string().min(1).max(1024) });
-
-/** next-auth v4, credentials only. The JWT carries just the session id; the session row is the truth. */
+/**
+ * next-auth v4 keeps the session cookie, its CSRF token and sign-out. It has no provider: signing
+ * in is lib/auth/sign-in.ts, which sets the same cookie. The JWT carries just the session id; the
+ * session row is the truth.
+ */
 export function getAuthOptions(): NextAuthOptions {
   const env = getEnv();
   return {
@@ -16,27 +15,8 @@ export function getAuthOptions(): NextAuthOptions {
     useSecureCookies: env.secureCookies,
     session: { strategy: "jwt", maxAge: SESSION_TTL_SECONDS },
     pages: { signIn: "/signin", error: "/signin" },
-    providers: [
-      CredentialsProvider({
-        id: "credentials",
-        name: "RAM console",
-        credentials: { login: { label: "Logon name", type: "text" }, password: { label: "Password", type: "password" } },
-        async authorize(raw) {
-          const parsed = credentialsSchema.safeParse(raw);
-          if (!parsed.success) return null;
-          const db = await getDb();
-          const who = await verifyCredentials(db, parsed.data.login, parsed.data.password);
-          if (!who) return null;
-          const sid = await createConsoleSession(db, who);
-          return { id: sid };
-        },
-      }),
-    ],
+    providers: [],
     callbacks: {
-      jwt({ token, user }) {
-        if (user) token.sid = user.id;
-        return token;
-      },
       session({ session }) {
         // Nothing about the person goes to the browser through next-auth; pages read it on the server.
         return { expires: session.expires };

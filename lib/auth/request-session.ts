@@ -1,4 +1,4 @@
-import { decode } from "next-auth/jwt";
+import { decode, encode } from "next-auth/jwt";
 import { getDb } from "@/db/client";
 import { getEnv } from "@/lib/env";
 import { loadSessionPrincipal, type SessionPrincipal } from "./console-session";
@@ -27,15 +27,27 @@ export function readCookie(header: string | null, name: string): string | undefi
 
 /** The console session's principal from a raw cookie value (plain Web code: no Next.js import). */
 export async function principalFromSessionToken(value: string | undefined): Promise<SessionPrincipal | null> {
+  const sid = await sessionIdFromToken(value);
+  return sid ? loadSessionPrincipal(await getDb(), sid) : null;
+}
+
+/** The console session id in a session cookie's value, or null when there is none or it is not ours. */
+export async function sessionIdFromToken(value: string | undefined): Promise<string | null> {
   if (!value) return null;
-  let sid: unknown;
   try {
-    sid = (await decode({ token: value, secret: getEnv().authSecret }))?.sid;
+    const sid = (await decode({ token: value, secret: getEnv().authSecret }))?.sid;
+    return typeof sid === "string" ? sid : null;
   } catch {
     return null;
   }
-  if (typeof sid !== "string") return null;
-  return loadSessionPrincipal(await getDb(), sid);
+}
+
+/** The Set-Cookie value of a new console session, the same cookie next-auth reads and clears on sign-out. */
+export async function sessionCookie(sid: string, maxAge: number): Promise<string> {
+  const env = getEnv();
+  const token = await encode({ token: { sid }, secret: env.authSecret, maxAge });
+  const expires = new Date(Date.now() + maxAge * 1000).toUTCString();
+  return `${sessionCookieName()}=${token}; Path=/; Expires=${expires}; Max-Age=${maxAge}; HttpOnly; SameSite=Lax${env.secureCookies ? "; Secure" : ""}`;
 }
 
 export function principalFromRequest(request: Request): Promise<SessionPrincipal | null> {

@@ -1,14 +1,19 @@
 import { inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { rateLimits } from "@/db/schema";
+import { sha256 } from "@/lib/crypto/tokens";
 
-/** Failed sign-ins allowed per window: per logon name (guessing one password), per address (spraying many). */
+/** Sign-in attempts allowed per window: per logon name (guessing one password), per address (spraying many). */
 export const LIMITS = { login: 10, address: 100 } as const;
 export const WINDOW_SECONDS = 15 * 60;
 
+/**
+ * The counters an attempt is charged to. `login` must already be normalised (the exact value the
+ * password check looks up). Keys are fixed-size hashes, so no input can be too long for the index.
+ */
 export function throttleKeys(login: string, address: string | null): string[] {
-  const keys = [`login:${login.trim().toLowerCase()}`];
-  if (address) keys.push(`addr:${address}`);
+  const keys = [`login:${sha256(login)}`];
+  if (address) keys.push(`addr:${sha256(address)}`);
   return keys;
 }
 
@@ -16,36 +21,55 @@ function limitOf(key: string): number {
   return key.startsWith("login:") ? LIMITS.login : LIMITS.address;
 }
 
-/** Seconds until the caller may try again, or 0 when not throttled. Shared by every server process (it is in the database). */
+function waitOf(rows: { key: string; count: number; resetAt: Date }[], over: (count: number, limit: number) => boolean): number {
+  const now = Date.now();
+  let wait = 0;
+  for (const r of rows) {
+    if (over(r.count, limitOf(r.key)) && r.resetAt.getTime() > now) wait = Math.max(wait, Math.ceil((r.resetAt.getTime() - now) / 1000));
+  }
+  return wait;
+}
+
+/** Seconds until the caller may try again, or 0 when not throttled (read only). */
 export async function retryAfterSeconds(keys: string[]): Promise<number> {
   const db = await getDb();
   const rows = await db
     .select({ key: rateLimits.key, count: rateLimits.count, resetAt: rateLimits.resetAt })
     .from(rateLimits)
     .where(inArray(rateLimits.key, keys));
-  const now = Date.now();
-  let wait = 0;
-  for (const r of rows) {
-    if (r.count >= limitOf(r.key) && r.resetAt.getTime() > now) wait = Math.max(wait, Math.ceil((r.resetAt.getTime() - now) / 1000));
-  }
-  return wait;
+  return waitOf(rows, (count, limit) => count >= limit);
 }
 
-/** Counts one failed sign-in against each key, in a fixed window (one atomic upsert per key). */
-export async function recordFailure(keys: string[]): Promise<void> {
+/**
+ * Charges one attempt to every key before the password is checked, in one atomic statement (fixed
+ * window), and answers the seconds to wait when a counter is now over its limit (0: go ahead).
+ * Counting first means parallel guesses are all counted and an attempt that can not be counted
+ * (this throws) is never checked. A successful sign-in gives its attempt back (`refundAttempt`).
+ */
+export async function takeAttempt(keys: string[]): Promise<number> {
   const db = await getDb();
-  for (const key of keys) {
-    await db
-      .insert(rateLimits)
-      .values({ key, count: 1, resetAt: sql`now() + make_interval(secs => ${WINDOW_SECONDS})` })
-      .onConflictDoUpdate({
-        target: rateLimits.key,
-        set: {
-          count: sql`case when ${rateLimits.resetAt} < now() then 1 else ${rateLimits.count} + 1 end`,
-          resetAt: sql`case when ${rateLimits.resetAt} < now() then excluded.reset_at else ${rateLimits.resetAt} end`,
-        },
-      });
-  }
+  const sorted = [...keys].sort(); // one lock order for every statement
+  const rows = await db
+    .insert(rateLimits)
+    .values(sorted.map((key) => ({ key, count: 1, resetAt: sql`now() + make_interval(secs => ${WINDOW_SECONDS})` })))
+    .onConflictDoUpdate({
+      target: rateLimits.key,
+      set: {
+        count: sql`case when ${rateLimits.resetAt} < now() then 1 else ${rateLimits.count} + 1 end`,
+        resetAt: sql`case when ${rateLimits.resetAt} < now() then excluded.reset_at else ${rateLimits.resetAt} end`,
+      },
+    })
+    .returning({ key: rateLimits.key, count: rateLimits.count, resetAt: rateLimits.resetAt });
+  return waitOf(rows, (count, limit) => count > limit);
+}
+
+/** Gives back the attempt of a successful sign-in: only failures use up the allowance. */
+export async function refundAttempt(keys: string[]): Promise<void> {
+  const db = await getDb();
+  await db
+    .update(rateLimits)
+    .set({ count: sql`greatest(${rateLimits.count} - 1, 0)` })
+    .where(inArray(rateLimits.key, [...keys].sort()));
 }
 
 /**

@@ -48,16 +48,13 @@ export function tokenForm(params: Record<string, string>): string {
 
 export const FORM = "application/x-www-form-urlencoded";
 
-/** Signs in over HTTP as a browser would (next-auth's credentials callback with its CSRF token); returns the Cookie header. */
+/** Signs in over HTTP as the sign-in form posts (POST /api/auth/sign-in); returns the Cookie header. */
 export async function signIn(origin: string, login: string, password: string): Promise<string> {
-  const csrf = await fetch(`${origin}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const res = await fetch(`${origin}/api/auth/callback/credentials`, {
+  const res = await fetch(`${origin}/api/auth/sign-in`, {
     method: "POST",
     redirect: "manual",
-    headers: { "content-type": FORM, cookie: jar },
-    body: tokenForm({ csrfToken, login, password, json: "true" }),
+    headers: { "content-type": FORM },
+    body: tokenForm({ login, password }),
   });
   const session = res.headers.getSetCookie().find((c) => c.startsWith("next-auth.session-token="));
   if (!session) throw new Error(`sign-in of ${login} failed: ${res.status}`);

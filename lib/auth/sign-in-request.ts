@@ -1,0 +1,91 @@
+import { getEnv } from "@/lib/env";
+
+/** A sign-in form is a few hundred bytes; the body is not read past this. */
+export const MAX_SIGN_IN_BODY_BYTES = 64 * 1024;
+/** Longest logon name or password accepted (an e-mail address is at most 254 characters). */
+export const MAX_CREDENTIAL_LENGTH = 256;
+const MAX_CALLBACK_LENGTH = 4096;
+
+const FIELDS = { login: MAX_CREDENTIAL_LENGTH, password: MAX_CREDENTIAL_LENGTH, callbackUrl: MAX_CALLBACK_LENGTH, prompt: 16 } as const;
+type Field = keyof typeof FIELDS;
+
+/** The one parsed form: these values, and only these, are throttled and checked. */
+export type SignInForm = { login: string; password: string; callbackUrl: string | undefined; reauth: boolean };
+
+export class SignInRefused extends Error {
+  constructor(
+    readonly status: 400 | 403 | 405 | 413,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Reads a sign-in POST, refusing before anything else is done: another method, a query string,
+ * a cross-site origin, any body but application/x-www-form-urlencoded, more than 64 KiB (unread),
+ * an unknown or repeated field, a value too long. The logon name is normalised here, once.
+ */
+export async function readSignInForm(request: Request): Promise<SignInForm> {
+  if (request.method !== "POST") throw new SignInRefused(405, "Use POST.");
+  // Credentials come in the body only: never from (or into) a URL.
+  if (new URL(request.url).search !== "") throw new SignInRefused(400, "Send the sign-in form in the request body, not in the URL.");
+  assertSameOrigin(request);
+  const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  if (type !== "application/x-www-form-urlencoded") throw new SignInRefused(400, "Send the sign-in form as application/x-www-form-urlencoded.");
+  const values = parseFields(await readBody(request));
+  const login = (values.get("login") ?? "").trim().toLowerCase();
+  const password = values.get("password") ?? "";
+  if (!login || !password) throw new SignInRefused(400, "Enter a logon name and a password.");
+  return { login, password, callbackUrl: values.get("callbackUrl"), reauth: values.get("prompt") === "login" };
+}
+
+function parseFields(body: string): Map<Field, string> {
+  const values = new Map<Field, string>();
+  for (const [key, value] of new URLSearchParams(body)) {
+    if (!Object.hasOwn(FIELDS, key)) throw new SignInRefused(400, "The sign-in form has an unknown field.");
+    const field = key as Field;
+    if (values.has(field)) throw new SignInRefused(400, `The field ${field} was sent more than once.`);
+    if (value.length > FIELDS[field]) throw new SignInRefused(400, `The field ${field} is too long.`);
+    values.set(field, value);
+  }
+  return values;
+}
+
+/**
+ * Login CSRF: a browser says where the form came from; only the console's own pages may post it.
+ * Sec-Fetch-Site first: under the console's `Referrer-Policy: no-referrer` a browser sends
+ * `Origin: null` even for its own form. Without either header it is not a browser (a CLI).
+ */
+function assertSameOrigin(request: Request): void {
+  const site = request.headers.get("sec-fetch-site");
+  const origin = request.headers.get("origin");
+  const own = new Set([new URL(getEnv().issuer).origin, new URL(request.url).origin]);
+  const crossSite = site !== null ? site !== "same-origin" && site !== "none" : origin !== null && !own.has(origin);
+  if (crossSite) throw new SignInRefused(403, "Cross-site sign-in refused.");
+}
+
+/** The body as text; past the limit the stream is cancelled, never buffered. */
+async function readBody(request: Request): Promise<string> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (!(declared <= MAX_SIGN_IN_BODY_BYTES)) throw new SignInRefused(413, "The sign-in form is too large.");
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_SIGN_IN_BODY_BYTES) {
+      await reader.cancel().catch(() => {});
+      throw new SignInRefused(413, "The sign-in form is too large.");
+    }
+    chunks.push(value);
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new SignInRefused(400, "The sign-in form is not valid UTF-8.");
+  }
+}

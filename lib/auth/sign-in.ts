@@ -1,0 +1,104 @@
+import { getDb } from "@/db/client";
+import { getEnv } from "@/lib/env";
+import { safeCallbackUrl } from "./callback-url";
+import { createConsoleSession, revokeConsoleSession, SESSION_TTL_SECONDS } from "./console-session";
+import { readCookie, sessionCookie, sessionCookieName, sessionIdFromToken } from "./request-session";
+import { readSignInForm, SignInRefused, type SignInForm } from "./sign-in-request";
+import { clientAddress, refundAttempt, takeAttempt, throttleKeys } from "./sign-in-throttle";
+import { verifyCredentials } from "./verify-credentials";
+import { logLine } from "@/lib/http/log";
+
+type Failure = { status: 401 | 429 | 503; error: "CredentialsSignin" | "TooManyRequests" | "Unavailable"; message: string; retryAfter?: number };
+
+const INCORRECT: Failure = { status: 401, error: "CredentialsSignin", message: "The logon name or password is incorrect." };
+const UNAVAILABLE: Failure = {
+  status: 503,
+  error: "Unavailable",
+  message: "The console can not reach its database right now. Try again in a few seconds.",
+  retryAfter: 5,
+};
+
+/**
+ * POST /api/auth/sign-in, the console's only way in (the form posts here with or without
+ * JavaScript). The form is read once (`readSignInForm`); the same normalised logon name is
+ * throttled and checked. The attempt is counted before the password work, and an attempt that can
+ * not be counted fails with 503. Success: a new console session replacing the caller's old one,
+ * the session cookie, and 303 to the same-origin callback. A browser's form post (a navigation)
+ * is sent back to the sign-in page with the error; other callers get the status itself.
+ * Nothing from the request is ever logged.
+ */
+export async function signInEndpoint(request: Request): Promise<Response> {
+  let form: SignInForm;
+  try {
+    form = await readSignInForm(request);
+  } catch (error) {
+    if (error instanceof SignInRefused) return plain(error.status, error.message);
+    return unexpected("read", error, request, undefined);
+  }
+  const keys = throttleKeys(form.login, clientAddress(request));
+  try {
+    const wait = await takeAttempt(keys);
+    if (wait > 0) {
+      return failed(request, form, { status: 429, error: "TooManyRequests", message: `Too many sign-in attempts. Try again in ${Math.ceil(wait / 60)} minutes.`, retryAfter: wait });
+    }
+  } catch (error) {
+    return unexpected("throttle", error, request, form);
+  }
+  try {
+    const db = await getDb();
+    const who = await verifyCredentials(db, form.login, form.password);
+    if (!who) return failed(request, form, INCORRECT);
+    await refundAttempt(keys);
+    const old = await previousSessionId(request);
+    const sid = await db.transaction(async (tx) => {
+      const id = await createConsoleSession(tx, who);
+      if (old) await revokeConsoleSession(tx, old);
+      return id;
+    });
+    const headers = new Headers({ location: safeCallbackUrl(form.callbackUrl, getEnv().issuer), "cache-control": "no-store" });
+    headers.append("set-cookie", await sessionCookie(sid, SESSION_TTL_SECONDS));
+    return new Response(null, { status: 303, headers });
+  } catch (error) {
+    return unexpected("verify", error, request, form);
+  }
+}
+
+/** The session the caller's cookie carries, to be replaced; a malformed cookie is no session. */
+async function previousSessionId(request: Request): Promise<string | null> {
+  try {
+    return await sessionIdFromToken(readCookie(request.headers.get("cookie"), sessionCookieName()));
+  } catch {
+    return null;
+  }
+}
+
+/** A browser's own form submission, as opposed to fetch() or a command-line client. */
+function isNavigation(request: Request): boolean {
+  const mode = request.headers.get("sec-fetch-mode");
+  if (mode !== null) return mode === "navigate";
+  return (request.headers.get("accept") ?? "").includes("text/html");
+}
+
+function failed(request: Request, form: SignInForm | undefined, failure: Failure): Response {
+  const headers = new Headers({ "cache-control": "no-store" });
+  if (failure.retryAfter) headers.set("retry-after", String(failure.retryAfter));
+  if (!isNavigation(request)) {
+    headers.set("content-type", "application/json");
+    return new Response(JSON.stringify({ error: failure.error, message: failure.message }), { status: failure.status, headers });
+  }
+  const back = new URLSearchParams({ error: failure.error, callbackUrl: safeCallbackUrl(form?.callbackUrl, getEnv().issuer) });
+  if (form?.reauth) back.set("prompt", "login");
+  headers.set("location", `/signin?${back}`);
+  return new Response(null, { status: 303, headers });
+}
+
+function plain(status: number, message: string): Response {
+  return Response.json({ error: "invalid_request", message }, { status, headers: { "cache-control": "no-store" } });
+}
+
+/** Fails closed with 503. The log line names the stage and the error's code only: a failed query's message carries its parameters. */
+function unexpected(stage: string, error: unknown, request: Request, form: SignInForm | undefined): Response {
+  const e = error as { code?: unknown; name?: unknown; cause?: { code?: unknown } } | null;
+  console.error(logLine(`sign-in: ${stage} failed (${String(e?.code ?? e?.cause?.code ?? e?.name ?? "unknown")})`));
+  return failed(request, form, UNAVAILABLE);
+}
