@@ -65,7 +65,7 @@ export function ProvisionDialog({ catalog }: { catalog: CatalogItem[] }) {
         <RadioGroup aria-labelledby="official-app-legend" value={selected ?? ""} onValueChange={choose} className="block">
           {catalog.map((c) => (
             <label key={c.appId} className={`mb-2 flex items-start gap-3 rounded-sm border p-3 ${c.installed ? "border-gray-100 bg-gray-50 text-gray-500" : "cursor-pointer border-gray-200 has-[[data-state=checked]]:border-link"}`}>
-              <RadioGroupItem value={c.appId} disabled={c.installed} className="mt-1" />
+              <RadioGroupItem value={c.appId} disabled={c.installed} aria-label={c.name} className="mt-1" />
               {/* eslint-disable-next-line @next/next/no-img-element -- small static logo */}
               {c.logoUrl ? <img src={c.logoUrl} alt="" width={32} height={32} className="h-8 w-8 rounded-sm" /> : null}
               <span className="flex-1">
@@ -86,6 +86,7 @@ export function ProvisionDialog({ catalog }: { catalog: CatalogItem[] }) {
             {app.scopes.filter((s) => !s.required).map((s) => (
               <label key={s.scope} className="mb-1 flex items-center gap-2">
                 <Checkbox
+                  aria-label={`${s.title} ${s.scope}`}
                   checked={optional.includes(s.scope)}
                   onCheckedChange={(on) => setOptional((o) => (on === true ? [...o, s.scope] : o.filter((x) => x !== s.scope)))}
                 />

@@ -103,6 +103,7 @@ export function Assignments({ appId, assigned, choices, canEdit }: { appId: stri
           {visible.map((c) => (
             <label key={key(c)} className="flex cursor-pointer items-center gap-2 rounded-sm px-2 py-1.5 hover:bg-gray-50">
               <Checkbox
+                aria-label={`${c.name} ${c.principalType === "group" ? "User group" : c.displayName}`}
                 checked={picked.includes(key(c))}
                 onCheckedChange={(on) => setPicked((p) => (on === true ? [...p, key(c)] : p.filter((x) => x !== key(c))))}
               />
