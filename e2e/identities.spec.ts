@@ -33,6 +33,7 @@ test("an administrator creates a group, adds a user and grants AliyunRAMFullAcce
   await create.getByLabel("Description").fill("Operations team");
   await page.getByRole("dialog").getByRole("button", { name: "OK" }).click();
   await expect(page.getByRole("heading", { name: groupName, level: 1 })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: `User Group ${groupName} created.` })).toBeVisible();
   await expect(page.getByText("This group has no members yet.")).toBeVisible();
 
   await page.getByRole("button", { name: "Add Members" }).click();
@@ -60,6 +61,8 @@ test("an administrator creates a group, adds a user and grants AliyunRAMFullAcce
   await page.getByRole("alertdialog", { name: "Delete User Group" }).getByRole("button", { name: "Delete User Group" }).click();
   await expect(page).toHaveURL(/\/identities\/groups$/);
   await expect(page.getByRole("link", { name: groupName })).toHaveCount(0);
+  // The success message outlives the move to the list: the Toaster sits in the console layout.
+  await expect(page.getByRole("status").filter({ hasText: `User Group ${groupName} deleted.` })).toBeVisible();
   await other.context.close();
 });
 

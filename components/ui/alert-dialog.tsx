@@ -33,7 +33,7 @@ export function AlertDialog({
           </div>
           <div className="px-5 py-4">
             <A.Description asChild>
-              <div className="mb-3 text-gray-700">{description}</div>
+              <div className={children ? "mb-3 text-gray-700" : "text-gray-700"}>{description}</div>
             </A.Description>
             {children}
           </div>
