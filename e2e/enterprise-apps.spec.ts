@@ -99,7 +99,7 @@ test("the detail page manages OAuth scopes and secrets", async ({ page }) => {
   await expect(page.getByRole("row", { name: /^permissions / })).toContainText("Optional");
 
   await page.getByRole("row", { name: /^permissions / }).getByRole("button", { name: "Delete OAuth Scope" }).click();
-  await page.getByRole("dialog", { name: "Delete OAuth Scope" }).getByRole("button", { name: "Delete" }).click();
+  await page.getByRole("alertdialog", { name: "Delete OAuth Scope" }).getByRole("button", { name: "Delete" }).click();
   await expect(page.getByRole("row", { name: /^permissions / })).toHaveCount(0);
   // Scopes with slashes travel URL-encoded in the path.
   expect((await page.request.delete(`/api/v1/apps/${appId}/scopes/${encodeURIComponent("/acs/ram")}`)).status()).toBe(204);
@@ -118,12 +118,12 @@ test("the detail page manages OAuth scopes and secrets", async ({ page }) => {
   expect(await page.content()).not.toContain(second);
 
   await page.getByRole("row", { name: new RegExp(firstSecret.slice(0, 6)) }).getByRole("button", { name: "Delete" }).click();
-  await page.getByRole("dialog", { name: "Delete Secret" }).getByRole("button", { name: "Delete" }).click();
+  await page.getByRole("alertdialog", { name: "Delete Secret" }).getByRole("button", { name: "Delete" }).click();
   await expect(page.getByRole("cell", { name: /••••••••/ })).toHaveCount(1);
   await expect(page.getByRole("button", { name: "Create Secret" })).toBeEnabled();
 
   await page.getByRole("button", { name: "Delete Application" }).click();
-  await page.getByRole("dialog", { name: "Delete Application" }).getByRole("button", { name: "Delete Application" }).click();
+  await page.getByRole("alertdialog", { name: "Delete Application" }).getByRole("button", { name: "Delete Application" }).click();
   await expect(page).toHaveURL(new RegExp(`${LIST}$`));
   expect((await page.request.get(`/api/v1/apps/${appId}`)).status()).toBe(404);
 });

@@ -33,6 +33,7 @@ test("an administrator creates a group, adds a user and grants AliyunRAMFullAcce
   await create.getByLabel("Description").fill("Operations team");
   await page.getByRole("dialog").getByRole("button", { name: "OK" }).click();
   await expect(page.getByRole("heading", { name: groupName, level: 1 })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: `User Group ${groupName} created.` })).toBeVisible();
   await expect(page.getByText("This group has no members yet.")).toBeVisible();
 
   await page.getByRole("button", { name: "Add Members" }).click();
@@ -57,9 +58,11 @@ test("an administrator creates a group, adds a user and grants AliyunRAMFullAcce
   expect(await (await other.page.request.get("/api/v1/session")).json()).toMatchObject({ administrator: false, policies: [] });
 
   await page.getByRole("button", { name: "Delete User Group" }).click();
-  await page.getByRole("dialog").getByRole("button", { name: "Delete User Group" }).click();
+  await page.getByRole("alertdialog", { name: "Delete User Group" }).getByRole("button", { name: "Delete User Group" }).click();
   await expect(page).toHaveURL(/\/identities\/groups$/);
   await expect(page.getByRole("link", { name: groupName })).toHaveCount(0);
+  // The success message outlives the move to the list: the Toaster sits in the console layout.
+  await expect(page.getByRole("status").filter({ hasText: `User Group ${groupName} deleted.` })).toBeVisible();
   await other.context.close();
 });
 
@@ -89,7 +92,7 @@ test("an administrator creates a role and trusts a user; deleting the role ends 
 
   await page.goto(`/identities/roles?search=${roleName}`);
   await page.getByRole("row", { name: new RegExp(roleName) }).getByRole("button", { name: "Delete" }).click();
-  await page.getByRole("dialog").getByRole("button", { name: "Delete Role" }).click();
+  await page.getByRole("alertdialog", { name: "Delete Role" }).getByRole("button", { name: "Delete Role" }).click();
   await expect(page.getByText("No RAM role matches your search.")).toBeVisible();
   expect(await (await other.page.request.get("/api/v1/session")).json()).toMatchObject({ kind: "user", identity: user.logonName, policies: [] });
   await other.context.close();

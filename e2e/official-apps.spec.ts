@@ -83,7 +83,7 @@ test.describe.serial("official applications: provision, assign, personal consent
 
     await admin.reload();
     await admin.getByRole("row").filter({ hasText: "bob@acme.onaliyun.com" }).getByRole("button", { name: "Delete Assignment" }).click();
-    await admin.getByRole("dialog", { name: "Delete Assignment" }).getByRole("button", { name: "Delete Assignment" }).click();
+    await admin.getByRole("alertdialog", { name: "Delete Assignment" }).getByRole("button", { name: "Delete Assignment" }).click();
     await expect(admin.getByRole("table", { name: "Assignments" })).not.toContainText("bob@acme.onaliyun.com");
     expect((await bob.request.get("/oauth2/userinfo", { headers })).status()).toBe(401);
     await bob.context().close();

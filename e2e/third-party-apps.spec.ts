@@ -90,7 +90,7 @@ test("install through consent, view it, Delete Application, its tokens die, re-a
     await page.goto(LIST);
     const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: "Insight Dashboard" }) });
     await row.getByRole("button", { name: "Delete Application" }).click();
-    const dialog = page.getByRole("dialog", { name: "Delete Application" });
+    const dialog = page.getByRole("alertdialog", { name: "Delete Application" });
     await expect(dialog).toContainText("Insight Dashboard");
     await expect(dialog).toContainText("loses access to this account");
     await dialog.getByRole("button", { name: "Delete Application" }).click();
@@ -128,7 +128,7 @@ test("install through consent, view it, Delete Application, its tokens die, re-a
 
   await test.step("a failed deletion keeps the dialog open with the reason", async () => {
     await page.getByRole("button", { name: "Delete Application" }).click();
-    const dialog = page.getByRole("dialog", { name: "Delete Application" });
+    const dialog = page.getByRole("alertdialog", { name: "Delete Application" });
     await expect(dialog).toBeVisible();
     // Someone else deletes it first: this confirmation then fails with 404.
     expect((await page.request.delete(`/api/v1/third-party-apps/${APP_ID}`)).status()).toBe(204);

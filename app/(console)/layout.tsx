@@ -1,5 +1,6 @@
 import { SideNav } from "@/components/console/side-nav";
 import { TopBar } from "@/components/console/top-bar";
+import { Toaster } from "@/components/ui/toast";
 import { getDb } from "@/db/client";
 import { requirePrincipal } from "@/lib/auth/current";
 import { actorLabel } from "@/lib/ram/principal";
@@ -27,6 +28,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
           {children}
         </main>
       </div>
+      <Toaster />
     </div>
   );
 }

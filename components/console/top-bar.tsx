@@ -2,10 +2,8 @@
 
 import { signOut } from "next-auth/react";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { DropdownMenu } from "radix-ui";
-import { useState } from "react";
-import { apiFetch } from "@/lib/client/api-fetch";
+import { useMutation } from "@/components/ui/use-mutation";
 
 type Identity = {
   label: string;
@@ -17,16 +15,9 @@ type Identity = {
 };
 
 export function TopBar({ identity, roles }: { identity: Identity; roles: { id: string; name: string }[] }) {
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-
-  async function switchRole(roleId: string | null) {
-    setError(null);
-    const res = await apiFetch("/api/v1/session/role", { method: roleId ? "PUT" : "DELETE", body: roleId ? { roleId } : undefined });
-    if (!res.ok) return setError(res.message);
-    router.push("/");
-    router.refresh();
-  }
+  const { run, error } = useMutation();
+  const switchRole = (roleId: string | null) =>
+    run({ url: "/api/v1/session/role", method: roleId ? "PUT" : "DELETE", body: roleId ? { roleId } : undefined }, { redirectTo: "/" });
 
   const kindLabel = identity.kind === "owner" ? "Alibaba Cloud account" : identity.kind === "role" ? `Role: ${identity.roleName}` : "RAM user";
   return (

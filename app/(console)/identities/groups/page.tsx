@@ -1,4 +1,4 @@
-import { NamedPrincipalList } from "@/components/console/named-principal-list";
+import { NamedPrincipalList } from "../_components/named-principal-list";
 import { listGroups } from "@/lib/ram/queries";
 
 export const metadata = { title: "User Groups" };

@@ -1,4 +1,4 @@
-import { NamedPrincipalList } from "@/components/console/named-principal-list";
+import { NamedPrincipalList } from "../_components/named-principal-list";
 import { listRoles } from "@/lib/ram/queries";
 
 export const metadata = { title: "Roles" };

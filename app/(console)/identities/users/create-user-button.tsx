@@ -1,30 +1,28 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, Input } from "@/components/ui/input";
-import { apiFetch } from "@/lib/client/api-fetch";
+import { useMutation } from "@/components/ui/use-mutation";
 
 export function CreateUserButton({ alias }: { alias: string }) {
-  const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { run, pending, error, router } = useMutation();
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setPending(true);
-    setError(null);
-    const res = await apiFetch<{ id: string }>("/api/v1/users", {
-      method: "POST",
-      body: { name: form.get("name"), displayName: form.get("displayName"), password: form.get("password") },
-    });
-    setPending(false);
-    if (!res.ok) return setError(res.message);
+    const res = await run<{ id: string }>(
+      {
+        url: "/api/v1/users",
+        method: "POST",
+        body: { name: form.get("name"), displayName: form.get("displayName"), password: form.get("password") },
+      },
+      { success: `RAM user ${form.get("name")} created.` },
+    );
+    if (!res.ok) return;
     setOpen(false);
     router.push(`/identities/users/${res.data.id}`);
   }

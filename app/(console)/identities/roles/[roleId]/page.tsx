@@ -1,10 +1,10 @@
 import { notFound } from "next/navigation";
-import { DeleteNamedPrincipalButton } from "@/components/console/delete-named-principal-button";
+import { DeleteNamedPrincipalButton } from "../../_components/delete-named-principal-button";
 import { ForbiddenNotice } from "@/components/console/forbidden-notice";
 import { LocalTime } from "@/components/console/local-time";
-import { MemberUsers } from "@/components/console/member-users";
+import { MemberUsers } from "../../_components/member-users";
 import { PageHeader } from "@/components/console/page-header";
-import { PolicyAttachments } from "@/components/console/policy-attachments";
+import { PolicyAttachments } from "../../_components/policy-attachments";
 import { getDb } from "@/db/client";
 import { getAbilities, requirePrincipal } from "@/lib/auth/current";
 import { systemPolicies } from "@/lib/ram/policies";

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { ForbiddenNotice } from "@/components/console/forbidden-notice";
 import { PageHeader } from "@/components/console/page-header";
-import { PolicyAttachments } from "@/components/console/policy-attachments";
+import { PolicyAttachments } from "../../_components/policy-attachments";
 import { Badge } from "@/components/ui/badge";
 import { getDb } from "@/db/client";
 import { getAbilities, requirePrincipal } from "@/lib/auth/current";

@@ -1,11 +1,8 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { ConfirmAction } from "@/components/console/confirm-action";
-import { apiFetch } from "@/lib/client/api-fetch";
+import { ConfirmAction } from "@/components/ui/confirm-action";
 
 export function UserActions({ userId, logonName, enabled }: { userId: string; logonName: string; enabled: boolean }) {
-  const router = useRouter();
   return (
     <>
       <ConfirmAction
@@ -17,12 +14,8 @@ export function UserActions({ userId, logonName, enabled }: { userId: string; lo
             : `${logonName} will be able to sign in again.`
         }
         confirmLabel="OK"
-        onConfirm={async () => {
-          const res = await apiFetch(`/api/v1/users/${userId}`, { method: "PATCH", body: { enabled: !enabled } });
-          if (!res.ok) return res.message;
-          router.refresh();
-          return null;
-        }}
+        request={{ url: `/api/v1/users/${userId}`, method: "PATCH", body: { enabled: !enabled } }}
+        success={enabled ? `Logon disabled for ${logonName}.` : `Logon enabled for ${logonName}.`}
       />
       <ConfirmAction
         trigger="Delete User"
@@ -30,13 +23,9 @@ export function UserActions({ userId, logonName, enabled }: { userId: string; lo
         title="Delete User"
         description={`Delete ${logonName}? Its permissions, group memberships, console sessions and application tokens are removed. This can not be undone.`}
         confirmLabel="Delete User"
-        onConfirm={async () => {
-          const res = await apiFetch(`/api/v1/users/${userId}`, { method: "DELETE" });
-          if (!res.ok) return res.message;
-          router.push("/identities/users");
-          router.refresh();
-          return null;
-        }}
+        request={{ url: `/api/v1/users/${userId}`, method: "DELETE" }}
+        success={`RAM user ${logonName} deleted.`}
+        redirectTo="/identities/users"
       />
     </>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { Checkbox } from "@/components/ui/checkbox";
 import { Field, Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import type { FieldErrors } from "./form-helpers";
@@ -84,13 +85,14 @@ export function ApplicationFields({ idPrefix, type, defaults, errors }: { idPref
           <FieldError id={id("logoUrl-error")} message={errors.logoUrl} />
         </div>
       </div>
-      <label className="mb-4 flex cursor-pointer items-start gap-2">
-        <input type="checkbox" name="thirdParty" defaultChecked={defaults.thirdParty} className="mt-0.5 accent-brand-500" />
-        <span>
+      {/* Radix puts a hidden input named thirdParty ("on" when checked) beside the button, so FormData reads it as before. */}
+      <div className="mb-4 flex items-start gap-2">
+        <Checkbox id={id("thirdParty")} name="thirdParty" defaultChecked={defaults.thirdParty} aria-describedby={id("thirdParty-hint")} className="mt-0.5" />
+        <label htmlFor={id("thirdParty")} className="cursor-pointer">
           <span className="block font-medium">Third-party application</span>
-          <span className="text-gray-600">Other Alibaba Cloud accounts may install this application after an administrator grants it.</span>
-        </span>
-      </label>
+          <span id={id("thirdParty-hint")} className="text-gray-600">Other Alibaba Cloud accounts may install this application after an administrator grants it.</span>
+        </label>
+      </div>
     </>
   );
 }

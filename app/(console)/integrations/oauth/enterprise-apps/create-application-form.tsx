@@ -1,11 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { apiFetch } from "@/lib/client/api-fetch";
+import { RadioGroup, RadioGroupItem } from "@/components/ui/radio-group";
+import { useMutation } from "@/components/ui/use-mutation";
 import { ApplicationFields } from "./application-fields";
 import { applicationBody, fieldErrorsOf, type FieldErrors } from "./form-helpers";
 import { chosenScopes, ScopePicker, type ScopeChoice, type ScopeOption } from "./scope-picker";
@@ -21,25 +21,20 @@ const section = "mb-5 rounded-sm border border-gray-200 bg-white p-5";
 const LIST = "/integrations/oauth/enterprise-apps";
 
 export function CreateApplicationForm({ catalog }: { catalog: ScopeOption[] }) {
-  const router = useRouter();
   const [type, setType] = useState("WebApp");
   const [scopes, setScopes] = useState<ScopeChoice>({ profile: { selected: true, required: true } });
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { run, pending, error: message, setError: setMessage, router } = useMutation();
   const [created, setCreated] = useState<{ clientId: string; secret: string } | null>(null);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setPending(true);
-    setMessage(null);
     setErrors({});
     const body = { ...applicationBody(new FormData(event.currentTarget)), type, scopes: [{ scope: "openid", required: true }, ...chosenScopes(catalog.filter((o) => o.scope !== "openid"), scopes)] };
-    const res = await apiFetch<{ client_id: string; client_secret?: string }>("/api/v1/apps", { method: "POST", body });
-    setPending(false);
+    const res = await run<{ client_id: string; client_secret?: string }>({ url: "/api/v1/apps", method: "POST", body });
     if (!res.ok) {
       setErrors(fieldErrorsOf(res.data));
-      setMessage(res.status === 422 ? "Check the fields marked below." : res.message);
+      if (res.status === 422) setMessage("Check the fields marked below.");
       window.scrollTo({ top: 0 });
       return;
     }
@@ -52,21 +47,21 @@ export function CreateApplicationForm({ catalog }: { catalog: ScopeOption[] }) {
       {message ? <Alert tone="error" className="mb-4">{message}</Alert> : null}
       <section className={section} aria-labelledby="basic-title">
         <h2 id="basic-title" className="mb-4 font-semibold">Basic Information</h2>
-        <fieldset className="mb-4">
-          <legend className="mb-1 text-gray-700">Application type</legend>
-          <div className="grid gap-2 sm:grid-cols-3">
+        <div className="mb-4">
+          <p id="application-type-legend" className="mb-1 text-gray-700">Application type</p>
+          <RadioGroup aria-labelledby="application-type-legend" value={type} onValueChange={setType} className="sm:grid-cols-3">
             {types.map((t) => (
-              <label key={t.value} className="flex cursor-pointer items-start gap-2 rounded-sm border border-gray-200 p-2 has-[:checked]:border-link has-[:checked]:bg-blue-50/40">
-                <input type="radio" name="type" value={t.value} checked={type === t.value} onChange={() => setType(t.value)} className="mt-0.5 accent-brand-500" />
+              <label key={t.value} className="flex cursor-pointer items-start gap-2 rounded-sm border border-gray-200 p-2 has-[[data-state=checked]]:border-link has-[[data-state=checked]]:bg-blue-50/40">
+                <RadioGroupItem value={t.value} aria-label={t.label} aria-describedby={`type-${t.value}`} className="mt-0.5" />
                 <span>
                   <span className="block font-medium">{t.label}</span>
-                  <span className="text-xs text-gray-600">{t.text}</span>
+                  <span id={`type-${t.value}`} className="text-xs text-gray-600">{t.text}</span>
                 </span>
               </label>
             ))}
-          </div>
+          </RadioGroup>
           {errors.type ? <p className="mt-1 text-xs text-red-600">{errors.type}</p> : null}
-        </fieldset>
+        </div>
         <ApplicationFields
           idPrefix="create"
           type={type}

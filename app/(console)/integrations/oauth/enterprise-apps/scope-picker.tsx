@@ -1,5 +1,7 @@
 "use client";
 
+import { Checkbox } from "@/components/ui/checkbox";
+
 export type ScopeOption = { scope: string; title: string; description: string };
 export type ScopeChoice = Record<string, { selected: boolean; required: boolean }>;
 
@@ -20,15 +22,14 @@ export function ScopePicker({ options, value, onChange, locked = [] }: { options
         const id = `scope-${o.scope.replace(/[^a-z0-9]/gi, "_")}`;
         return (
           <li key={o.scope} className="flex items-start gap-3 px-3 py-2">
-            <input
+            <Checkbox
               id={id}
-              type="checkbox"
-              className="mt-1 accent-brand-500"
+              className="mt-0.5"
               checked={choice.selected}
               disabled={isLocked}
               aria-label={`Add ${o.scope}`}
               aria-describedby={`${id}-description`}
-              onChange={(e) => set(o.scope, { selected: e.target.checked })}
+              onCheckedChange={(on) => set(o.scope, { selected: on === true })}
             />
             <label htmlFor={id} className="min-w-0 flex-1 cursor-pointer">
               <span className="font-mono font-medium">{o.scope}</span>
@@ -36,13 +37,11 @@ export function ScopePicker({ options, value, onChange, locked = [] }: { options
               <span id={`${id}-description`} className="block text-xs text-gray-500">{o.description}</span>
             </label>
             <label className={`flex shrink-0 items-center gap-1 text-xs ${choice.selected ? "text-gray-700" : "text-gray-400"}`}>
-              <input
-                type="checkbox"
-                className="accent-brand-500"
+              <Checkbox
                 aria-label={`${o.scope} required`}
                 checked={choice.required}
                 disabled={isLocked || !choice.selected}
-                onChange={(e) => set(o.scope, { required: e.target.checked })}
+                onCheckedChange={(on) => set(o.scope, { required: on === true })}
               />
               Required
             </label>

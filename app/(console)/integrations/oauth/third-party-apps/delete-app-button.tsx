@@ -1,12 +1,9 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { ConfirmAction } from "@/components/console/confirm-action";
-import { apiFetch } from "@/lib/client/api-fetch";
+import { ConfirmAction } from "@/components/ui/confirm-action";
 
 /** Delete Application: revokes the application's authorization for the whole account. */
 export function DeleteAppButton({ appId, name, variant, afterDelete }: { appId: string; name: string; variant: "link" | "danger"; afterDelete?: string }) {
-  const router = useRouter();
   return (
     <ConfirmAction
       trigger="Delete Application"
@@ -24,13 +21,9 @@ export function DeleteAppButton({ appId, name, variant, afterDelete }: { appId: 
         </>
       }
       confirmLabel="Delete Application"
-      onConfirm={async () => {
-        const res = await apiFetch(`/api/v1/third-party-apps/${encodeURIComponent(appId)}`, { method: "DELETE" });
-        if (!res.ok) return res.message;
-        if (afterDelete) router.push(afterDelete);
-        router.refresh();
-        return null;
-      }}
+      request={{ url: `/api/v1/third-party-apps/${encodeURIComponent(appId)}`, method: "DELETE" }}
+      success={`${name} deleted.`}
+      redirectTo={afterDelete}
     />
   );
 }

@@ -1,12 +1,13 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog } from "@/components/ui/dialog";
-import { apiFetch } from "@/lib/client/api-fetch";
+import { RadioGroup, RadioGroupItem } from "@/components/ui/radio-group";
+import { useMutation } from "@/components/ui/use-mutation";
 
 export type CatalogItem = {
   appId: string;
@@ -19,12 +20,10 @@ export type CatalogItem = {
 
 /** Provision Official Application: pick an official application, tick its optional scope, OK. */
 export function ProvisionDialog({ catalog }: { catalog: CatalogItem[] }) {
-  const router = useRouter();
   const [open, setOpen] = useState(false);
   const [selected, setSelected] = useState<string | null>(null);
   const [optional, setOptional] = useState<string[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { run, pending, error, setError } = useMutation();
   const app = catalog.find((c) => c.appId === selected);
 
   function choose(appId: string) {
@@ -35,13 +34,13 @@ export function ProvisionDialog({ catalog }: { catalog: CatalogItem[] }) {
 
   async function provision() {
     if (!app) return setError("Select an official application.");
-    setPending(true);
-    const res = await apiFetch(`/api/v1/official-apps/${app.appId}/provision`, { method: "POST", body: { optionalScopes: optional } });
-    setPending(false);
-    if (!res.ok) return setError(res.message);
+    const res = await run(
+      { url: `/api/v1/official-apps/${app.appId}/provision`, method: "POST", body: { optionalScopes: optional } },
+      { success: `${app.name} provisioned.` },
+    );
+    if (!res.ok) return;
     setOpen(false);
     setSelected(null);
-    router.refresh();
   }
 
   return (
@@ -62,11 +61,11 @@ export function ProvisionDialog({ catalog }: { catalog: CatalogItem[] }) {
         }
       >
         {error ? <Alert tone="error" className="mb-3">{error}</Alert> : null}
-        <fieldset>
-          <legend className="mb-2 text-gray-600">Official application</legend>
+        <p id="official-app-legend" className="mb-2 text-gray-600">Official application</p>
+        <RadioGroup aria-labelledby="official-app-legend" value={selected ?? ""} onValueChange={choose} className="block">
           {catalog.map((c) => (
-            <label key={c.appId} className={`mb-2 flex items-start gap-3 rounded-sm border p-3 ${c.installed ? "border-gray-100 bg-gray-50 text-gray-500" : "cursor-pointer border-gray-200 has-[:checked]:border-link"}`}>
-              <input type="radio" name="official-app" value={c.appId} disabled={c.installed} checked={selected === c.appId} onChange={() => choose(c.appId)} className="mt-1" />
+            <label key={c.appId} className={`mb-2 flex items-start gap-3 rounded-sm border p-3 ${c.installed ? "border-gray-100 bg-gray-50 text-gray-500" : "cursor-pointer border-gray-200 has-[[data-state=checked]]:border-link"}`}>
+              <RadioGroupItem value={c.appId} disabled={c.installed} aria-label={c.name} className="mt-1" />
               {/* eslint-disable-next-line @next/next/no-img-element -- small static logo */}
               {c.logoUrl ? <img src={c.logoUrl} alt="" width={32} height={32} className="h-8 w-8 rounded-sm" /> : null}
               <span className="flex-1">
@@ -80,16 +79,16 @@ export function ProvisionDialog({ catalog }: { catalog: CatalogItem[] }) {
               </span>
             </label>
           ))}
-        </fieldset>
+        </RadioGroup>
         {app && app.scopes.some((s) => !s.required) ? (
           <fieldset className="mt-3">
             <legend className="mb-1 font-medium">Optional scope of {app.name}</legend>
             {app.scopes.filter((s) => !s.required).map((s) => (
               <label key={s.scope} className="mb-1 flex items-center gap-2">
-                <input
-                  type="checkbox"
+                <Checkbox
+                  aria-label={`${s.title} ${s.scope}`}
                   checked={optional.includes(s.scope)}
-                  onChange={(e) => setOptional((o) => (e.target.checked ? [...o, s.scope] : o.filter((x) => x !== s.scope)))}
+                  onCheckedChange={(on) => setOptional((o) => (on === true ? [...o, s.scope] : o.filter((x) => x !== s.scope)))}
                 />
                 {s.title} <code className="text-xs text-gray-500">{s.scope}</code>
               </label>

@@ -1,45 +1,40 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { ConfirmAction } from "@/components/console/confirm-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ConfirmAction } from "@/components/ui/confirm-action";
 import { Dialog } from "@/components/ui/dialog";
-import { apiFetch } from "@/lib/client/api-fetch";
+import { useMutation } from "@/components/ui/use-mutation";
 import { ApplicationFields, type ApplicationDefaults } from "../application-fields";
 import { applicationBody, fieldErrorsOf, type FieldErrors } from "../form-helpers";
 
 type App = ApplicationDefaults & { clientId: string; type: string };
 
 export function EditApplicationButton({ app }: { app: App }) {
-  const router = useRouter();
   const [open, setOpen] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { run, pending, error, setError } = useMutation();
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setPending(true);
-    setMessage(null);
     setErrors({});
-    const res = await apiFetch(`/api/v1/apps/${app.clientId}`, { method: "PATCH", body: applicationBody(new FormData(event.currentTarget)) });
-    setPending(false);
+    const body = applicationBody(new FormData(event.currentTarget));
+    const res = await run({ url: `/api/v1/apps/${app.clientId}`, method: "PATCH", body }, { success: "Basic information saved." });
     if (!res.ok) {
       setErrors(fieldErrorsOf(res.data));
-      return setMessage(res.status === 422 ? "Check the fields marked below." : res.message);
+      if (res.status === 422) setError("Check the fields marked below.");
+      return;
     }
     setOpen(false);
-    router.refresh();
   }
 
   return (
     <>
-      <Button onClick={() => { setErrors({}); setMessage(null); setOpen(true); }}>Edit Basic Information</Button>
+      <Button onClick={() => { setErrors({}); setError(null); setOpen(true); }}>Edit Basic Information</Button>
       <Dialog open={open} onOpenChange={(o) => !pending && setOpen(o)} title="Edit Basic Information">
         <form onSubmit={onSubmit} noValidate>
-          {message ? <Alert tone="error" className="mb-3">{message}</Alert> : null}
+          {error ? <Alert tone="error" className="mb-3">{error}</Alert> : null}
           <p className="mb-4 text-gray-600">
             Application type: <span className="font-medium text-gray-900">{app.type}</span> (can not be changed).
           </p>
@@ -57,7 +52,6 @@ export function EditApplicationButton({ app }: { app: App }) {
 }
 
 export function DeleteApplicationButton({ clientId, name }: { clientId: string; name: string }) {
-  const router = useRouter();
   return (
     <ConfirmAction
       trigger="Delete Application"
@@ -65,13 +59,9 @@ export function DeleteApplicationButton({ clientId, name }: { clientId: string; 
       title="Delete Application"
       description={`Delete ${name}? Its secrets stop working, every account that installed it loses access, and all of its tokens stop working at once. This can not be undone.`}
       confirmLabel="Delete Application"
-      onConfirm={async () => {
-        const res = await apiFetch(`/api/v1/apps/${clientId}`, { method: "DELETE" });
-        if (!res.ok) return res.message;
-        router.push("/integrations/oauth/enterprise-apps");
-        router.refresh();
-        return null;
-      }}
+      request={{ url: `/api/v1/apps/${clientId}`, method: "DELETE" }}
+      success={`${name} deleted.`}
+      redirectTo="/integrations/oauth/enterprise-apps"
     />
   );
 }

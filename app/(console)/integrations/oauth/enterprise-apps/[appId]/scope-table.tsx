@@ -1,14 +1,13 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { ConfirmAction } from "@/components/console/confirm-action";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { ConfirmAction } from "@/components/ui/confirm-action";
 import { Dialog } from "@/components/ui/dialog";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
-import { apiFetch } from "@/lib/client/api-fetch";
+import { useMutation } from "@/components/ui/use-mutation";
 import { chosenScopes, ScopePicker, type ScopeChoice, type ScopeOption } from "../scope-picker";
 
 type Scope = ScopeOption & { required: boolean };
@@ -17,15 +16,9 @@ const scopeUrl = (clientId: string, scope: string) => `/api/v1/apps/${clientId}/
 
 /** The OAuth Scope tab: the declared scopes, with Set as Required / Cancel Required / Delete OAuth Scope. */
 export function ScopeTable({ clientId, scopes, catalog, canEdit }: { clientId: string; scopes: Scope[]; catalog: ScopeOption[]; canEdit: boolean }) {
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-
-  async function setRequired(scope: string, required: boolean) {
-    setError(null);
-    const res = await apiFetch(scopeUrl(clientId, scope), { method: "PATCH", body: { required } });
-    if (!res.ok) return setError(res.message);
-    router.refresh();
-  }
+  const { run, error } = useMutation();
+  const setRequired = (scope: string, required: boolean) =>
+    run({ url: scopeUrl(clientId, scope), method: "PATCH", body: { required } });
 
   return (
     <section aria-label="OAuth Scope">
@@ -70,12 +63,8 @@ export function ScopeTable({ clientId, scopes, catalog, canEdit }: { clientId: s
                         title="Delete OAuth Scope"
                         description={`Delete the scope ${s.scope}? New authorizations will not include it.`}
                         confirmLabel="Delete"
-                        onConfirm={async () => {
-                          const res = await apiFetch(scopeUrl(clientId, s.scope), { method: "DELETE" });
-                          if (!res.ok) return res.message;
-                          router.refresh();
-                          return null;
-                        }}
+                        request={{ url: scopeUrl(clientId, s.scope), method: "DELETE" }}
+                        success={`Scope ${s.scope} deleted.`}
                       />
                     </div>
                   )}
@@ -90,29 +79,18 @@ export function ScopeTable({ clientId, scopes, catalog, canEdit }: { clientId: s
 }
 
 function AddScopeButton({ clientId, options }: { clientId: string; options: ScopeOption[] }) {
-  const router = useRouter();
   const [open, setOpen] = useState(false);
   const [choice, setChoice] = useState<ScopeChoice>({});
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { run, pending, error, setError } = useMutation();
 
   async function add() {
     const picked = chosenScopes(options, choice);
     if (picked.length === 0) return setError("Select at least one scope.");
-    setPending(true);
-    setError(null);
-    for (const p of picked) {
-      const res = await apiFetch(`/api/v1/apps/${clientId}/scopes`, { method: "POST", body: p });
-      if (!res.ok) {
-        setPending(false);
-        router.refresh();
-        return setError(`${p.scope}: ${res.message}`);
-      }
-    }
-    setPending(false);
+    const requests = picked.map((p) => ({ url: `/api/v1/apps/${clientId}/scopes`, method: "POST", body: p, label: p.scope }));
+    const res = await run(requests, { success: picked.length === 1 ? "Scope added." : `${picked.length} scopes added.` });
+    if (!res.ok) return;
     setOpen(false);
     setChoice({});
-    router.refresh();
   }
 
   return (

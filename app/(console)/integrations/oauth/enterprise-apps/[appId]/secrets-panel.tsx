@@ -1,12 +1,11 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { ConfirmAction } from "@/components/console/confirm-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ConfirmAction } from "@/components/ui/confirm-action";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
-import { apiFetch } from "@/lib/client/api-fetch";
+import { useMutation } from "@/components/ui/use-mutation";
 import { LocalTime } from "@/components/console/local-time";
 import { SecretDialog } from "../secret-dialog";
 
@@ -16,9 +15,7 @@ type Secret = { id: string; prefix: string; createdAt: string };
 
 /** The App Secrets tab: prefixes and creation times only; a new secret is shown once, in a dialog. */
 export function SecretsPanel({ clientId, type, secrets, canEdit }: { clientId: string; type: string; secrets: Secret[]; canEdit: boolean }) {
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { run, pending, error } = useMutation();
   const [fresh, setFresh] = useState<string | null>(null);
 
   if (type === "NativeApp") {
@@ -26,13 +23,8 @@ export function SecretsPanel({ clientId, type, secrets, canEdit }: { clientId: s
   }
 
   async function create() {
-    setPending(true);
-    setError(null);
-    const res = await apiFetch<{ secret: string }>(`/api/v1/apps/${clientId}/secrets`, { method: "POST" });
-    setPending(false);
-    if (!res.ok) return setError(res.message);
-    setFresh(res.data.secret);
-    router.refresh();
+    const res = await run<{ secret: string }>({ url: `/api/v1/apps/${clientId}/secrets`, method: "POST" });
+    if (res.ok) setFresh(res.data.secret);
   }
 
   const full = secrets.length >= MAX_SECRETS;
@@ -71,12 +63,8 @@ export function SecretsPanel({ clientId, type, secrets, canEdit }: { clientId: s
                     title="Delete Secret"
                     description={`Delete the secret ${s.prefix}…? The application can no longer authenticate with it.`}
                     confirmLabel="Delete"
-                    onConfirm={async () => {
-                      const res = await apiFetch(`/api/v1/apps/${clientId}/secrets/${s.id}`, { method: "DELETE" });
-                      if (!res.ok) return res.message;
-                      router.refresh();
-                      return null;
-                    }}
+                    request={{ url: `/api/v1/apps/${clientId}/secrets/${s.id}`, method: "DELETE" }}
+                    success={`Secret ${s.prefix}… deleted.`}
                   />
                 </Td>
               ) : null}

@@ -1,15 +1,15 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { ConfirmAction } from "@/components/console/confirm-action";
 import { LocalTime } from "@/components/console/local-time";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
+import { ConfirmAction } from "@/components/ui/confirm-action";
 import { Dialog } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
-import { apiFetch } from "@/lib/client/api-fetch";
+import { useMutation } from "@/components/ui/use-mutation";
 
 type Assignee = { principalType: "user" | "group"; principalId: string; name: string; displayName: string };
 type Assigned = Assignee & { createdAt: string };
@@ -18,12 +18,10 @@ const typeLabel = { user: "RAM user", group: "User group" } as const;
 
 /** The Assignments tab of an official application: who may use it. Administrators create and delete. */
 export function Assignments({ appId, assigned, choices, canEdit }: { appId: string; assigned: Assigned[]; choices: Assignee[]; canEdit: boolean }) {
-  const router = useRouter();
   const [open, setOpen] = useState(false);
   const [filter, setFilter] = useState("");
   const [picked, setPicked] = useState<string[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { run, pending, error, setError } = useMutation();
   const key = (a: Assignee) => `${a.principalType}:${a.principalId}`;
   const taken = new Set(assigned.map(key));
   const q = filter.trim().toLowerCase();
@@ -31,17 +29,14 @@ export function Assignments({ appId, assigned, choices, canEdit }: { appId: stri
 
   async function create() {
     if (picked.length === 0) return setError("Select at least one user or group.");
-    setPending(true);
     const assignees = picked.map((k) => {
       const [principalType, principalId] = k.split(":");
       return { principalType, principalId };
     });
-    const res = await apiFetch(`/api/v1/third-party-apps/${appId}/assignments`, { method: "POST", body: { assignees } });
-    setPending(false);
-    if (!res.ok) return setError(res.message);
+    const res = await run({ url: `/api/v1/third-party-apps/${appId}/assignments`, method: "POST", body: { assignees } }, { success: "Assignment created." });
+    if (!res.ok) return;
     setOpen(false);
     setPicked([]);
-    router.refresh();
   }
 
   return (
@@ -80,12 +75,8 @@ export function Assignments({ appId, assigned, choices, canEdit }: { appId: stri
                       title="Delete Assignment"
                       description={`${a.name} will no longer be able to use this application; their tokens for it stop working at once.`}
                       confirmLabel="Delete Assignment"
-                      onConfirm={async () => {
-                        const res = await apiFetch(`/api/v1/third-party-apps/${appId}/assignments/${a.principalType}/${a.principalId}`, { method: "DELETE" });
-                        if (!res.ok) return res.message;
-                        router.refresh();
-                        return null;
-                      }}
+                      request={{ url: `/api/v1/third-party-apps/${appId}/assignments/${a.principalType}/${a.principalId}`, method: "DELETE" }}
+                      success={`Assignment of ${a.name} deleted.`}
                     />
                   </Td>
                 ) : null}
@@ -111,10 +102,10 @@ export function Assignments({ appId, assigned, choices, canEdit }: { appId: stri
           {visible.length === 0 ? <p className="py-4 text-center text-gray-500">No users or groups to assign.</p> : null}
           {visible.map((c) => (
             <label key={key(c)} className="flex cursor-pointer items-center gap-2 rounded-sm px-2 py-1.5 hover:bg-gray-50">
-              <input
-                type="checkbox"
+              <Checkbox
+                aria-label={`${c.name} ${c.principalType === "group" ? "User group" : c.displayName}`}
                 checked={picked.includes(key(c))}
-                onChange={(e) => setPicked((p) => (e.target.checked ? [...p, key(c)] : p.filter((x) => x !== key(c))))}
+                onCheckedChange={(on) => setPicked((p) => (on === true ? [...p, key(c)] : p.filter((x) => x !== key(c))))}
               />
               <span className="font-medium">{c.name}</span>
               <span className="text-gray-500">{c.principalType === "group" ? "User group" : c.displayName}</span>

@@ -1,40 +1,34 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, Input } from "@/components/ui/input";
-import { apiFetch } from "@/lib/client/api-fetch";
+import { useMutation } from "@/components/ui/use-mutation";
 import { namedPrincipalKinds, type NamedPrincipalKindKey } from "./named-principal-kinds";
 
 /** Create User Group / Create Role: a dialog asking for a name and a description, then the new item's page. */
 export function CreateNamedPrincipalButton({ kind }: { kind: NamedPrincipalKindKey }) {
   const { noun, nameLabel, apiPath, pagePath } = namedPrincipalKinds[kind];
-  const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { run, pending, error, reset, router } = useMutation();
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setPending(true);
-    setError(null);
-    const res = await apiFetch<{ id: string }>(apiPath, {
-      method: "POST",
-      body: { name: form.get("name"), description: form.get("description") },
-    });
-    setPending(false);
-    if (!res.ok) return setError(res.message);
+    const res = await run<{ id: string }>(
+      { url: apiPath, method: "POST", body: { name: form.get("name"), description: form.get("description") } },
+      { success: `${noun} ${form.get("name")} created.` },
+    );
+    if (!res.ok) return;
     setOpen(false);
     router.push(`${pagePath}/${res.data.id}`);
   }
 
   return (
     <>
-      <Button variant="primary" onClick={() => { setError(null); setOpen(true); }}>
+      <Button variant="primary" onClick={() => { reset(); setOpen(true); }}>
         {`Create ${noun}`}
       </Button>
       <Dialog open={open} onOpenChange={(o) => !pending && setOpen(o)} title={`Create ${noun}`}>

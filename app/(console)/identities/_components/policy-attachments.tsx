@@ -1,41 +1,32 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { RadioGroup, RadioGroupItem } from "@/components/ui/radio-group";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
-import { apiFetch } from "@/lib/client/api-fetch";
+import { useMutation } from "@/components/ui/use-mutation";
 
 type Policy = { name: string; description: string };
 
 /** The Permissions table of a user, group or role, with Grant Permission / Revoke for administrators. */
 export function PolicyAttachments({ apiBase, attached, catalog, canEdit }: { apiBase: string; attached: string[]; catalog: Policy[]; canEdit: boolean }) {
-  const router = useRouter();
   const [open, setOpen] = useState(false);
   const [selected, setSelected] = useState<string>("");
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { run, pending, error, setError } = useMutation();
   const available = catalog.filter((p) => !attached.includes(p.name));
 
   async function attach() {
     if (!selected) return setError("Select a policy.");
-    setPending(true);
-    const res = await apiFetch(apiBase, { method: "POST", body: { policyName: selected } });
-    setPending(false);
-    if (!res.ok) return setError(res.message);
+    const res = await run({ url: apiBase, method: "POST", body: { policyName: selected } }, { success: `${selected} granted.` });
+    if (!res.ok) return;
     setOpen(false);
     setSelected("");
-    router.refresh();
   }
 
-  async function detach(name: string) {
-    setError(null);
-    const res = await apiFetch(`${apiBase}/${encodeURIComponent(name)}`, { method: "DELETE" });
-    if (!res.ok) return setError(res.message);
-    router.refresh();
-  }
+  const detach = (name: string) =>
+    run({ url: `${apiBase}/${encodeURIComponent(name)}`, method: "DELETE" }, { success: `${name} revoked.` });
 
   return (
     <section aria-labelledby="permissions-title" className="mb-6">
@@ -88,18 +79,18 @@ export function PolicyAttachments({ apiBase, attached, catalog, canEdit }: { api
         }
       >
         {error ? <Alert tone="error" className="mb-3">{error}</Alert> : null}
-        <fieldset>
-          <legend className="mb-2 text-gray-600">Select a system policy</legend>
+        <p id="policy-legend" className="mb-2 text-gray-600">Select a system policy</p>
+        <RadioGroup aria-labelledby="policy-legend" value={selected} onValueChange={setSelected} className="block">
           {available.map((p) => (
-            <label key={p.name} className="mb-2 flex cursor-pointer items-start gap-2 rounded-sm border border-gray-200 p-2 has-[:checked]:border-link">
-              <input type="radio" name="policy" value={p.name} checked={selected === p.name} onChange={() => setSelected(p.name)} className="mt-0.5" />
+            <label key={p.name} className="mb-2 flex cursor-pointer items-start gap-2 rounded-sm border border-gray-200 p-2 has-[[data-state=checked]]:border-link">
+              <RadioGroupItem value={p.name} aria-label={p.name} aria-describedby={`policy-${p.name}`} className="mt-0.5" />
               <span>
                 <span className="block font-medium">{p.name}</span>
-                <span className="text-gray-600">{p.description}</span>
+                <span id={`policy-${p.name}`} className="text-gray-600">{p.description}</span>
               </span>
             </label>
           ))}
-        </fieldset>
+        </RadioGroup>
       </Dialog>
     </section>
   );

@@ -1,13 +1,13 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
-import { apiFetch } from "@/lib/client/api-fetch";
+import { useMutation } from "@/components/ui/use-mutation";
 
 type UserRef = { id: string; logonName: string; displayName: string };
 
@@ -33,12 +33,10 @@ export function MemberUsers({
   choices: UserRef[];
   canEdit: boolean;
 }) {
-  const router = useRouter();
   const [open, setOpen] = useState(false);
   const [filter, setFilter] = useState("");
   const [selected, setSelected] = useState<string[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { run, pending, error, setError } = useMutation();
   const memberIds = new Set(members.map((m) => m.id));
   const needle = filter.trim().toLowerCase();
   const available = choices.filter((c) => !memberIds.has(c.id));
@@ -54,27 +52,12 @@ export function MemberUsers({
 
   async function add() {
     if (selected.length === 0) return setError("Select at least one RAM user.");
-    setPending(true);
-    setError(null);
-    for (const userId of selected) {
-      const res = await apiFetch(apiBase, { method: "POST", body: { userId } });
-      if (!res.ok && res.status !== 409) {
-        setPending(false);
-        router.refresh();
-        return setError(res.message);
-      }
-    }
-    setPending(false);
-    setOpen(false);
-    router.refresh();
+    const requests = selected.map((userId) => ({ url: apiBase, method: "POST", body: { userId }, tolerate: [409] }));
+    const res = await run(requests, { success: selected.length === 1 ? "1 RAM user added." : `${selected.length} RAM users added.` });
+    if (res.ok) setOpen(false);
   }
 
-  async function remove(userId: string) {
-    setError(null);
-    const res = await apiFetch(`${apiBase}/${userId}`, { method: "DELETE" });
-    if (!res.ok) return setError(res.message);
-    router.refresh();
-  }
+  const remove = (m: UserRef) => run({ url: `${apiBase}/${m.id}`, method: "DELETE" }, { success: `${m.logonName} removed.` });
 
   const toggle = (id: string, on: boolean) => setSelected((s) => (on ? [...s, id] : s.filter((x) => x !== id)));
 
@@ -107,7 +90,7 @@ export function MemberUsers({
                 <Td className="text-gray-600">{m.displayName}</Td>
                 {canEdit ? (
                   <Td>
-                    <Button variant="link" onClick={() => remove(m.id)} aria-label={`Remove ${m.logonName}`}>
+                    <Button variant="link" onClick={() => remove(m)} aria-label={`Remove ${m.logonName}`}>
                       Remove
                     </Button>
                   </Td>
@@ -138,8 +121,8 @@ export function MemberUsers({
           <ul className="max-h-72 overflow-y-auto">
             {shown.map((c) => (
               <li key={c.id}>
-                <label className="mb-1 flex cursor-pointer items-center gap-2 rounded-sm border border-gray-200 px-2 py-1.5 has-[:checked]:border-link has-[:checked]:bg-blue-50">
-                  <input type="checkbox" checked={selected.includes(c.id)} onChange={(e) => toggle(c.id, e.target.checked)} />
+                <label className="mb-1 flex cursor-pointer items-center gap-2 rounded-sm border border-gray-200 px-2 py-1.5 has-[[data-state=checked]]:border-link has-[[data-state=checked]]:bg-blue-50">
+                  <Checkbox aria-label={`${c.logonName} ${c.displayName}`} checked={selected.includes(c.id)} onCheckedChange={(on) => toggle(c.id, on === true)} />
                   <span className="font-medium">{c.logonName}</span>
                   <span className="text-gray-500">{c.displayName}</span>
                 </label>

@@ -4,12 +4,12 @@ import { getDb, type Db } from "@/db/client";
 import { getAbilities, requirePrincipal } from "@/lib/auth/current";
 import { CreateNamedPrincipalButton } from "./create-named-principal-button";
 import { DeleteNamedPrincipalButton } from "./delete-named-principal-button";
-import { ForbiddenNotice } from "./forbidden-notice";
-import { LocalTime } from "./local-time";
+import { ForbiddenNotice } from "@/components/console/forbidden-notice";
+import { LocalTime } from "@/components/console/local-time";
 import { namedPrincipalKinds, type NamedPrincipalKindKey } from "./named-principal-kinds";
-import { PageHeader } from "./page-header";
-import { Pagination } from "./pagination";
-import { SearchBox } from "./search-box";
+import { PageHeader } from "@/components/console/page-header";
+import { Pagination } from "@/components/console/pagination";
+import { SearchBox } from "@/components/console/search-box";
 
 type ListNamed = (
   db: Db,

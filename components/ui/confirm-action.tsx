@@ -1,0 +1,64 @@
+"use client";
+
+import { useState } from "react";
+import { Alert } from "./alert";
+import { AlertDialog } from "./alert-dialog";
+import { Button } from "./button";
+import { useMutation, type MutationRequest } from "./use-mutation";
+
+/**
+ * A button that opens a confirmation (an alert dialog) and sends `request` on confirm. The dialog
+ * closes only when the request succeeded; a failure is shown in the dialog and nothing else changes.
+ */
+export function ConfirmAction({
+  trigger,
+  triggerVariant = "secondary",
+  triggerLabel,
+  title,
+  description,
+  confirmLabel,
+  request,
+  success,
+  redirectTo,
+}: {
+  trigger: string;
+  triggerVariant?: "secondary" | "link" | "danger";
+  /** An accessible name for the trigger when its text alone is ambiguous in a table. */
+  triggerLabel?: string;
+  title: string;
+  description: React.ReactNode;
+  confirmLabel: string;
+  request: MutationRequest;
+  success?: string;
+  redirectTo?: string;
+}) {
+  const [open, setOpen] = useState(false);
+  const { run, pending, error, reset } = useMutation();
+
+  async function confirm() {
+    const res = await run(request, { success, redirectTo });
+    if (res.ok) setOpen(false);
+  }
+
+  return (
+    <>
+      <Button variant={triggerVariant} aria-label={triggerLabel} onClick={() => { reset(); setOpen(true); }}>
+        {trigger}
+      </Button>
+      <AlertDialog
+        open={open}
+        onOpenChange={(o) => !pending && setOpen(o)}
+        title={title}
+        description={description}
+        cancel={<Button disabled={pending}>Cancel</Button>}
+        actions={
+          <Button variant="danger" onClick={confirm} disabled={pending}>
+            {pending ? "Working…" : confirmLabel}
+          </Button>
+        }
+      >
+        {error ? <Alert tone="error">{error}</Alert> : null}
+      </AlertDialog>
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+"use client";
+
+import { Toast as T } from "radix-ui";
+import { useSyncExternalStore } from "react";
+
+type Item = { id: number; message: string; tone: "success" | "error" };
+
+// One store per browser tab: `toast()` may be called from any client component, the Toaster shows it.
+let items: Item[] = [];
+let nextId = 1;
+const listeners = new Set<() => void>();
+const emit = () => listeners.forEach((l) => l());
+const subscribe = (l: () => void) => (listeners.add(l), () => void listeners.delete(l));
+const none: Item[] = [];
+
+/** Shows a short message in the corner (role="status", read by screen readers); it closes by itself. */
+export function toast(message: string, tone: Item["tone"] = "success") {
+  items = [...items, { id: nextId++, message, tone }];
+  emit();
+}
+
+function dismiss(id: number) {
+  items = items.filter((i) => i.id !== id);
+  emit();
+}
+
+/** Mounted once, in the console layout. */
+export function Toaster() {
+  const shown = useSyncExternalStore(subscribe, () => items, () => none);
+  return (
+    <T.Provider swipeDirection="right" duration={5000} label="Notification">
+      {shown.map((i) => (
+        <T.Root
+          key={i.id}
+          type={i.tone === "error" ? "foreground" : "background"}
+          onOpenChange={(open) => !open && dismiss(i.id)}
+          className={`flex items-start gap-3 rounded-sm border bg-white px-4 py-3 shadow-lg ${i.tone === "error" ? "border-red-200" : "border-green-200"}`}
+        >
+          <span aria-hidden className={`mt-0.5 text-sm ${i.tone === "error" ? "text-red-600" : "text-green-600"}`}>
+            {i.tone === "error" ? "✕" : "✓"}
+          </span>
+          <T.Description className="flex-1 text-gray-800">{i.message}</T.Description>
+          <T.Close aria-label="Close" className="rounded-sm px-1 text-gray-400 hover:text-gray-700">
+            ×
+          </T.Close>
+        </T.Root>
+      ))}
+      <T.Viewport className="fixed right-4 bottom-4 z-[60] flex w-[min(92vw,360px)] flex-col gap-2 outline-none" />
+    </T.Provider>
+  );
+}

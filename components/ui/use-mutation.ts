@@ -1,0 +1,63 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { apiFetch, type ApiResult } from "@/lib/client/api-fetch";
+import { toast } from "./toast";
+
+export type MutationRequest = {
+  url: string;
+  method: string;
+  body?: unknown;
+  /** Put before the message when this request fails ("openid: …"), for a list of requests. */
+  label?: string;
+  /** Statuses that count as done (409 when adding a member who is already one). */
+  tolerate?: number[];
+};
+type Options = {
+  /** Shown as a toast when the request succeeded. */
+  success?: string;
+  /** Where to go after success (router.push); the page is refreshed in any case. */
+  redirectTo?: string;
+};
+
+/**
+ * The console's one way to change something: call the REST API, keep `pending` and the failure
+ * `error` for the form or dialog, and on success refresh the server components (or go elsewhere).
+ * `run` resolves to the API result, so a caller can read `data` (a new id) or a status.
+ */
+export function useMutation() {
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function run<T = unknown>(request: MutationRequest | MutationRequest[], options: Options = {}): Promise<ApiResult<T>> {
+    setPending(true);
+    setError(null);
+    let res: ApiResult<T> | undefined;
+    let failed: MutationRequest | undefined;
+    // Several requests run one after the other; the first failure stops the rest.
+    for (const r of Array.isArray(request) ? request : [request]) {
+      const one = await apiFetch<T>(r.url, { method: r.method, body: r.body });
+      if (!one.ok && r.tolerate?.includes(one.status)) continue;
+      res = one;
+      if (!one.ok) {
+        failed = r;
+        break;
+      }
+    }
+    setPending(false);
+    res ??= { ok: true, status: 204, data: undefined as T };
+    if (!res.ok) {
+      setError(failed?.label ? `${failed.label}: ${res.message}` : res.message);
+      if (Array.isArray(request)) router.refresh();
+      return res;
+    }
+    if (options.success) toast(options.success);
+    if (options.redirectTo) router.push(options.redirectTo);
+    router.refresh();
+    return res;
+  }
+
+  return { run, pending, error, setError, reset: () => setError(null), router };
+}
