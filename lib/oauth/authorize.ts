@@ -4,11 +4,10 @@ import { readBodyTextOrNull } from "@/lib/http/body-limit";
 import { principalFromRequest } from "@/lib/auth/request-session";
 import { parseAuthorizationRequest } from "./authorize-request";
 import { needsReauthentication, reauthenticationUrl } from "./check-authentication-age";
+import { decideConsent } from "./consent-outcome";
 import { createConsentRequest, toStored } from "./consent-requests";
 import { errorPage, redirect, unavailablePageOr } from "./html";
 import { errorRedirect, issueCodeRedirect } from "./issue-code-redirect";
-import { getInstallation } from "./installation-lookup";
-import { checkOfficialAccess } from "./official-access";
 
 const MAX_QUERY = 8 * 1024;
 
@@ -57,38 +56,29 @@ async function authorize(request: Request): Promise<Response> {
   }
 
   const db = await getDb();
-  const ownApp = client.accountId === principal.accountId;
-  if (!ownApp && !client.thirdParty) return deny("access_denied", "This application is not available to other accounts.");
-
-  if (ownApp) {
-    const location = await db.transaction(async (tx) => {
-      const installation = await ensureOwnAppInstallation(tx, { accountId: principal.accountId, appId: client.id, scopes: client.scopes.map((s) => s.scope) });
-      return issueCodeRedirect(tx, { appId: client.id, installation, principal, request: stored });
-    });
-    return redirect(location);
-  }
-
-  const installation = await getInstallation(db, principal.accountId, client.id);
-
-  if (!installation) {
-    if (req.prompt.has("none")) return deny("consent_required", "The application is not installed in this account.");
-    const id = await createConsentRequest(db, { sessionId: principal.sessionId, appId: client.id, request: req, kind: "install" });
-    return redirect(`/oauth2/consent/${id}`);
-  }
-
-  if (client.official) {
-    // Official applications: only assigned people, each after a personal consent (the seed).
-    const access = await checkOfficialAccess(db, { installationId: installation.id, principal });
-    if (access !== "ok") {
-      if (req.prompt.has("none")) {
-        return access === "unassigned"
-          ? deny("access_denied", "You are not assigned to this application.")
-          : deny("consent_required", "The person has not authorized this application yet.");
-      }
-      const id = await createConsentRequest(db, { sessionId: principal.sessionId, appId: client.id, request: req, kind: "personal" });
-      return redirect(`/oauth2/consent/${id}`);
+  const outcome = await decideConsent(db, { client, principal });
+  const consentPage = async (kind: "install" | "personal") =>
+    redirect(`/oauth2/consent/${await createConsentRequest(db, { sessionId: principal.sessionId, appId: client.id, request: req, kind })}`);
+  switch (outcome.kind) {
+    case "own-app": {
+      const location = await db.transaction(async (tx) => {
+        const installation = await ensureOwnAppInstallation(tx, { accountId: principal.accountId, appId: client.id, scopes: client.scopes.map((s) => s.scope) });
+        return issueCodeRedirect(tx, { appId: client.id, installation, principal, request: stored });
+      });
+      return redirect(location);
     }
+    case "issue-code":
+      return redirect(await issueCodeRedirect(db, { appId: client.id, installation: outcome.installation, principal, request: stored }));
+    case "install-consent":
+    case "ask-admin":
+      if (req.prompt.has("none")) return deny("consent_required", "The application is not installed in this account.");
+      return consentPage("install");
+    case "personal-consent":
+      if (req.prompt.has("none")) return deny("consent_required", "The person has not authorized this application yet.");
+      return consentPage("personal");
+    case "refuse":
+      // An unassigned person sees the refusal on the consent page (it names who to ask).
+      if (outcome.reason === "unassigned" && !req.prompt.has("none")) return consentPage("personal");
+      return deny(outcome.error, outcome.description);
   }
-
-  return redirect(await issueCodeRedirect(db, { appId: client.id, installation, principal, request: stored }));
 }

@@ -6,15 +6,12 @@ import { principalFromRequest } from "@/lib/auth/request-session";
 import { constantTimeEqual } from "@/lib/crypto/tokens";
 import { AppError } from "@/lib/errors";
 import { readBodyTextOrNull } from "@/lib/http/body-limit";
-import { isAdministrator } from "@/lib/ram/admin";
-import { getClient, lockClient, type ClientRecord } from "./clients";
-import { consentClientProblem } from "./consent-client";
+import { getClient, lockClient } from "./clients";
+import { decideConsent, isStale } from "./consent-outcome";
 import { consentCsrfToken, consumeConsentRequest, getPendingConsentRequest } from "./consent-requests";
 import { errorPage, redirect, unavailablePageOr } from "./html";
 import { errorRedirect, issueCodeRedirect } from "./issue-code-redirect";
-import { checkOfficialAccess } from "./official-access";
 import { validateGrantedScopes } from "./consent-scopes";
-import { getInstallation } from "./installation-lookup";
 
 /** The consent form: a request id, a CSRF token, a decision and the scope items; read no further. */
 const MAX_FORM = 16 * 1024;
@@ -47,8 +44,9 @@ async function decide(request: Request): Promise<Response> {
   if (!constantTimeEqual(form.get("csrf_token") ?? "", consentCsrfToken(principal.sessionId, pending.id))) {
     return errorPage(403, "invalid_request", "The form could not be verified. Start again from the application.");
   }
-  const client = usable(await getClient(pending.request.clientId), pending);
-  if (client instanceof Response) return client;
+  // Read fresh: an application deleted or changed since the page was shown is refused, never redirected to.
+  const before = await decideConsent(db, { client: await getClient(pending.request.clientId), principal, pending });
+  if (isStale(before)) return errorPage(before.status, before.error, before.description);
 
   if (decision === "cancel") {
     const used = await db.transaction((tx) => consumeConsentRequest(tx, pending.id, principal.sessionId));
@@ -58,37 +56,31 @@ async function decide(request: Request): Promise<Response> {
   if (decision !== "grant") return errorPage(400, "invalid_request", "Choose Grant or Cancel.");
 
   try {
-    if (pending.kind === "install") {
-      if (!(await isAdministrator(db, principal))) {
+    const outcome = await db.transaction(async (tx) => {
+      // The application as committed now, row-locked until the grant commits: a redirect URI, the
+      // third-party flag or a scope removed since the page was shown is honoured here, and a
+      // concurrent Delete of the application waits, or has already removed it.
+      const current = await lockClient(tx, pending.request.clientId);
+      const now = await decideConsent(tx, { client: current, principal, pending });
+      if (now.kind === "refuse") return errorPage(now.status, now.error, now.description);
+      if (now.kind === "ask-admin") {
         return errorPage(403, "access_denied", "Only the Alibaba Cloud account or a RAM administrator can authorize this application.");
       }
-      const outcome = await db.transaction(async (tx) => {
-        // The application as committed now, row-locked until the grant commits: a redirect URI,
-        // the third-party flag or a scope removed since the page was shown is honoured here.
-        const current = usable(await lockClient(tx, pending.request.clientId), pending);
-        if (current instanceof Response) return current;
+      if (!current || (now.kind !== "install-consent" && now.kind !== "personal-consent")) {
+        return errorPage(409, "invalid_request", "This authorization request can not be answered. Start again from the application.");
+      }
+      if (now.kind === "install-consent") {
         const scopes = validateGrantedScopes(current, pending.request.scope, form.getAll("scope"));
         if (!scopes.ok) return errorPage(400, "invalid_scope", scopes.message);
         if (!(await consumeConsentRequest(tx, pending.id, principal.sessionId))) throw new AppError("conflict", "already answered");
         const { installation } = await installApp(tx, { actor: principal, appId: current.id, clientId: current.clientId, scopes: scopes.granted, source: "consent" });
         return issueCodeRedirect(tx, { appId: current.id, installation, principal, request: pending.request });
-      });
-      return typeof outcome === "string" ? redirect(outcome, 303) : outcome;
-    }
-    // A personal consent to an official application.
-    const outcome = await db.transaction(async (tx) => {
-      // Row-locked as above: a concurrent Delete of the application waits, or has already removed it.
-      const current = usable(await lockClient(tx, pending.request.clientId), pending);
-      if (current instanceof Response) return current;
-      const installation = await getInstallation(tx, principal.accountId, client.id);
-      if (!installation) throw new AppError("not_found", "The application is no longer installed in this account.");
-      if ((await checkOfficialAccess(tx, { installationId: installation.id, principal })) === "unassigned") {
-        throw new AppError("forbidden", "You are not assigned to this application. Ask an administrator to assign you.");
       }
+      // A personal consent to an official application.
       if (!(await consumeConsentRequest(tx, pending.id, principal.sessionId))) throw new AppError("conflict", "already answered");
-      await tx.insert(personalConsents).values({ installationId: installation.id, subject: principal.subject }).onConflictDoNothing();
-      await recordAudit(tx, principal, { action: "ConsentApplication", targetType: "application", targetId: client.clientId });
-      return issueCodeRedirect(tx, { appId: client.id, installation, principal, request: pending.request });
+      await tx.insert(personalConsents).values({ installationId: now.installation.id, subject: principal.subject }).onConflictDoNothing();
+      await recordAudit(tx, principal, { action: "ConsentApplication", targetType: "application", targetId: current.clientId });
+      return issueCodeRedirect(tx, { appId: current.id, installation: now.installation, principal, request: pending.request });
     });
     return typeof outcome === "string" ? redirect(outcome, 303) : outcome;
   } catch (error) {
@@ -99,10 +91,4 @@ async function decide(request: Request): Promise<Response> {
     }
     throw error;
   }
-}
-
-/** The client, or the error page when the request can no longer be answered for it (never a redirect). */
-function usable(client: ClientRecord | null, pending: { appId: string; request: { redirectUri: string } }): ClientRecord | Response {
-  const problem = consentClientProblem(client, pending);
-  return problem ? errorPage(problem.status, problem.error, problem.description) : client!;
 }

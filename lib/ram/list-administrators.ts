@@ -1,11 +1,11 @@
 import { and, asc, eq, inArray, or } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import { accounts, groupMembers, policyAttachments, ramUsers } from "@/db/schema";
 import { adminPolicies } from "./policies";
 import { logonNameOf } from "./principal";
 
 /** Who can authorize applications for an account: the owner, and RAM users with an administrator policy (directly or through a group). */
-export async function listAdministrators(db: Db, accountId: string): Promise<string[]> {
+export async function listAdministrators(db: Db | Tx, accountId: string): Promise<string[]> {
   const [account] = await db.select({ alias: accounts.alias, ownerEmail: accounts.ownerEmail }).from(accounts).where(eq(accounts.id, accountId));
   if (!account) return [];
   const adminGroups = db

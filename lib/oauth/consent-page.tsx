@@ -1,0 +1,84 @@
+import { eq } from "drizzle-orm";
+import type { ReactElement } from "react";
+import { getDb } from "@/db/client";
+import { accounts } from "@/db/schema";
+import { principalFromRequest } from "@/lib/auth/request-session";
+import { actorLabel } from "@/lib/ram/principal";
+import { getClient } from "./clients";
+import { decideConsent, isStale } from "./consent-outcome";
+import { consentCsrfToken, getPendingConsentRequest, isConsentRequestId } from "./consent-requests";
+import { offeredScopes } from "./consent-scopes";
+import { renderDocument } from "./consent-screen/render";
+import { AskAdminScreen, GoneScreen, InstallConsentScreen, NotAssignedScreen, PersonalConsentScreen, type ScreenData } from "./consent-screen/screens";
+import { redirect, unavailablePageOr } from "./html";
+
+const HEADERS = {
+  "content-type": "text/html; charset=utf-8",
+  // No script can run on this page at all; styles only from the console's own stylesheet; no
+  // form-action: Grant redirects on to the application.
+  "content-security-policy": "default-src 'none'; style-src 'self'; img-src 'self' https: data:; base-uri 'none'; frame-ancestors 'none'",
+  "x-frame-options": "DENY",
+  "cache-control": "no-store",
+  "referrer-policy": "no-referrer",
+};
+
+function page(element: ReactElement, status = 200): Response {
+  return new Response(renderDocument(element), { status, headers: HEADERS });
+}
+
+const NO_LONGER_VALID = "This authorization request is no longer valid";
+
+/**
+ * GET /oauth2/consent/{requestId}: the consent screen (rules 1–4 of the design), server-rendered
+ * from React components (consent-screen/). What it shows is the consent decision
+ * (consent-outcome.ts): administrators see Grant / Cancel; other people see who can authorize the
+ * application; for an official application, an assigned person sees a personal consent and an
+ * unassigned one a refusal.
+ */
+export async function consentPageEndpoint(request: Request): Promise<Response> {
+  const url = new URL(request.url);
+  // The id is base64url: a segment with a %-sequence (malformed or not) is no request of ours.
+  const requestId = url.pathname.split("/").pop() ?? "";
+  if (!isConsentRequestId(requestId)) {
+    return page(<GoneScreen title="This authorization request does not exist" message="Go back to the application and start again." />, 404);
+  }
+  try {
+    const principal = await principalFromRequest(request);
+    if (!principal) return redirect(`/signin?callbackUrl=${encodeURIComponent(url.pathname)}`);
+    const db = await getDb();
+    const pending = await getPendingConsentRequest(db, requestId, principal.sessionId);
+    if (!pending) {
+      const message = "It was already answered, it expired, or it belongs to another sign-in. Go back to the application and start again.";
+      return page(<GoneScreen title={NO_LONGER_VALID} message={message} />, 410);
+    }
+    // Read fresh: an application deleted or changed since the request was made is not shown.
+    const client = await getClient(pending.request.clientId);
+    const outcome = await decideConsent(db, { client, principal, pending });
+    if (isStale(outcome) || !client) {
+      return page(<GoneScreen title={NO_LONGER_VALID} message={outcome.kind === "refuse" ? outcome.description : ""} tone="warn" />, 410);
+    }
+    const [provider] = await db.select({ alias: accounts.alias }).from(accounts).where(eq(accounts.id, client.accountId));
+    const data: ScreenData = {
+      client,
+      provider: provider?.alias ?? "unknown",
+      who: { label: actorLabel(principal), account: `${principal.accountAlias} (${principal.accountUid})` },
+      redirectHost: new URL(pending.request.redirectUri).host,
+      requestId: pending.id,
+      csrf: consentCsrfToken(principal.sessionId, pending.id),
+      accountAlias: principal.accountAlias,
+    };
+    switch (outcome.kind) {
+      case "ask-admin":
+        return page(<AskAdminScreen data={data} admins={outcome.admins} />);
+      case "install-consent":
+        return page(<InstallConsentScreen data={data} {...offeredScopes(client, pending.request.scope)} />);
+      case "personal-consent":
+        return page(<PersonalConsentScreen data={data} scopes={outcome.installation.scopes} />);
+      default:
+        // Not assigned, or no longer installed in the account.
+        return page(<NotAssignedScreen data={data} />);
+    }
+  } catch (error) {
+    return unavailablePageOr(error);
+  }
+}
