@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { assignments, grants, groupMembers } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { notFound } from "@/lib/errors";
-import { isAssigned } from "@/lib/oauth/official-access";
+import { isAssigned } from "@/lib/apps/official-access";
 import { requireAdmin } from "@/lib/ram/authorize";
 import type { Principal } from "@/lib/ram/principal";
 import type { AssigneeRef } from "./create-assignments";

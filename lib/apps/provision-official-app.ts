@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { AppError, notFound } from "@/lib/errors";
-import { lockClient } from "@/lib/oauth/clients";
+import { lockClient } from "@/lib/apps/clients";
 import { requireAdmin } from "@/lib/ram/authorize";
 import type { Principal } from "@/lib/ram/principal";
 import { installApp } from "./install-app";

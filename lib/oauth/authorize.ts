@@ -8,7 +8,7 @@ import { createConsentRequest, toStored } from "./consent-requests";
 import { errorPage, redirect, unavailablePageOr } from "./html";
 import { errorRedirect, issueCodeRedirect } from "./issue-code-redirect";
 import { getInstallation } from "./installation-lookup";
-import { checkOfficialAccess } from "./official-access";
+import { checkOfficialAccess } from "@/lib/apps/official-access";
 
 const MAX_QUERY = 8 * 1024;
 

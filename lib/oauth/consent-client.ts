@@ -1,4 +1,4 @@
-import type { ClientRecord } from "./clients";
+import type { ClientRecord } from "@/lib/apps/clients";
 import { isRegisteredRedirectUri } from "./redirect-uri";
 
 export type ConsentClientProblem = { status: 400 | 403 | 404; error: string; description: string };

@@ -7,12 +7,12 @@ import { constantTimeEqual } from "@/lib/crypto/tokens";
 import { AppError } from "@/lib/errors";
 import { readBodyTextOrNull } from "@/lib/http/body-limit";
 import { isAdministrator } from "@/lib/ram/admin";
-import { getClient, lockClient, type ClientRecord } from "./clients";
+import { getClient, lockClient, type ClientRecord } from "@/lib/apps/clients";
 import { consentClientProblem } from "./consent-client";
 import { consentCsrfToken, consumeConsentRequest, getPendingConsentRequest } from "./consent-requests";
 import { errorPage, redirect, unavailablePageOr } from "./html";
 import { errorRedirect, issueCodeRedirect } from "./issue-code-redirect";
-import { checkOfficialAccess } from "./official-access";
+import { checkOfficialAccess } from "@/lib/apps/official-access";
 import { validateGrantedScopes } from "./consent-scopes";
 import { getInstallation } from "./installation-lookup";
 

@@ -6,14 +6,14 @@ import { principalFromRequest } from "@/lib/auth/request-session";
 import { isAdministrator } from "@/lib/ram/admin";
 import { listAdministrators } from "@/lib/ram/list-administrators";
 import { actorLabel } from "@/lib/ram/principal";
-import { getClient } from "./clients";
+import { getClient } from "@/lib/apps/clients";
 import { consentClientProblem } from "./consent-client";
 import { consentCsrfToken, getPendingConsentRequest, isConsentRequestId } from "./consent-requests";
 import { offeredScopes } from "./consent-scopes";
 import { appCard, consentDocument, decisionForm, notice, scopeList } from "./consent-view";
 import { escapeHtml as e, redirect, unavailablePageOr } from "./html";
 import { getInstallation } from "./installation-lookup";
-import { isAssigned } from "./official-access";
+import { isAssigned } from "@/lib/apps/official-access";
 
 const HEADERS = {
   "content-type": "text/html; charset=utf-8",

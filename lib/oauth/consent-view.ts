@@ -1,4 +1,4 @@
-import type { ClientRecord } from "./clients";
+import type { ClientRecord } from "@/lib/apps/clients";
 import { escapeHtml as e } from "./html";
 
 /**

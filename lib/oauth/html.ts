@@ -1,4 +1,4 @@
-import { isDatabaseUnavailable } from "@/lib/api/respond";
+import { isDatabaseUnavailable } from "@/lib/http/database-unavailable";
 import { logError } from "@/lib/http/log";
 
 /** Minimal server-rendered pages for the protocol endpoints (no Next.js, no script). */
