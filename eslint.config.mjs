@@ -22,6 +22,7 @@ export const layerZones = [
   zone(["./lib/api"], ["./lib/setup", ...ui], "Layer rule: lib/api may not import lib/setup, app or components."),
   zone(["./lib/setup"], ui, "Layer rule: lib/setup may not import app or components."),
   zone("./components", ["./db", ...domain, ...transport], "Layer rule: components/ may not import db or server lib modules; pass data as props."),
+  zone("./app", ["./db"], "Layer rule: app/ does not open the database; call a lib read (it takes { actor }) or service."),
 ];
 
 const config = [

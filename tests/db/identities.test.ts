@@ -10,7 +10,7 @@ import { addGroupMember } from "@/lib/ram/groups/add-group-member";
 import { createGroup } from "@/lib/ram/groups/create-group";
 import { deleteGroup } from "@/lib/ram/groups/delete-group";
 import { removeGroupMember } from "@/lib/ram/groups/remove-group-member";
-import { getGroup, getRole, listGroups, listPolicyUsage } from "@/lib/ram/queries";
+import { getGroup, getRole, getUser, listGroups, listPolicyUsage, listRoles, listUserChoices, listUsers } from "@/lib/ram/queries";
 import { addRoleTrustee } from "@/lib/ram/roles/add-role-trustee";
 import { createRole } from "@/lib/ram/roles/create-role";
 import { deleteRole } from "@/lib/ram/roles/delete-role";
@@ -148,6 +148,25 @@ describe(`identities on ${process.env.TEST_DB}`, () => {
     expect(await loadSessionPrincipal(db().db, sid)).toMatchObject({ kind: "user" });
     expect([await grantRevoked(grant), await grantRevoked(auditorGrant)]).toEqual([true, false]);
     await expect(switchRole({ actor: { ...alice, sessionId: sid }, roleId: role.id })).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("every RAM read checks read permission itself: alice (no read policy) is refused, bob (read-only) reads", async () => {
+    const alice = await who("alice@acme");
+    const bob = await who("bob@acme");
+    const groupId = await idOf(s.ramGroups, "developers");
+    const roleId = await idOf(s.ramRoles, "auditor");
+    const reads = (actor: typeof alice) => [
+      () => listUsers({ actor }),
+      () => getUser({ actor, userId: alice.userId! }),
+      () => listGroups({ actor }),
+      () => listRoles({ actor }),
+      () => getGroup({ actor, groupId }),
+      () => getRole({ actor, roleId }),
+      () => listUserChoices({ actor }),
+      () => listPolicyUsage({ actor }),
+    ];
+    for (const read of reads(alice)) await expect(read()).rejects.toMatchObject({ code: "forbidden" });
+    for (const read of reads(bob)) await expect(read()).resolves.toBeTruthy();
   });
 
   it("only administrators change groups and roles; bob (read-only) and alice's auditor session read but do not write", async () => {
