@@ -15,8 +15,8 @@ import { getOfficialInstallation } from "./official-queries";
  */
 export async function deleteAssignment({ actor, clientId, assignee }: { actor: Principal; clientId: string; assignee: AssigneeRef }): Promise<void> {
   const db = await getDb();
-  await requireAdmin(db, actor);
   await db.transaction(async (tx) => {
+    await requireAdmin(tx, actor);
     const inst = await getOfficialInstallation(tx, actor.accountId, clientId);
     if (!inst) throw notFound("This official application is not installed in this account.");
     const removed = await tx
