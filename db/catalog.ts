@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { eq, ne } from "drizzle-orm";
 import { hashPassword } from "@/lib/crypto/password";
-import { systemPolicies } from "@/lib/ram/policies";
+import { systemPolicies } from "./system-policies";
 import type { Db, Tx } from "./client";
 import { officialApps, PLATFORM_ACCOUNT } from "./official-apps";
 import * as s from "./schema";

@@ -1,14 +1,13 @@
 import { SideNav } from "@/components/console/side-nav";
 import { TopBar } from "@/components/console/top-bar";
 import { Toaster } from "@/components/ui/toast";
-import { getDb } from "@/db/client";
 import { requirePrincipal } from "@/lib/auth/current";
 import { actorLabel } from "@/lib/ram/principal";
 import { listAssumableRoles } from "@/lib/ram/queries";
 
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const principal = await requirePrincipal();
-  const roles = principal.userId ? await listAssumableRoles(await getDb(), principal.userId) : [];
+  const roles = await listAssumableRoles({ actor: principal });
   return (
     <div className="flex min-h-screen flex-col">
       <TopBar

@@ -1,6 +1,10 @@
 import { z } from "zod";
 import { AppError, statusOf } from "@/lib/errors";
+import { isDatabaseUnavailable } from "@/lib/http/database-unavailable";
 import { logError } from "@/lib/http/log";
+
+/** Moved to lib/http/database-unavailable.ts (shared by every transport); re-exported for existing importers. */
+export { isDatabaseUnavailable } from "@/lib/http/database-unavailable";
 
 /** Moved to lib/http/log.ts (the one logging helper); re-exported for existing importers. */
 export { safeErrorMessage } from "@/lib/http/log";
@@ -10,17 +14,6 @@ export function json(body: unknown, status = 200, headers: Record<string, string
     status,
     headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers },
   });
-}
-
-/** PostgreSQL / PGlite errors that mean "the database is not there right now". */
-export function isDatabaseUnavailable(error: unknown): boolean {
-  const e = error as { code?: string; message?: string; cause?: unknown } | null;
-  if (!e) return false;
-  const codes = ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P02", "57P03", "08000", "08003", "08006", "08001", "08004"];
-  if (e.code && codes.includes(e.code)) return true;
-  // "not queryable": the rollback after a lost connection fails with it, hiding the first error.
-  if (typeof e.message === "string" && /Connection terminated|connection timeout|timeout exceeded when trying to connect|is not queryable/i.test(e.message)) return true;
-  return e.cause ? isDatabaseUnavailable(e.cause) : false;
 }
 
 /** The one place where errors become HTTP answers. Unknown errors are logged, never echoed. */

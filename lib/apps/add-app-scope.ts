@@ -15,8 +15,8 @@ import { addAppScopeSchema } from "./app-schemas";
 export async function addAppScope({ actor, clientId, input }: { actor: Principal; clientId: string; input: { scope: string; required?: boolean } }) {
   const data = addAppScopeSchema.parse(input);
   const db = await getDb();
-  await requireAdmin(db, actor);
   const added = await db.transaction(async (tx) => {
+    await requireAdmin(tx, actor);
     const app = await lockOwnedApp(tx, actor.accountId, clientId);
     const [row] = await tx
       .insert(appScopes)

@@ -1,11 +1,10 @@
 import { and, asc, count, desc, eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
+import { paginate } from "@/db/paginate";
 import { appScopes, appSecrets, applications } from "@/db/schema";
 import { notFound } from "@/lib/errors";
 import { clientIdSchema } from "./app-schemas";
 import { describeScope, scopeCatalog } from "./scope-catalog";
-
-export const APPS_PAGE_SIZE = 20;
 
 /** The columns an application shows (never its secrets' hashes). */
 const appColumns = {
@@ -26,19 +25,19 @@ const appColumns = {
 
 /** The account's own applications (Enterprise Applications), newest first. */
 export async function listApplications(db: Db, accountId: string, opts: { page?: number } = {}) {
-  const page = Math.max(1, opts.page ?? 1);
   const where = eq(applications.accountId, accountId);
-  const [items, [total]] = await Promise.all([
-    db
+  return paginate(
+    opts,
+    (limit, offset) =>
+      db
       .select({ clientId: applications.clientId, name: applications.name, type: applications.type, thirdParty: applications.thirdParty, createdAt: applications.createdAt })
       .from(applications)
       .where(where)
       .orderBy(desc(applications.createdAt), asc(applications.clientId))
-      .limit(APPS_PAGE_SIZE)
-      .offset((page - 1) * APPS_PAGE_SIZE),
-    db.select({ n: count() }).from(applications).where(where),
-  ]);
-  return { items, total: total?.n ?? 0, page, pageSize: APPS_PAGE_SIZE };
+      .limit(limit)
+      .offset(offset),
+    () => db.select({ n: count() }).from(applications).where(where),
+  );
 }
 
 /** One application of the account with its scopes and secrets (id, prefix, creation time); null if not the account's. */

@@ -15,8 +15,8 @@ import { insertSecret } from "./insert-secret";
  */
 export async function createAppSecret({ actor, clientId }: { actor: Principal; clientId: string }) {
   const db = await getDb();
-  await requireAdmin(db, actor);
   const created = await db.transaction(async (tx) => {
+    await requireAdmin(tx, actor);
     // The row lock serialises concurrent calls, so the count below can not be passed twice.
     const app = await lockOwnedApp(tx, actor.accountId, clientId);
     if (app.type === "NativeApp") throw new AppError("conflict", "A NativeApp is a public client: it has no secrets.");

@@ -17,9 +17,9 @@ import { DEFAULT_SCOPE } from "./scope-catalog";
 export async function createApplication({ actor, input }: { actor: Principal; input: CreateApplicationInput }) {
   const data = createApplicationSchema.parse(input);
   const db = await getDb();
-  await requireAdmin(db, actor);
-  const scopes = data.scopes.some((s) => s.scope === DEFAULT_SCOPE) ? data.scopes : [{ scope: DEFAULT_SCOPE, required: true }, ...data.scopes];
   const created = await db.transaction(async (tx) => {
+    await requireAdmin(tx, actor);
+    const scopes = data.scopes.some((s) => s.scope === DEFAULT_SCOPE) ? data.scopes : [{ scope: DEFAULT_SCOPE, required: true }, ...data.scopes];
     let app: { id: string; clientId: string } | undefined;
     // A clash of two random 19-digit IDs is unlikely; the unique index decides, and we draw again.
     for (let attempt = 0; attempt < 5 && !app; attempt++) {

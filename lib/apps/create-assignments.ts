@@ -13,8 +13,8 @@ export type AssigneeRef = { principalType: "user" | "group"; principalId: string
 export async function createAssignments({ actor, clientId, assignees }: { actor: Principal; clientId: string; assignees: AssigneeRef[] }): Promise<void> {
   if (assignees.length === 0 || assignees.length > 100) throw new AppError("invalid_input", "Select between 1 and 100 users or groups.");
   const db = await getDb();
-  await requireAdmin(db, actor);
   await db.transaction(async (tx) => {
+    await requireAdmin(tx, actor);
     const inst = await getOfficialInstallation(tx, actor.accountId, clientId);
     if (!inst) throw notFound("This official application is not installed in this account.");
     for (const a of assignees) {

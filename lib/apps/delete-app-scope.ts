@@ -15,8 +15,8 @@ import { DEFAULT_SCOPE } from "./scope-catalog";
  */
 export async function deleteAppScope({ actor, clientId, scope }: { actor: Principal; clientId: string; scope: string }): Promise<void> {
   const db = await getDb();
-  await requireAdmin(db, actor);
   await db.transaction(async (tx) => {
+    await requireAdmin(tx, actor);
     const app = await lockOwnedApp(tx, actor.accountId, clientId);
     if (scope === DEFAULT_SCOPE) throw new AppError("conflict", "openid is the default scope and can not be deleted.");
     const [row] = await tx

@@ -11,8 +11,8 @@ import { lockOwnedApp } from "./app-queries";
 /** Deletes one client secret; client authentication with it fails from now on. */
 export async function deleteAppSecret({ actor, clientId, secretId }: { actor: Principal; clientId: string; secretId: string }): Promise<void> {
   const db = await getDb();
-  await requireAdmin(db, actor);
   await db.transaction(async (tx) => {
+    await requireAdmin(tx, actor);
     const app = await lockOwnedApp(tx, actor.accountId, clientId);
     const [gone] = idSchema.safeParse(secretId).success
       ? await tx

@@ -12,8 +12,8 @@ import { lockOwnedApp } from "./app-queries";
  */
 export async function deleteApplication({ actor, clientId }: { actor: Principal; clientId: string }): Promise<void> {
   const db = await getDb();
-  await requireAdmin(db, actor);
   await db.transaction(async (tx) => {
+    await requireAdmin(tx, actor);
     const app = await lockOwnedApp(tx, actor.accountId, clientId);
     await tx.delete(applications).where(eq(applications.id, app.id));
     await recordAudit(tx, actor, { action: "DeleteApplication", targetType: "application", targetId: app.clientId, detail: { name: app.name, type: app.type } });

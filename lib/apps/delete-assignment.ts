@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { assignments, grants, groupMembers } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { notFound } from "@/lib/errors";
-import { isAssigned } from "@/lib/oauth/official-access";
+import { isAssigned } from "@/lib/apps/official-access";
 import { requireAdmin } from "@/lib/ram/authorize";
 import type { Principal } from "@/lib/ram/principal";
 import type { AssigneeRef } from "./create-assignments";
@@ -15,8 +15,8 @@ import { getOfficialInstallation } from "./official-queries";
  */
 export async function deleteAssignment({ actor, clientId, assignee }: { actor: Principal; clientId: string; assignee: AssigneeRef }): Promise<void> {
   const db = await getDb();
-  await requireAdmin(db, actor);
   await db.transaction(async (tx) => {
+    await requireAdmin(tx, actor);
     const inst = await getOfficialInstallation(tx, actor.accountId, clientId);
     if (!inst) throw notFound("This official application is not installed in this account.");
     const removed = await tx

@@ -1,12 +1,12 @@
 import { and, asc, count, countDistinct, desc, eq, ilike, max, ne, or } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { accounts, appScopes, applications, grants, installations } from "@/db/schema";
+import { containsPattern, paginate } from "@/db/paginate";
 import { describeScope, scopeCatalog } from "./scope-catalog";
 
 export const INSTALLATION_SORTS = ["createdAt", "updatedAt"] as const;
 export type InstallationSort = (typeof INSTALLATION_SORTS)[number];
 export type SortOrder = "asc" | "desc";
-export const INSTALLATIONS_PAGE_SIZE = 20;
 
 export type ListInstallationsOptions = {
   search?: string;
@@ -15,10 +15,6 @@ export type ListInstallationsOptions = {
   page?: number;
   pageSize?: number;
 };
-
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /**
  * Third-party applications installed in an account: installations whose application belongs to
@@ -31,18 +27,17 @@ function installedThirdParty(accountId: string) {
 
 /** One page of the Third-party Applications tab; server-side search (name or app ID), sort and paging. */
 export async function listInstallations(db: Db | Tx, accountId: string, opts: ListInstallationsOptions = {}) {
-  const page = Math.max(1, Math.floor(opts.page ?? 1));
-  const pageSize = Math.min(100, Math.max(1, Math.floor(opts.pageSize ?? INSTALLATIONS_PAGE_SIZE)));
-  const search = opts.search?.trim();
-  const pattern = search ? `%${escapeLike(search)}%` : undefined;
+  const pattern = containsPattern(opts.search?.trim());
   const where = and(
     installedThirdParty(accountId),
     pattern ? or(ilike(applications.name, pattern), ilike(applications.clientId, pattern)) : undefined,
   );
   const column = opts.sort === "updatedAt" ? installations.updatedAt : installations.createdAt;
   const dir = opts.order === "asc" ? asc : desc;
-  const [items, [total]] = await Promise.all([
-    db
+  return paginate(
+    opts,
+    (limit, offset) =>
+      db
       .select({
         appId: applications.clientId,
         name: applications.name,
@@ -55,15 +50,15 @@ export async function listInstallations(db: Db | Tx, accountId: string, opts: Li
       .where(where)
       // The id breaks ties, so that pages neither repeat nor skip rows with equal times.
       .orderBy(dir(column), dir(installations.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db
+      .limit(limit)
+      .offset(offset),
+    () =>
+      db
       .select({ n: count() })
       .from(installations)
       .innerJoin(applications, eq(applications.id, installations.appId))
       .where(where),
-  ]);
-  return { items, total: total?.n ?? 0, page, pageSize };
+  );
 }
 
 export type ScopeRow = { scope: string; title: string; description: string; required: boolean; granted: boolean };

@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { AppError, notFound } from "@/lib/errors";
-import { lockClient } from "@/lib/oauth/clients";
+import { lockClient } from "@/lib/apps/clients";
 import { requireAdmin } from "@/lib/ram/authorize";
 import type { Principal } from "@/lib/ram/principal";
 import { installApp } from "./install-app";
@@ -12,8 +12,8 @@ import { installApp } from "./install-app";
  */
 export async function provisionOfficialApp({ actor, clientId, optionalScopes }: { actor: Principal; clientId: string; optionalScopes: string[] }) {
   const db = await getDb();
-  await requireAdmin(db, actor);
   return db.transaction(async (tx) => {
+    await requireAdmin(tx, actor);
     // Read with the application row share-locked: a scope deleted or the app removed meanwhile is
     // seen here (or waits for this transaction), so no deleted scope is installed.
     const client = await lockClient(tx, clientId);

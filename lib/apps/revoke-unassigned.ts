@@ -1,7 +1,7 @@
 import { and, inArray, isNull, not, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { grants } from "@/db/schema";
-import { assignedSql } from "@/lib/oauth/official-access";
+import { assignedSql } from "@/lib/apps/official-access";
 
 /**
  * After a change that may take official applications away from people (Delete Assignment, removing

@@ -16,8 +16,8 @@ import { DEFAULT_SCOPE } from "./scope-catalog";
 export async function setScopeRequired({ actor, clientId, scope, input }: { actor: Principal; clientId: string; scope: string; input: { required: boolean } }) {
   const data = setScopeRequiredSchema.parse(input);
   const db = await getDb();
-  await requireAdmin(db, actor);
   const updated = await db.transaction(async (tx) => {
+    await requireAdmin(tx, actor);
     const app = await lockOwnedApp(tx, actor.accountId, clientId);
     if (scope === DEFAULT_SCOPE && !data.required) throw new AppError("conflict", "openid is the default scope: it is always required.");
     const [row] = await tx

@@ -11,8 +11,8 @@ import { assertConsistent, updateApplicationSchema, type UpdateApplicationInput 
 export async function updateApplication({ actor, clientId, input }: { actor: Principal; clientId: string; input: UpdateApplicationInput }) {
   const data = updateApplicationSchema.parse(input);
   const db = await getDb();
-  await requireAdmin(db, actor);
   await db.transaction(async (tx) => {
+    await requireAdmin(tx, actor);
     const app = await lockOwnedApp(tx, actor.accountId, clientId);
     assertConsistent({
       type: app.type,

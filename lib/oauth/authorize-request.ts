@@ -1,4 +1,4 @@
-import { getClient, type ClientRecord } from "./clients";
+import { getClient, type ClientRecord } from "@/lib/apps/clients";
 import { isRegisteredRedirectUri } from "./redirect-uri";
 
 /**

@@ -1,5 +1,5 @@
 import { constantTimeEqual, sha256 } from "@/lib/crypto/tokens";
-import { getClientWithSecrets, isPublicClient, type ClientRecord } from "./clients";
+import { getClientWithSecrets, isPublicClient, type ClientRecord } from "@/lib/apps/clients";
 import type { FormParams } from "./form-body";
 import { invalidClient, invalidRequest } from "./oauth-error";
 

@@ -6,7 +6,7 @@ import { principalFromRequest } from "@/lib/auth/request-session";
 import { constantTimeEqual } from "@/lib/crypto/tokens";
 import { AppError } from "@/lib/errors";
 import { readBodyTextOrNull } from "@/lib/http/body-limit";
-import { getClient, lockClient } from "./clients";
+import { getClient, lockClient } from "@/lib/apps/clients";
 import { decideConsent, isStale } from "./consent-outcome";
 import { consentCsrfToken, consumeConsentRequest, getPendingConsentRequest } from "./consent-requests";
 import { errorPage, redirect, unavailablePageOr } from "./html";

@@ -3,9 +3,9 @@ import type { Installation } from "@/lib/apps/install-app";
 import { isAdministrator } from "@/lib/ram/admin";
 import { listAdministrators } from "@/lib/ram/list-administrators";
 import type { Principal } from "@/lib/ram/principal";
-import type { ClientRecord } from "./clients";
+import type { ClientRecord } from "@/lib/apps/clients";
 import { getInstallation } from "./installation-lookup";
-import { checkOfficialAccess } from "./official-access";
+import { checkOfficialAccess } from "@/lib/apps/official-access";
 import { isRegisteredRedirectUri } from "./redirect-uri";
 
 type InstallationRef = Pick<Installation, "id" | "scopes">;

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { accounts } from "@/db/schema";
 import { principalFromRequest } from "@/lib/auth/request-session";
 import { actorLabel } from "@/lib/ram/principal";
-import { getClient } from "./clients";
+import { getClient } from "@/lib/apps/clients";
 import { decideConsent, isStale } from "./consent-outcome";
 import { consentCsrfToken, getPendingConsentRequest, isConsentRequestId } from "./consent-requests";
 import { offeredScopes } from "./consent-scopes";

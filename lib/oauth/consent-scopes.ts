@@ -1,4 +1,4 @@
-import type { ClientRecord } from "./clients";
+import type { ClientRecord } from "@/lib/apps/clients";
 
 /** What the consent screen offers: the app's required scope, and the optional items this request asked for. */
 export function offeredScopes(client: Pick<ClientRecord, "scopes">, requestedScope: string) {

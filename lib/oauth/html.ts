@@ -1,5 +1,5 @@
-import { isDatabaseUnavailable } from "@/lib/api/respond";
 import { createElement } from "react";
+import { isDatabaseUnavailable } from "@/lib/http/database-unavailable";
 import { logError } from "@/lib/http/log";
 import { ErrorScreen } from "./consent-screen/screens";
 import { renderDocument } from "./consent-screen/render";

@@ -1,4 +1,4 @@
-import { isDatabaseUnavailable } from "@/lib/api/respond";
+import { isDatabaseUnavailable } from "@/lib/http/database-unavailable";
 import { logError } from "@/lib/http/log";
 import { OAuthError } from "./oauth-error";
 

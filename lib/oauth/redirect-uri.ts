@@ -1,4 +1,4 @@
-import type { ClientRecord } from "./clients";
+import type { ClientRecord } from "@/lib/apps/clients";
 
 /**
  * RFC 6749 §3.1.2.3 + RFC 9700 §2.1: the redirect URI must equal a registered one exactly,

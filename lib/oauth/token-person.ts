@@ -3,7 +3,7 @@ import type { Db, Tx } from "@/db/client";
 import { accounts, applications, installations, ramRoles, ramUsers } from "@/db/schema";
 import { buildPrincipal, principalColumns } from "@/lib/ram/build-principal";
 import type { Principal } from "@/lib/ram/principal";
-import { stillAssignedSql } from "./official-access";
+import { stillAssignedSql } from "@/lib/apps/official-access";
 
 /** ram_users joined only when enabled and of the same account; ram_roles only of the same account. */
 export function userJoin(userId: AnyColumn | string | null, accountId: AnyColumn | string): SQL {

@@ -5,7 +5,7 @@ import { accessTokens, accounts, applications, grants, installations, ramRoles, 
 import { sha256 } from "@/lib/crypto/tokens";
 import { buildPrincipal, principalColumns } from "@/lib/ram/build-principal";
 import type { Principal } from "@/lib/ram/principal";
-import { stillAssignedSql } from "./official-access";
+import { stillAssignedSql } from "@/lib/apps/official-access";
 import { effectiveScope } from "./scope";
 import { roleJoin, userJoin } from "./token-person";
 

@@ -1,4 +1,4 @@
-import type { Db, Tx } from "@/db/client";
+import { getDb, type Db, type Tx } from "@/db/client";
 import { forbidden } from "@/lib/errors";
 import { canReadRam, isAdministrator } from "./admin";
 import type { Principal } from "./principal";
@@ -15,4 +15,14 @@ export async function requireReader(db: Db | Tx, actor: Principal): Promise<void
   if (!(await canReadRam(db, actor))) {
     throw forbidden("You need AliyunRAMReadOnlyAccess or an administrator policy to view this.");
   }
+}
+
+/**
+ * The database for a read, after checking that the actor may read RAM: reads take `{ actor }` and
+ * check it themselves, as writes do, so that no page or route can forget it.
+ */
+export async function readerDb(actor: Principal): Promise<Db> {
+  const db = await getDb();
+  await requireReader(db, actor);
+  return db;
 }

@@ -1,10 +1,6 @@
-/** The system policies this console knows. Names are RAM's own. */
-export const systemPolicies = [
-  { name: "AdministratorAccess", description: "Provides full access to Alibaba Cloud services and resources." },
-  { name: "AliyunRAMFullAccess", description: "Provides full access to Resource Access Management (RAM)." },
-  { name: "AliyunRAMReadOnlyAccess", description: "Provides read-only access to Resource Access Management (RAM)." },
-  { name: "ReadOnlyAccess", description: "Provides read-only access to Alibaba Cloud services and resources." },
-] as const;
+import { systemPolicies } from "@/db/system-policies";
+
+export { systemPolicies };
 
 export type PolicyName = (typeof systemPolicies)[number]["name"];
 

@@ -1,44 +1,58 @@
 import { and, asc, count, eq, ilike, or } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { getDb, type Db } from "@/db/client";
+import { containsPattern, paginate } from "@/db/paginate";
 import { groupMembers, policyAttachments, ramGroups, ramRoles, ramUsers, roleTrustees, type PrincipalType } from "@/db/schema";
+import { listPolicyNames } from "./admin";
+import { readerDb } from "./authorize";
 import { systemPolicies } from "./policies";
+import type { Principal } from "./principal";
+import { idSchema } from "./schemas";
 
-export const PAGE_SIZE = 20;
+/**
+ * The RAM reads. Each takes `{ actor }` and checks that the actor may read RAM (readerDb), the way
+ * each write checks that its actor is an administrator; ids that are not UUIDs find nothing.
+ */
+type Read<T = object> = { actor: Principal } & T;
+type ListOptions = { search?: string; page?: number };
 
-/** Roles a RAM user may switch to. */
-export function listAssumableRoles(db: Db, userId: string) {
-  return db
+/** Roles the actor (a RAM user) may switch to; none for the owner. Needs no read permission. */
+export async function listAssumableRoles({ actor }: Read) {
+  if (!actor.userId) return [];
+  return (await getDb())
     .select({ id: ramRoles.id, name: ramRoles.name })
     .from(roleTrustees)
     .innerJoin(ramRoles, eq(ramRoles.id, roleTrustees.roleId))
-    .where(eq(roleTrustees.userId, userId))
+    .where(eq(roleTrustees.userId, actor.userId))
     .orderBy(asc(ramRoles.name));
 }
 
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** The policies that apply to the actor (who am I). Needs no read permission. */
+export async function listOwnPolicyNames({ actor }: Read): Promise<string[]> {
+  return listPolicyNames(await getDb(), actor);
 }
 
-export async function listUsers(db: Db, accountId: string, opts: { search?: string; page?: number } = {}) {
-  const page = Math.max(1, opts.page ?? 1);
-  const where = and(
-    eq(ramUsers.accountId, accountId),
-    opts.search ? or(ilike(ramUsers.name, `%${escapeLike(opts.search)}%`), ilike(ramUsers.displayName, `%${escapeLike(opts.search)}%`)) : undefined,
+export async function listUsers({ actor, ...opts }: Read<ListOptions>) {
+  const db = await readerDb(actor);
+  const like = containsPattern(opts.search);
+  const where = and(eq(ramUsers.accountId, actor.accountId), like ? or(ilike(ramUsers.name, like), ilike(ramUsers.displayName, like)) : undefined);
+  return paginate(
+    opts,
+    (limit, offset) =>
+      db
+        .select({ id: ramUsers.id, name: ramUsers.name, displayName: ramUsers.displayName, enabled: ramUsers.enabled, createdAt: ramUsers.createdAt })
+        .from(ramUsers)
+        .where(where)
+        .orderBy(asc(ramUsers.name))
+        .limit(limit)
+        .offset(offset),
+    () => db.select({ n: count() }).from(ramUsers).where(where),
   );
-  const [rows, [total]] = await Promise.all([
-    db
-      .select({ id: ramUsers.id, name: ramUsers.name, displayName: ramUsers.displayName, enabled: ramUsers.enabled, createdAt: ramUsers.createdAt })
-      .from(ramUsers)
-      .where(where)
-      .orderBy(asc(ramUsers.name))
-      .limit(PAGE_SIZE)
-      .offset((page - 1) * PAGE_SIZE),
-    db.select({ n: count() }).from(ramUsers).where(where),
-  ]);
-  return { items: rows, total: total?.n ?? 0, page, pageSize: PAGE_SIZE };
 }
 
-export async function getUser(db: Db, accountId: string, userId: string) {
+export async function getUser({ actor, userId }: Read<{ userId: string }>) {
+  const db = await readerDb(actor);
+  if (!idSchema.safeParse(userId).success) return null;
+  const accountId = actor.accountId;
   const [user] = await db
     .select({ id: ramUsers.id, name: ramUsers.name, displayName: ramUsers.displayName, enabled: ramUsers.enabled, createdAt: ramUsers.createdAt, updatedAt: ramUsers.updatedAt })
     .from(ramUsers)
@@ -56,7 +70,7 @@ export async function getUser(db: Db, accountId: string, userId: string) {
   return { ...user, policies, groups };
 }
 
-export async function listAttachedPolicies(db: Db, accountId: string, type: PrincipalType, id: string) {
+async function listAttachedPolicies(db: Db, accountId: string, type: PrincipalType, id: string) {
   const rows = await db
     .select({ policyName: policyAttachments.policyName, attachedAt: policyAttachments.createdAt })
     .from(policyAttachments)
@@ -66,45 +80,50 @@ export async function listAttachedPolicies(db: Db, accountId: string, type: Prin
 }
 
 /** Every RAM user of the account (for the Add Members / Add Trusted User pickers), at most 500. */
-export function listUserChoices(db: Db, accountId: string) {
-  return db
+export async function listUserChoices({ actor }: Read) {
+  return (await readerDb(actor))
     .select({ id: ramUsers.id, name: ramUsers.name, displayName: ramUsers.displayName })
     .from(ramUsers)
-    .where(eq(ramUsers.accountId, accountId))
+    .where(eq(ramUsers.accountId, actor.accountId))
     .orderBy(asc(ramUsers.name))
     .limit(500);
 }
 
 /** Groups or roles of the account, searched by name or description, one page at a time. */
-async function listNamed(db: Db, table: typeof ramGroups | typeof ramRoles, accountId: string, opts: { search?: string; page?: number }) {
-  const page = Math.max(1, opts.page ?? 1);
-  const like = opts.search ? `%${escapeLike(opts.search)}%` : null;
-  const where = and(eq(table.accountId, accountId), like ? or(ilike(table.name, like), ilike(table.description, like)) : undefined);
-  const [rows, [total]] = await Promise.all([
-    db
-      .select({ id: table.id, name: table.name, description: table.description, createdAt: table.createdAt })
-      .from(table)
-      .where(where)
-      .orderBy(asc(table.name))
-      .limit(PAGE_SIZE)
-      .offset((page - 1) * PAGE_SIZE),
-    db.select({ n: count() }).from(table).where(where),
-  ]);
-  return { items: rows, total: total?.n ?? 0, page, pageSize: PAGE_SIZE };
+async function listNamed(table: typeof ramGroups | typeof ramRoles, { actor, ...opts }: Read<ListOptions>) {
+  const db = await readerDb(actor);
+  const like = containsPattern(opts.search);
+  const where = and(eq(table.accountId, actor.accountId), like ? or(ilike(table.name, like), ilike(table.description, like)) : undefined);
+  return paginate(
+    opts,
+    (limit, offset) =>
+      db
+        .select({ id: table.id, name: table.name, description: table.description, createdAt: table.createdAt })
+        .from(table)
+        .where(where)
+        .orderBy(asc(table.name))
+        .limit(limit)
+        .offset(offset),
+    () => db.select({ n: count() }).from(table).where(where),
+  );
 }
 
-export function listGroups(db: Db, accountId: string, opts: { search?: string; page?: number } = {}) {
-  return listNamed(db, ramGroups, accountId, opts);
+export function listGroups(read: Read<ListOptions>) {
+  return listNamed(ramGroups, read);
 }
 
-export function listRoles(db: Db, accountId: string, opts: { search?: string; page?: number } = {}) {
-  return listNamed(db, ramRoles, accountId, opts);
+export function listRoles(read: Read<ListOptions>) {
+  return listNamed(ramRoles, read);
 }
+
 
 const userColumns = { id: ramUsers.id, name: ramUsers.name, displayName: ramUsers.displayName, enabled: ramUsers.enabled };
 
 /** A group of the account with its members and policies, or null. */
-export async function getGroup(db: Db, accountId: string, groupId: string) {
+export async function getGroup({ actor, groupId }: Read<{ groupId: string }>) {
+  const db = await readerDb(actor);
+  if (!idSchema.safeParse(groupId).success) return null;
+  const accountId = actor.accountId;
   const [group] = await db
     .select({ id: ramGroups.id, name: ramGroups.name, description: ramGroups.description, createdAt: ramGroups.createdAt })
     .from(ramGroups)
@@ -118,7 +137,10 @@ export async function getGroup(db: Db, accountId: string, groupId: string) {
 }
 
 /** A role of the account with the RAM users it trusts and its policies, or null. */
-export async function getRole(db: Db, accountId: string, roleId: string) {
+export async function getRole({ actor, roleId }: Read<{ roleId: string }>) {
+  const db = await readerDb(actor);
+  if (!idSchema.safeParse(roleId).success) return null;
+  const accountId = actor.accountId;
   const [role] = await db
     .select({ id: ramRoles.id, name: ramRoles.name, description: ramRoles.description, createdAt: ramRoles.createdAt })
     .from(ramRoles)
@@ -132,7 +154,9 @@ export async function getRole(db: Db, accountId: string, roleId: string) {
 }
 
 /** The system policies, each with how many users, groups and roles of the account have it attached. */
-export async function listPolicyUsage(db: Db, accountId: string) {
+export async function listPolicyUsage({ actor }: Read) {
+  const db = await readerDb(actor);
+  const accountId = actor.accountId;
   const rows = await db
     .select({ policyName: policyAttachments.policyName, type: policyAttachments.principalType, n: count() })
     .from(policyAttachments)

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pageParamsSchema } from "@/lib/http/page-params";
 import { systemPolicies } from "./policies";
 
 export const ramNameSchema = z
@@ -39,4 +40,4 @@ export type CreateRoleInput = z.input<typeof createRoleSchema>;
 /** Body of POST …/groups/{id}/members and …/roles/{id}/trustees. */
 export const userRefSchema = z.object({ userId: idSchema });
 /** Query of the group and role lists. */
-export const listQuerySchema = z.object({ search: z.string().max(128).optional(), page: z.coerce.number().int().min(1).max(100000).optional() });
+export const listQuerySchema = pageParamsSchema;

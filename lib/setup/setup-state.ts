@@ -1,5 +1,5 @@
 import { hasHumanAccount } from "@/db/catalog";
-import type { Db, Tx } from "@/db/client";
+import { getDb, type Db, type Tx } from "@/db/client";
 import { installationState } from "@/db/schema";
 
 /**
@@ -7,7 +7,8 @@ import { installationState } from "@/db/schema";
  * account does not count) and no first-run has ever completed (installation_state), so deleting
  * accounts later never reopens it.
  */
-export async function isSetupOpen(q: Db | Tx): Promise<boolean> {
+export async function isSetupOpen(tx?: Db | Tx): Promise<boolean> {
+  const q = tx ?? (await getDb());
   const done = await q.select({ id: installationState.id }).from(installationState).limit(1);
   if (done.length > 0) return false;
   return !(await hasHumanAccount(q));

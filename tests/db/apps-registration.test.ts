@@ -13,7 +13,7 @@ import { deleteApplication } from "@/lib/apps/delete-application";
 import { setScopeRequired } from "@/lib/apps/set-scope-required";
 import { updateApplication } from "@/lib/apps/update-application";
 import { sha256 } from "@/lib/crypto/tokens";
-import { getClient } from "@/lib/oauth/clients";
+import { getClient } from "@/lib/apps/clients";
 import { setupSeededDatabase } from "../helpers/db";
 import { principalOf } from "../helpers/principals";
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import * as s from "@/db/schema";
 import { createAssignments } from "@/lib/apps/create-assignments";
 import { provisionOfficialApp } from "@/lib/apps/provision-official-app";
-import { getClient } from "@/lib/oauth/clients";
+import { getClient } from "@/lib/apps/clients";
 import { decideConsent, isStale, type PendingConsent } from "@/lib/oauth/consent-outcome";
 import { setupSeededDatabase } from "../helpers/db";
 import { principalOf } from "../helpers/principals";

@@ -10,7 +10,7 @@ import { addGroupMember } from "@/lib/ram/groups/add-group-member";
 import { createGroup } from "@/lib/ram/groups/create-group";
 import { deleteGroup } from "@/lib/ram/groups/delete-group";
 import { removeGroupMember } from "@/lib/ram/groups/remove-group-member";
-import { getGroup, getRole, listGroups, listPolicyUsage } from "@/lib/ram/queries";
+import { getGroup, getRole, getUser, listGroups, listPolicyUsage, listRoles, listUserChoices, listUsers } from "@/lib/ram/queries";
 import { addRoleTrustee } from "@/lib/ram/roles/add-role-trustee";
 import { createRole } from "@/lib/ram/roles/create-role";
 import { deleteRole } from "@/lib/ram/roles/delete-role";
@@ -41,13 +41,13 @@ describe(`identities on ${process.env.TEST_DB}`, () => {
   it("counts, per system policy, the users, groups and roles of each account that have it", async () => {
     const acme = await who("owner@acme");
     const globex = await who("owner@globex");
-    expect(await listPolicyUsage(db().db, acme.accountId)).toEqual([
+    expect(await listPolicyUsage({ actor: acme })).toEqual([
       expect.objectContaining({ name: "AdministratorAccess", users: 0, groups: 0, roles: 0 }),
       expect.objectContaining({ name: "AliyunRAMFullAccess", users: 1, groups: 0, roles: 0 }),
       expect.objectContaining({ name: "AliyunRAMReadOnlyAccess", users: 1, groups: 0, roles: 0 }),
       expect.objectContaining({ name: "ReadOnlyAccess", users: 0, groups: 0, roles: 1 }),
     ]);
-    expect((await listPolicyUsage(db().db, globex.accountId)).map((p) => p.users)).toEqual([0, 1, 0, 0]);
+    expect((await listPolicyUsage({ actor: globex })).map((p) => p.users)).toEqual([0, 1, 0, 0]);
   });
 
   it("creates a group once per name; membership gives the group's policies; every change is audited", async () => {
@@ -59,7 +59,7 @@ describe(`identities on ${process.env.TEST_DB}`, () => {
     const ginaP = await who("gina@acme");
     await addGroupMember({ actor: admin, groupId: group.id, userId: gina.id });
     await expect(addGroupMember({ actor: admin, groupId: group.id, userId: gina.id })).rejects.toMatchObject({ code: "conflict" });
-    expect((await getGroup(db().db, admin.accountId, group.id))!.members.map((m) => m.name)).toEqual(["gina"]);
+    expect((await getGroup({ actor: admin, groupId: group.id }))!.members.map((m) => m.name)).toEqual(["gina"]);
     await attachPolicy({ actor: admin, principalType: "group", principalId: group.id, policyName: "AliyunRAMFullAccess" });
     expect(await isAdministrator(db().db, ginaP)).toBe(true);
     await removeGroupMember({ actor: admin, groupId: group.id, userId: gina.id });
@@ -84,7 +84,7 @@ describe(`identities on ${process.env.TEST_DB}`, () => {
     expect(await isAdministrator(db().db, alice)).toBe(false);
     expect(await db().db.select().from(s.groupMembers).where(eq(s.groupMembers.groupId, group.id))).toEqual([]);
     expect(await db().db.select().from(s.policyAttachments).where(eq(s.policyAttachments.principalId, group.id))).toEqual([]);
-    expect(await getGroup(db().db, owner.accountId, group.id)).toBeNull();
+    expect(await getGroup({ actor: owner, groupId: group.id })).toBeNull();
     expect((await auditOf(group.id)).at(-1)).toEqual(["DeleteGroup", "owner@acme.example"]);
     await expect(deleteGroup({ actor: owner, groupId: group.id })).rejects.toMatchObject({ code: "not_found" });
     await expect(deleteGroup({ actor: owner, groupId: "not-a-uuid" })).rejects.toMatchObject({ code: "not_found" });
@@ -93,9 +93,9 @@ describe(`identities on ${process.env.TEST_DB}`, () => {
   it("lists groups by search, only of the caller's account", async () => {
     const acme = await who("owner@acme");
     const globex = await who("owner@globex");
-    expect((await listGroups(db().db, acme.accountId, { search: "DEVEL" })).items.map((g) => g.name)).toEqual(["developers"]);
-    expect((await listGroups(db().db, acme.accountId, { search: "%" })).items).toEqual([]);
-    expect(await listGroups(db().db, globex.accountId)).toMatchObject({ items: [], total: 0 });
+    expect((await listGroups({ actor: acme, search: "DEVEL" })).items.map((g) => g.name)).toEqual(["developers"]);
+    expect((await listGroups({ actor: acme, search: "%" })).items).toEqual([]);
+    expect(await listGroups({ actor: globex })).toMatchObject({ items: [], total: 0 });
   });
 
   it("creates roles and trusts users to switch to them; audited", async () => {
@@ -105,10 +105,10 @@ describe(`identities on ${process.env.TEST_DB}`, () => {
     await expect(createRole({ actor: admin, input: { name: "operator" } })).rejects.toMatchObject({ code: "conflict" });
     await addRoleTrustee({ actor: admin, roleId: role.id, userId: bob.userId! });
     await expect(addRoleTrustee({ actor: admin, roleId: role.id, userId: bob.userId! })).rejects.toMatchObject({ code: "conflict" });
-    expect((await getRole(db().db, admin.accountId, role.id))!.trustees.map((t) => t.name)).toEqual(["bob"]);
+    expect((await getRole({ actor: admin, roleId: role.id }))!.trustees.map((t) => t.name)).toEqual(["bob"]);
     await removeRoleTrustee({ actor: admin, roleId: role.id, userId: bob.userId! });
     await expect(removeRoleTrustee({ actor: admin, roleId: role.id, userId: bob.userId! })).rejects.toMatchObject({ code: "not_found" });
-    expect((await getRole(db().db, admin.accountId, role.id))!.trustees).toEqual([]);
+    expect((await getRole({ actor: admin, roleId: role.id }))!.trustees).toEqual([]);
     expect((await auditOf(role.id)).map(([action]) => action)).toEqual(["CreateRole", "AddRoleTrustee", "RemoveRoleTrustee"]);
   });
 
@@ -150,6 +150,25 @@ describe(`identities on ${process.env.TEST_DB}`, () => {
     await expect(switchRole({ actor: { ...alice, sessionId: sid }, roleId: role.id })).rejects.toMatchObject({ code: "not_found" });
   });
 
+  it("every RAM read checks read permission itself: alice (no read policy) is refused, bob (read-only) reads", async () => {
+    const alice = await who("alice@acme");
+    const bob = await who("bob@acme");
+    const groupId = await idOf(s.ramGroups, "developers");
+    const roleId = await idOf(s.ramRoles, "auditor");
+    const reads = (actor: typeof alice) => [
+      () => listUsers({ actor }),
+      () => getUser({ actor, userId: alice.userId! }),
+      () => listGroups({ actor }),
+      () => listRoles({ actor }),
+      () => getGroup({ actor, groupId }),
+      () => getRole({ actor, roleId }),
+      () => listUserChoices({ actor }),
+      () => listPolicyUsage({ actor }),
+    ];
+    for (const read of reads(alice)) await expect(read()).rejects.toMatchObject({ code: "forbidden" });
+    for (const read of reads(bob)) await expect(read()).resolves.toBeTruthy();
+  });
+
   it("only administrators change groups and roles; bob (read-only) and alice's auditor session read but do not write", async () => {
     const groupId = await idOf(s.ramGroups, "developers");
     const roleId = await idOf(s.ramRoles, "auditor");
@@ -171,8 +190,8 @@ describe(`identities on ${process.env.TEST_DB}`, () => {
       ];
       for (const attempt of attempts) await expect(attempt()).rejects.toMatchObject({ code: "forbidden" });
     }
-    expect((await getGroup(db().db, alice.accountId, groupId))!.members.map((m) => m.name)).toEqual(["alice"]);
-    expect((await getRole(db().db, alice.accountId, roleId))!.trustees.map((m) => m.name)).toEqual(["alice"]);
+    expect((await getGroup({ actor: await who("owner@acme"), groupId: groupId }))!.members.map((m) => m.name)).toEqual(["alice"]);
+    expect((await getRole({ actor: await who("owner@acme"), roleId: roleId }))!.trustees.map((m) => m.name)).toEqual(["alice"]);
   });
 
   it("keeps accounts apart: another account's ids are not found", async () => {
@@ -196,9 +215,9 @@ describe(`identities on ${process.env.TEST_DB}`, () => {
       () => attachPolicy({ actor: globexAdmin, principalType: "role", principalId: roleId, policyName: "AdministratorAccess" }),
     ];
     for (const attempt of attempts) await expect(attempt()).rejects.toMatchObject({ code: "not_found" });
-    expect(await getGroup(db().db, globexAdmin.accountId, groupId)).toBeNull();
-    expect(await getRole(db().db, globexAdmin.accountId, roleId)).toBeNull();
-    expect((await getGroup(db().db, alice.accountId, groupId))!.members.map((m) => m.name)).toEqual(["alice"]);
+    expect(await getGroup({ actor: globexAdmin, groupId: groupId })).toBeNull();
+    expect(await getRole({ actor: globexAdmin, roleId: roleId })).toBeNull();
+    expect((await getGroup({ actor: await who("owner@acme"), groupId: groupId }))!.members.map((m) => m.name)).toEqual(["alice"]);
     expect(await db().db.select().from(s.groupMembers).where(eq(s.groupMembers.groupId, own.id))).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as s from "@/db/schema";
 import { deleteInstallation } from "@/lib/apps/delete-installation";
 import { getInstallationDetails, listInstallations } from "@/lib/apps/installation-queries";
+import { readApplication, readApplications, readAssignments, readInstallationDetails, readInstallations, readOfficialCatalog } from "@/lib/apps/reads";
 import { setupSeededDatabase } from "../helpers/db";
 import { principalOf } from "../helpers/principals";
 import { validateAccessToken, validateRefreshToken } from "@/lib/oauth/token-validation";
@@ -173,5 +174,18 @@ describe(`Third-party Applications tab on ${process.env.TEST_DB}`, () => {
     const small = await timeDelete(10);
     const large = await timeDelete(100_000);
     console.log(`[${process.env.TEST_DB}] Delete Application: ${small.toFixed(1)} ms with 10 tokens, ${large.toFixed(1)} ms with 100 000 tokens`);
+  });
+  it("every applications read checks read permission itself: alice (no read policy) is refused, bob (read-only) reads", async () => {
+    const clientId = (await demoApp(db().db)).clientId;
+    const reads = (actor: Awaited<ReturnType<typeof principalOf>>) => [
+      () => readInstallations({ actor }),
+      () => readInstallationDetails({ actor, clientId }),
+      () => readApplications({ actor }),
+      () => readApplication({ actor, clientId }),
+      () => readOfficialCatalog({ actor }),
+      () => readAssignments({ actor, clientId: "4000000000000000001", withChoices: true }),
+    ];
+    for (const read of reads(await principalOf(db().db, "alice@acme"))) await expect(read()).rejects.toMatchObject({ code: "forbidden" });
+    for (const read of reads(await principalOf(db().db, "bob@acme"))) await expect(read()).resolves.toBeDefined();
   });
 });

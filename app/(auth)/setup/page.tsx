@@ -4,7 +4,6 @@ import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/input";
-import { getDb } from "@/db/client";
 import { MIN_OWNER_PASSWORD } from "@/lib/setup/first-owner-schema";
 import { decodeSetupFormState, SETUP_FORM_COOKIE } from "@/lib/setup/setup-form-state";
 import { isSetupOpen } from "@/lib/setup/setup-state";
@@ -16,7 +15,7 @@ export const metadata: Metadata = { title: "Set up the console" };
  * owner. A plain HTML form (POST /api/setup), no JavaScript needed. Gone (404) for good afterwards.
  */
 export default async function SetupPage() {
-  if (!(await isSetupOpen(await getDb()))) notFound();
+  if (!(await isSetupOpen())) notFound();
   const state = decodeSetupFormState((await cookies()).get(SETUP_FORM_COOKIE)?.value);
   const errors = state?.errors ?? {};
   const invalid = (name: string) => (errors[name] ? { "aria-invalid": true, "aria-describedby": `${name}-error` } : {});

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
-import { getDb } from "@/db/client";
 import { getCurrentPrincipal } from "@/lib/auth/current";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { getEnv } from "@/lib/env";
@@ -29,7 +28,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   if (!reauth && (await getCurrentPrincipal())) redirect(callbackUrl);
   // A production database nobody has an account in yet: the first-run page creates the first one.
   // (If the database is unreachable the form still shows; signing in then answers 503.)
-  if (await isSetupOpen(await getDb()).catch(() => false)) redirect("/setup");
+  if (await isSetupOpen().catch(() => false)) redirect("/setup");
   const error = MESSAGES[one("error") ?? ""];
   return (
     <main className="flex min-h-screen items-center justify-center bg-gradient-to-br from-gray-100 to-brand-50 px-4">

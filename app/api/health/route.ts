@@ -1,6 +1,5 @@
-import { sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
 import { errorResponse, json } from "@/lib/api/respond";
+import { checkDatabase } from "@/lib/setup/health";
 
 /**
  * Liveness and readiness: opens the database (applying migrations, and on first start of the
@@ -9,8 +8,7 @@ import { errorResponse, json } from "@/lib/api/respond";
  */
 export async function GET(): Promise<Response> {
   try {
-    const db = await getDb();
-    await db.execute(sql`select 1`);
+    await checkDatabase();
     return json({ status: "ok" });
   } catch (error) {
     return errorResponse(error);

@@ -1,4 +1,4 @@
-import type { ClientRecord } from "../clients";
+import type { ClientRecord } from "@/lib/apps/clients";
 
 export type AppCardData = {
   client: Pick<ClientRecord, "name" | "description" | "logoUrl" | "homepageUrl" | "official" | "clientId">;

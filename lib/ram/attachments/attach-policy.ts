@@ -11,8 +11,8 @@ export async function attachPolicy(opts: { actor: Principal; principalType: Prin
   const { actor, principalType, principalId } = opts;
   const policyName = policyNameSchema.parse(opts.policyName);
   const db = await getDb();
-  await requireAdmin(db, actor);
   await db.transaction(async (tx) => {
+    await requireAdmin(tx, actor);
     await assertPrincipalInAccount(tx, actor.accountId, principalType, principalId);
     await tx.insert(policyAttachments).values({ accountId: actor.accountId, principalType, principalId, policyName }).onConflictDoNothing();
     await recordAudit(tx, actor, { action: "AttachPolicy", targetType: principalType, targetId: principalId, detail: { policyName } });

@@ -10,8 +10,8 @@ import { assertPrincipalInAccount } from "./principal-exists";
 export async function detachPolicy(opts: { actor: Principal; principalType: PrincipalType; principalId: string; policyName: string }): Promise<void> {
   const { actor, principalType, principalId, policyName } = opts;
   const db = await getDb();
-  await requireAdmin(db, actor);
   await db.transaction(async (tx) => {
+    await requireAdmin(tx, actor);
     await assertPrincipalInAccount(tx, actor.accountId, principalType, principalId);
     const removed = await tx
       .delete(policyAttachments)

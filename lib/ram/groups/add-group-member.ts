@@ -10,10 +10,10 @@ import { idSchema } from "../schemas";
 /** Adds a RAM user of the account to a group of the account; the user then has the group's policies. */
 export async function addGroupMember({ actor, groupId, userId }: { actor: Principal; groupId: string; userId: string }): Promise<void> {
   const db = await getDb();
-  await requireAdmin(db, actor);
-  if (!idSchema.safeParse(groupId).success) throw notFound("No such user group in this account.");
-  if (!idSchema.safeParse(userId).success) throw notFound("No such RAM user in this account.");
   await db.transaction(async (tx) => {
+    await requireAdmin(tx, actor);
+    if (!idSchema.safeParse(groupId).success) throw notFound("No such user group in this account.");
+    if (!idSchema.safeParse(userId).success) throw notFound("No such RAM user in this account.");
     const group = await assertPrincipalInAccount(tx, actor.accountId, "group", groupId);
     const user = await assertPrincipalInAccount(tx, actor.accountId, "user", userId);
     const added = await tx.insert(groupMembers).values({ groupId, userId }).onConflictDoNothing().returning({ userId: groupMembers.userId });

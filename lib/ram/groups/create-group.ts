@@ -10,8 +10,8 @@ import { createGroupSchema, type CreateGroupInput } from "../schemas";
 export async function createGroup({ actor, input }: { actor: Principal; input: CreateGroupInput }) {
   const data = createGroupSchema.parse(input);
   const db = await getDb();
-  await requireAdmin(db, actor);
   return db.transaction(async (tx) => {
+    await requireAdmin(tx, actor);
     // The unique index (account, name) decides, also when two administrators click at the same moment.
     const [group] = await tx
       .insert(ramGroups)

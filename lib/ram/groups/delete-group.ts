@@ -15,9 +15,9 @@ import { groupInstallations } from "./group-installations";
  */
 export async function deleteGroup({ actor, groupId }: { actor: Principal; groupId: string }): Promise<void> {
   const db = await getDb();
-  await requireAdmin(db, actor);
-  if (!idSchema.safeParse(groupId).success) throw notFound("No such user group in this account.");
   await db.transaction(async (tx) => {
+    await requireAdmin(tx, actor);
+    if (!idSchema.safeParse(groupId).success) throw notFound("No such user group in this account.");
     // Read before the delete: the memberships go with the group.
     const members = (await tx.select({ id: groupMembers.userId }).from(groupMembers).where(eq(groupMembers.groupId, groupId))).map((m) => m.id);
     const installationIds = await groupInstallations(tx, groupId);

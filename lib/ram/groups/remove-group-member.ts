@@ -17,10 +17,10 @@ import { groupInstallations } from "./group-installations";
  */
 export async function removeGroupMember({ actor, groupId, userId }: { actor: Principal; groupId: string; userId: string }): Promise<void> {
   const db = await getDb();
-  await requireAdmin(db, actor);
-  if (!idSchema.safeParse(groupId).success) throw notFound("No such user group in this account.");
-  if (!idSchema.safeParse(userId).success) throw notFound("That RAM user is not a member of this group.");
   await db.transaction(async (tx) => {
+    await requireAdmin(tx, actor);
+    if (!idSchema.safeParse(groupId).success) throw notFound("No such user group in this account.");
+    if (!idSchema.safeParse(userId).success) throw notFound("That RAM user is not a member of this group.");
     await assertPrincipalInAccount(tx, actor.accountId, "group", groupId);
     const removed = await tx
       .delete(groupMembers)

@@ -10,8 +10,8 @@ import { createRoleSchema, type CreateRoleInput } from "../schemas";
 export async function createRole({ actor, input }: { actor: Principal; input: CreateRoleInput }) {
   const data = createRoleSchema.parse(input);
   const db = await getDb();
-  await requireAdmin(db, actor);
   return db.transaction(async (tx) => {
+    await requireAdmin(tx, actor);
     // The unique index (account, name) decides, also when two administrators click at the same moment.
     const [role] = await tx
       .insert(ramRoles)

@@ -15,9 +15,9 @@ import { revokeRoleAccess } from "./revoke-role-access";
  */
 export async function deleteRole({ actor, roleId }: { actor: Principal; roleId: string }): Promise<void> {
   const db = await getDb();
-  await requireAdmin(db, actor);
-  if (!idSchema.safeParse(roleId).success) throw notFound("No such RAM role in this account.");
   await db.transaction(async (tx) => {
+    await requireAdmin(tx, actor);
+    if (!idSchema.safeParse(roleId).success) throw notFound("No such RAM role in this account.");
     const [role] = await tx
       .select({ name: ramRoles.name })
       .from(ramRoles)

@@ -12,10 +12,10 @@ import { revokeRoleAccess } from "./revoke-role-access";
 /** Stops a RAM user from switching to a role; the user's current sessions in that role end too. */
 export async function removeRoleTrustee({ actor, roleId, userId }: { actor: Principal; roleId: string; userId: string }): Promise<void> {
   const db = await getDb();
-  await requireAdmin(db, actor);
-  if (!idSchema.safeParse(roleId).success) throw notFound("No such RAM role in this account.");
-  if (!idSchema.safeParse(userId).success) throw notFound("That RAM user is not trusted by this role.");
   await db.transaction(async (tx) => {
+    await requireAdmin(tx, actor);
+    if (!idSchema.safeParse(roleId).success) throw notFound("No such RAM role in this account.");
+    if (!idSchema.safeParse(userId).success) throw notFound("That RAM user is not trusted by this role.");
     await assertPrincipalInAccount(tx, actor.accountId, "role", roleId);
     const removed = await tx
       .delete(roleTrustees)

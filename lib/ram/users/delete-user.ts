@@ -10,9 +10,9 @@ import { revokeUserAccess } from "./revoke-user-access";
 /** Deletes a RAM user with its policy attachments, memberships, sessions and app tokens. */
 export async function deleteUser({ actor, userId }: { actor: Principal; userId: string }): Promise<void> {
   const db = await getDb();
-  await requireAdmin(db, actor);
-  if (actor.userId === userId) throw new AppError("conflict", "You can not delete the RAM user you are signed in as.");
   await db.transaction(async (tx) => {
+    await requireAdmin(tx, actor);
+    if (actor.userId === userId) throw new AppError("conflict", "You can not delete the RAM user you are signed in as.");
     await revokeUserAccess(tx, userId);
     const [gone] = await tx
       .delete(ramUsers)

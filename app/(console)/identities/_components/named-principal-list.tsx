@@ -1,50 +1,39 @@
 import Link from "next/link";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
-import { getDb, type Db } from "@/db/client";
-import { getAbilities, requirePrincipal } from "@/lib/auth/current";
 import { CreateNamedPrincipalButton } from "./create-named-principal-button";
 import { DeleteNamedPrincipalButton } from "./delete-named-principal-button";
-import { ForbiddenNotice } from "@/components/console/forbidden-notice";
 import { LocalTime } from "@/components/console/local-time";
 import { namedPrincipalKinds, type NamedPrincipalKindKey } from "./named-principal-kinds";
 import { PageHeader } from "@/components/console/page-header";
 import { Pagination } from "@/components/console/pagination";
 import { SearchBox } from "@/components/console/search-box";
 
-type ListNamed = (
-  db: Db,
-  accountId: string,
-  opts: { search?: string; page?: number },
-) => Promise<{ items: { id: string; name: string; description: string; createdAt: Date }[]; total: number; page: number; pageSize: number }>;
+type NamedPrincipalPage = { items: { id: string; name: string; description: string; createdAt: Date }[]; total: number; page: number; pageSize: number };
 
 /**
  * The list page of user groups or of roles: search, then name (a link to the item), description and
- * creation time, one page at a time; administrators also get Create and, per row, Delete.
+ * creation time, one page at a time; administrators also get Create and, per row, Delete. Receives
+ * its data as props (the page reads it, app/(console)/identities/_components/named-principal-page.tsx).
  */
-export async function NamedPrincipalList({
+export function NamedPrincipalList({
   kind,
-  list,
-  searchParams,
+  result,
+  search,
+  isAdmin,
 }: {
   kind: NamedPrincipalKindKey;
-  list: ListNamed;
-  searchParams: Promise<{ search?: string; page?: string }>;
+  result: NamedPrincipalPage;
+  search: string | undefined;
+  isAdmin: boolean;
 }) {
   const words = namedPrincipalKinds[kind];
-  const principal = await requirePrincipal();
-  const abilities = await getAbilities();
-  const sp = await searchParams;
-  if (!abilities.canRead) return (<><PageHeader title={words.title} /><ForbiddenNotice /></>);
-  const search = sp.search?.slice(0, 128) || undefined;
-  const page = Math.max(1, Number(sp.page) || 1);
-  const result = await list(await getDb(), principal.accountId, { search, page });
-  const cols = abilities.isAdmin ? 4 : 3;
+  const cols = isAdmin ? 4 : 3;
   return (
     <>
       <PageHeader
         title={words.title}
         description={words.description}
-        actions={abilities.isAdmin ? <CreateNamedPrincipalButton kind={kind} /> : null}
+        actions={isAdmin ? <CreateNamedPrincipalButton kind={kind} /> : null}
       />
       <div className="mb-3">
         <SearchBox placeholder={words.searchPlaceholder} defaultValue={search} />
@@ -55,7 +44,7 @@ export async function NamedPrincipalList({
             <Th>{words.nameColumn}</Th>
             <Th>Description</Th>
             <Th>Created</Th>
-            {abilities.isAdmin ? <Th className="w-32">Actions</Th> : null}
+            {isAdmin ? <Th className="w-32">Actions</Th> : null}
           </tr>
         </thead>
         <tbody>
@@ -73,7 +62,7 @@ export async function NamedPrincipalList({
                 <Td>
                   <LocalTime value={item.createdAt} />
                 </Td>
-                {abilities.isAdmin ? (
+                {isAdmin ? (
                   <Td>
                     <DeleteNamedPrincipalButton kind={kind} id={item.id} name={item.name} inList />
                   </Td>

@@ -1,8 +1,7 @@
-import { NamedPrincipalList } from "../_components/named-principal-list";
-import { listGroups } from "@/lib/ram/queries";
+import { NamedPrincipalPage } from "../_components/named-principal-page";
 
 export const metadata = { title: "User Groups" };
 
 export default function GroupsPage({ searchParams }: { searchParams: Promise<{ search?: string; page?: string }> }) {
-  return <NamedPrincipalList kind="group" list={listGroups} searchParams={searchParams} />;
+  return <NamedPrincipalPage kind="group" searchParams={searchParams} />;
 }

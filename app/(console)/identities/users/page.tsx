@@ -5,10 +5,10 @@ import { PageHeader } from "@/components/console/page-header";
 import { Pagination } from "@/components/console/pagination";
 import { Badge } from "@/components/ui/badge";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
-import { getDb } from "@/db/client";
 import { getAbilities, requirePrincipal } from "@/lib/auth/current";
 import { logonNameOf } from "@/lib/ram/principal";
 import { listUsers } from "@/lib/ram/queries";
+import { readPageParams } from "@/lib/http/page-params";
 import { CreateUserButton } from "./create-user-button";
 import { SearchBox } from "@/components/console/search-box";
 
@@ -19,9 +19,8 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const abilities = await getAbilities();
   const sp = await searchParams;
   if (!abilities.canRead) return (<><PageHeader title="Users" /><ForbiddenNotice /></>);
-  const search = sp.search?.slice(0, 128) || undefined;
-  const page = Math.max(1, Number(sp.page) || 1);
-  const result = await listUsers(await getDb(), principal.accountId, { search, page });
+  const { search, page } = readPageParams(sp);
+  const result = await listUsers({ actor: principal, search, page });
   return (
     <>
       <PageHeader

@@ -2,7 +2,6 @@ import { ForbiddenNotice } from "@/components/console/forbidden-notice";
 import { PageHeader } from "@/components/console/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
-import { getDb } from "@/db/client";
 import { getAbilities, requirePrincipal } from "@/lib/auth/current";
 import { listPolicyUsage } from "@/lib/ram/queries";
 
@@ -12,7 +11,7 @@ export default async function PoliciesPage() {
   const principal = await requirePrincipal();
   const abilities = await getAbilities();
   if (!abilities.canRead) return (<><PageHeader title="Policies" /><ForbiddenNotice /></>);
-  const policies = await listPolicyUsage(await getDb(), principal.accountId);
+  const policies = await listPolicyUsage({ actor: principal });
   return (
     <>
       <PageHeader

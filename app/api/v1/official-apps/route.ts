@@ -1,11 +1,7 @@
-import { getDb } from "@/db/client";
 import { apiRoute } from "@/lib/api/handler";
-import { listOfficialCatalog } from "@/lib/apps/official-queries";
-import { requireReader } from "@/lib/ram/authorize";
+import { readOfficialCatalog } from "@/lib/apps/reads";
 
 /** The official applications, each marked installed or not in the caller's account. */
 export const GET = apiRoute(async ({ caller }) => {
-  const db = await getDb();
-  await requireReader(db, caller.principal);
-  return { items: await listOfficialCatalog(db, caller.principal.accountId) };
+  return { items: await readOfficialCatalog({ actor: caller.principal }) };
 });

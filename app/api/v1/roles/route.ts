@@ -1,16 +1,12 @@
-import { getDb } from "@/db/client";
 import { parseJson, parseQuery } from "@/lib/api/body";
 import { apiRoute } from "@/lib/api/handler";
-import { requireReader } from "@/lib/ram/authorize";
 import { createRole } from "@/lib/ram/roles/create-role";
 import { listRoles } from "@/lib/ram/queries";
 import { createRoleSchema, listQuerySchema } from "@/lib/ram/schemas";
 
 export const GET = apiRoute(async ({ request, caller }) => {
   const q = parseQuery(request, listQuerySchema);
-  const db = await getDb();
-  await requireReader(db, caller.principal);
-  return listRoles(db, caller.principal.accountId, q);
+  return listRoles({ actor: caller.principal, ...q });
 });
 
 export const POST = apiRoute(

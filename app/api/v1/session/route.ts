@@ -1,13 +1,13 @@
-import { getDb } from "@/db/client";
 import { apiRoute } from "@/lib/api/handler";
-import { hasAny, listPolicyNames } from "@/lib/ram/admin";
+import { hasAny } from "@/lib/ram/admin";
 import { adminPolicies } from "@/lib/ram/policies";
 import { actorLabel } from "@/lib/ram/principal";
+import { listOwnPolicyNames } from "@/lib/ram/queries";
 
 /** Who am I: the caller's identity, account and policies. */
 export const GET = apiRoute(async ({ caller }) => {
   const p = caller.principal;
-  const policies = await listPolicyNames(await getDb(), p);
+  const policies = await listOwnPolicyNames({ actor: p });
   return {
     kind: p.kind,
     identity: actorLabel(p),

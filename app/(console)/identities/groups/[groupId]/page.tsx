@@ -5,12 +5,10 @@ import { LocalTime } from "@/components/console/local-time";
 import { MemberUsers } from "../../_components/member-users";
 import { PageHeader } from "@/components/console/page-header";
 import { PolicyAttachments } from "../../_components/policy-attachments";
-import { getDb } from "@/db/client";
 import { getAbilities, requirePrincipal } from "@/lib/auth/current";
 import { systemPolicies } from "@/lib/ram/policies";
 import { logonNameOf } from "@/lib/ram/principal";
 import { getGroup, listUserChoices } from "@/lib/ram/queries";
-import { idSchema } from "@/lib/ram/schemas";
 
 export const metadata = { title: "User Group" };
 
@@ -19,10 +17,9 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
   const principal = await requirePrincipal();
   const abilities = await getAbilities();
   if (!abilities.canRead) return (<><PageHeader title="User Group" /><ForbiddenNotice /></>);
-  const db = await getDb();
-  const group = idSchema.safeParse(groupId).success ? await getGroup(db, principal.accountId, groupId) : null;
+  const group = await getGroup({ actor: principal, groupId });
   if (!group) notFound();
-  const choices = abilities.isAdmin ? await listUserChoices(db, principal.accountId) : [];
+  const choices = abilities.isAdmin ? await listUserChoices({ actor: principal }) : [];
   const asRef = (u: { id: string; name: string; displayName: string }) => ({ id: u.id, displayName: u.displayName, logonName: logonNameOf(u.name, principal.accountAlias) });
   return (
     <>

@@ -5,12 +5,10 @@ import { LocalTime } from "@/components/console/local-time";
 import { MemberUsers } from "../../_components/member-users";
 import { PageHeader } from "@/components/console/page-header";
 import { PolicyAttachments } from "../../_components/policy-attachments";
-import { getDb } from "@/db/client";
 import { getAbilities, requirePrincipal } from "@/lib/auth/current";
 import { systemPolicies } from "@/lib/ram/policies";
 import { logonNameOf } from "@/lib/ram/principal";
 import { getRole, listUserChoices } from "@/lib/ram/queries";
-import { idSchema } from "@/lib/ram/schemas";
 
 export const metadata = { title: "Role" };
 
@@ -19,10 +17,9 @@ export default async function RolePage({ params }: { params: Promise<{ roleId: s
   const principal = await requirePrincipal();
   const abilities = await getAbilities();
   if (!abilities.canRead) return (<><PageHeader title="Role" /><ForbiddenNotice /></>);
-  const db = await getDb();
-  const role = idSchema.safeParse(roleId).success ? await getRole(db, principal.accountId, roleId) : null;
+  const role = await getRole({ actor: principal, roleId });
   if (!role) notFound();
-  const choices = abilities.isAdmin ? await listUserChoices(db, principal.accountId) : [];
+  const choices = abilities.isAdmin ? await listUserChoices({ actor: principal }) : [];
   const asRef = (u: { id: string; name: string; displayName: string }) => ({ id: u.id, displayName: u.displayName, logonName: logonNameOf(u.name, principal.accountAlias) });
   return (
     <>

@@ -3,12 +3,10 @@ import { ForbiddenNotice } from "@/components/console/forbidden-notice";
 import { PageHeader } from "@/components/console/page-header";
 import { PolicyAttachments } from "../../_components/policy-attachments";
 import { Badge } from "@/components/ui/badge";
-import { getDb } from "@/db/client";
 import { getAbilities, requirePrincipal } from "@/lib/auth/current";
 import { systemPolicies } from "@/lib/ram/policies";
 import { logonNameOf } from "@/lib/ram/principal";
 import { getUser } from "@/lib/ram/queries";
-import { idSchema } from "@/lib/ram/schemas";
 import { UserActions } from "./user-actions";
 
 export const metadata = { title: "User" };
@@ -18,7 +16,7 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
   const principal = await requirePrincipal();
   const abilities = await getAbilities();
   if (!abilities.canRead) return (<><PageHeader title="User" /><ForbiddenNotice /></>);
-  const user = idSchema.safeParse(userId).success ? await getUser(await getDb(), principal.accountId, userId) : null;
+  const user = await getUser({ actor: principal, userId });
   if (!user) notFound();
   const logonName = logonNameOf(user.name, principal.accountAlias);
   return (

@@ -5,8 +5,8 @@ import { PageHeader } from "@/components/console/page-header";
 import { Pagination } from "@/components/console/pagination";
 import { Badge } from "@/components/ui/badge";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
-import { getDb } from "@/db/client";
-import { listApplications } from "@/lib/apps/app-queries";
+import { readApplications } from "@/lib/apps/reads";
+import { readPageParams } from "@/lib/http/page-params";
 import { getAbilities, requirePrincipal } from "@/lib/auth/current";
 import { LocalTime } from "@/components/console/local-time";
 
@@ -24,8 +24,8 @@ export default async function EnterpriseAppsPage({ searchParams }: { searchParam
     />
   );
   if (!abilities.canRead) return (<>{header}<OAuthTabs /><ForbiddenNotice /></>);
-  const page = Math.max(1, Number((await searchParams).page) || 1);
-  const result = await listApplications(await getDb(), principal.accountId, { page });
+  const { page } = readPageParams(await searchParams);
+  const result = await readApplications({ actor: principal, page });
   return (
     <>
       {header}

@@ -7,17 +7,18 @@ import { Pagination } from "@/components/console/pagination";
 import { SearchBox } from "@/components/console/search-box";
 import { Badge } from "@/components/ui/badge";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
-import { getDb } from "@/db/client";
 import { getAbilities, requirePrincipal } from "@/lib/auth/current";
-import { listInstallations, type InstallationSort, type SortOrder } from "@/lib/apps/installation-queries";
+import type { InstallationSort, SortOrder } from "@/lib/apps/installation-queries";
+import { readInstallations, readOfficialCatalog } from "@/lib/apps/reads";
+import type { Principal } from "@/lib/ram/principal";
+import { readPageParams } from "@/lib/http/page-params";
 import { DeleteAppButton } from "./delete-app-button";
 import { SortHeader } from "./sort-header";
 import { ProvisionDialog } from "./provision-dialog";
-import { listOfficialCatalog } from "@/lib/apps/official-queries";
 import { describeScope } from "@/lib/apps/scope-catalog";
 
-async function provisionCatalog(accountId: string) {
-  const items = await listOfficialCatalog(await getDb(), accountId);
+async function provisionCatalog(actor: Principal) {
+  const items = await readOfficialCatalog({ actor });
   return items.map((i) => ({ ...i, scopes: i.scopes.map((s) => ({ ...s, title: describeScope(s.scope).title })) }));
 }
 
@@ -40,18 +41,18 @@ export default async function ThirdPartyAppsPage({ searchParams }: { searchParam
     </>
   );
   if (!abilities.canRead) return (<>{header}<ForbiddenNotice /></>);
+  const { page } = readPageParams(sp);
   const search = sp.search?.trim().slice(0, 128) || undefined;
   const sort: InstallationSort = sp.sort === "updatedAt" ? "updatedAt" : "createdAt";
   const order: SortOrder = sp.order === "asc" ? "asc" : "desc";
-  const page = Math.min(1_000_000, Math.max(1, Math.floor(Number(sp.page)) || 1));
-  const result = await listInstallations(await getDb(), principal.accountId, { search, sort, order, page });
+  const result = await readInstallations({ actor: principal, search, sort, order, page });
   const columns = abilities.isAdmin ? 5 : 4;
   return (
     <>
       {header}
       <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
         <SearchBox placeholder="Search by application name or ID" defaultValue={search} />
-        {abilities.isAdmin ? <ProvisionDialog catalog={await provisionCatalog(principal.accountId)} /> : null}
+        {abilities.isAdmin ? <ProvisionDialog catalog={await provisionCatalog(principal)} /> : null}
       </div>
       <Table aria-label="Third-party Applications">
         <thead>

@@ -1,7 +1,5 @@
-import { getDb } from "@/db/client";
 import { apiRoute } from "@/lib/api/handler";
 import { notFound } from "@/lib/errors";
-import { requireReader } from "@/lib/ram/authorize";
 import { deleteGroup } from "@/lib/ram/groups/delete-group";
 import { logonNameOf } from "@/lib/ram/principal";
 import { getGroup } from "@/lib/ram/queries";
@@ -10,9 +8,7 @@ import { idSchema } from "@/lib/ram/schemas";
 type P = { groupId: string };
 
 export const GET = apiRoute<P>(async ({ caller, params }) => {
-  const db = await getDb();
-  await requireReader(db, caller.principal);
-  const group = idSchema.safeParse(params.groupId).success ? await getGroup(db, caller.principal.accountId, params.groupId) : null;
+  const group = await getGroup({ actor: caller.principal, groupId: params.groupId });
   if (!group) throw notFound("No such user group in this account.");
   return { ...group, members: group.members.map((m) => ({ ...m, logonName: logonNameOf(m.name, caller.principal.accountAlias) })) };
 });

@@ -1,7 +1,5 @@
-import { getDb } from "@/db/client";
 import { apiRoute } from "@/lib/api/handler";
 import { notFound } from "@/lib/errors";
-import { requireReader } from "@/lib/ram/authorize";
 import { deleteRole } from "@/lib/ram/roles/delete-role";
 import { logonNameOf } from "@/lib/ram/principal";
 import { getRole } from "@/lib/ram/queries";
@@ -10,9 +8,7 @@ import { idSchema } from "@/lib/ram/schemas";
 type P = { roleId: string };
 
 export const GET = apiRoute<P>(async ({ caller, params }) => {
-  const db = await getDb();
-  await requireReader(db, caller.principal);
-  const role = idSchema.safeParse(params.roleId).success ? await getRole(db, caller.principal.accountId, params.roleId) : null;
+  const role = await getRole({ actor: caller.principal, roleId: params.roleId });
   if (!role) throw notFound("No such RAM role in this account.");
   return { ...role, trustees: role.trustees.map((m) => ({ ...m, logonName: logonNameOf(m.name, caller.principal.accountAlias) })) };
 });

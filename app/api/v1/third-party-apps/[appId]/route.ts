@@ -1,17 +1,13 @@
-import { getDb } from "@/db/client";
 import { apiRoute } from "@/lib/api/handler";
 import { deleteInstallation } from "@/lib/apps/delete-installation";
-import { getInstallationDetails } from "@/lib/apps/installation-queries";
+import { readInstallationDetails } from "@/lib/apps/reads";
 import { notFound } from "@/lib/errors";
-import { requireReader } from "@/lib/ram/authorize";
 
 type P = { appId: string };
 
 /** An installed third-party application with its authorization scope; 404 unless installed in the caller's account. */
 export const GET = apiRoute<P>(async ({ caller, params }) => {
-  const db = await getDb();
-  await requireReader(db, caller.principal);
-  const app = await getInstallationDetails(db, caller.principal.accountId, params.appId);
+  const app = await readInstallationDetails({ actor: caller.principal, clientId: params.appId });
   if (!app) throw notFound("This application is not installed in your account.");
   return app;
 });

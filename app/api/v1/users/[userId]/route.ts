@@ -1,8 +1,6 @@
-import { getDb } from "@/db/client";
 import { parseJson } from "@/lib/api/body";
 import { apiRoute } from "@/lib/api/handler";
 import { notFound } from "@/lib/errors";
-import { requireReader } from "@/lib/ram/authorize";
 import { logonNameOf } from "@/lib/ram/principal";
 import { getUser } from "@/lib/ram/queries";
 import { idSchema, updateUserSchema } from "@/lib/ram/schemas";
@@ -12,9 +10,7 @@ import { updateUser } from "@/lib/ram/users/update-user";
 type P = { userId: string };
 
 export const GET = apiRoute<P>(async ({ caller, params }) => {
-  const db = await getDb();
-  await requireReader(db, caller.principal);
-  const user = idSchema.safeParse(params.userId).success ? await getUser(db, caller.principal.accountId, params.userId) : null;
+  const user = await getUser({ actor: caller.principal, userId: params.userId });
   if (!user) throw notFound("No such RAM user in this account.");
   return { ...user, logonName: logonNameOf(user.name, caller.principal.accountAlias) };
 });

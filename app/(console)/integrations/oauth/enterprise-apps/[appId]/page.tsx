@@ -3,8 +3,7 @@ import { notFound } from "next/navigation";
 import { ForbiddenNotice } from "@/components/console/forbidden-notice";
 import { PageHeader } from "@/components/console/page-header";
 import { Badge } from "@/components/ui/badge";
-import { getDb } from "@/db/client";
-import { getApplication } from "@/lib/apps/app-queries";
+import { readApplication } from "@/lib/apps/reads";
 import { scopeCatalog } from "@/lib/apps/scope-catalog";
 import { getAbilities, requirePrincipal } from "@/lib/auth/current";
 import { cn } from "@/lib/cn";
@@ -27,7 +26,7 @@ export default async function ApplicationPage({ params, searchParams }: { params
   const principal = await requirePrincipal();
   const abilities = await getAbilities();
   if (!abilities.canRead) return (<><PageHeader title="Application" breadcrumbs={breadcrumbs} /><ForbiddenNotice /></>);
-  const app = await getApplication(await getDb(), principal.accountId, appId);
+  const app = await readApplication({ actor: principal, clientId: appId });
   if (!app) notFound();
   const active = tab === "secrets" ? "secrets" : "scopes";
   const tabs = [

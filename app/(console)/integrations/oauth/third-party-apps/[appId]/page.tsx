@@ -4,11 +4,9 @@ import { LocalTime } from "@/components/console/local-time";
 import { PageHeader } from "@/components/console/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
-import { getDb } from "@/db/client";
 import { getAbilities, requirePrincipal } from "@/lib/auth/current";
-import { getInstallationDetails } from "@/lib/apps/installation-queries";
 import { DeleteAppButton } from "../delete-app-button";
-import { getOfficialInstallation, listAssigneeChoices, listAssignments } from "@/lib/apps/official-queries";
+import { readAssignments, readInstallationDetails } from "@/lib/apps/reads";
 import type { Principal } from "@/lib/ram/principal";
 import { Assignments } from "./assignments";
 
@@ -22,7 +20,7 @@ export default async function ThirdPartyAppPage({ params }: { params: Promise<{ 
   const principal = await requirePrincipal();
   const abilities = await getAbilities();
   if (!abilities.canRead) return (<><PageHeader title="Third-party Application" breadcrumbs={crumbs} /><ForbiddenNotice /></>);
-  const app = await getInstallationDetails(await getDb(), principal.accountId, appId);
+  const app = await readInstallationDetails({ actor: principal, clientId: appId });
   if (!app) notFound();
   return (
     <>
@@ -86,13 +84,9 @@ export default async function ThirdPartyAppPage({ params }: { params: Promise<{ 
 }
 
 async function assignmentsSection(principal: Principal, appId: string, canEdit: boolean) {
-  const db = await getDb();
-  const inst = await getOfficialInstallation(db, principal.accountId, appId);
-  if (!inst) return null;
-  const [assigned, choices] = await Promise.all([
-    listAssignments(db, principal.accountId, inst.installationId, principal.accountAlias),
-    canEdit ? listAssigneeChoices(db, principal.accountId, principal.accountAlias) : Promise.resolve([]),
-  ]);
+  const read = await readAssignments({ actor: principal, clientId: appId, withChoices: canEdit });
+  if (!read) return null;
+  const { assigned, choices } = read;
   return <Assignments appId={appId} canEdit={canEdit} choices={choices} assigned={assigned.map((a) => ({ ...a, createdAt: a.createdAt.toISOString() }))} />;
 }
 

@@ -1,11 +1,9 @@
 import { z } from "zod";
-import { getDb } from "@/db/client";
 import { parseJson } from "@/lib/api/body";
 import { apiRoute } from "@/lib/api/handler";
 import { createAssignments } from "@/lib/apps/create-assignments";
-import { getOfficialInstallation, listAssignments } from "@/lib/apps/official-queries";
+import { readAssignments } from "@/lib/apps/reads";
 import { notFound } from "@/lib/errors";
-import { requireReader } from "@/lib/ram/authorize";
 import { idSchema } from "@/lib/ram/schemas";
 
 const bodySchema = z.object({
@@ -13,11 +11,9 @@ const bodySchema = z.object({
 });
 
 export const GET = apiRoute<{ appId: string }>(async ({ caller, params }) => {
-  const db = await getDb();
-  await requireReader(db, caller.principal);
-  const inst = await getOfficialInstallation(db, caller.principal.accountId, params.appId);
-  if (!inst) throw notFound("This official application is not installed in this account.");
-  return { items: await listAssignments(db, caller.principal.accountId, inst.installationId, caller.principal.accountAlias) };
+  const read = await readAssignments({ actor: caller.principal, clientId: params.appId });
+  if (!read) throw notFound("This official application is not installed in this account.");
+  return { items: read.assigned };
 });
 
 export const POST = apiRoute<{ appId: string }>(
