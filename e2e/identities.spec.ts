@@ -60,9 +60,9 @@ test("an administrator creates a group, adds a user and grants AliyunRAMFullAcce
   await page.getByRole("button", { name: "Delete User Group" }).click();
   await page.getByRole("alertdialog", { name: "Delete User Group" }).getByRole("button", { name: "Delete User Group" }).click();
   await expect(page).toHaveURL(/\/identities\/groups$/);
-  await expect(page.getByRole("link", { name: groupName })).toHaveCount(0);
   // The success message outlives the move to the list: the Toaster sits in the console layout.
   await expect(page.getByRole("status").filter({ hasText: `User Group ${groupName} deleted.` })).toBeVisible();
+  await expect(page.getByRole("link", { name: groupName })).toHaveCount(0);
   await other.context.close();
 });
 

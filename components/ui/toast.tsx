@@ -13,7 +13,7 @@ const emit = () => listeners.forEach((l) => l());
 const subscribe = (l: () => void) => (listeners.add(l), () => void listeners.delete(l));
 const none: Item[] = [];
 
-/** Shows a short message in the corner (role="status", read by screen readers); it closes by itself. */
+/** Shows a short message in the corner (role="status", read by screen readers); it closes by itself after 10 s (long enough to read, WCAG 2.2.1). */
 export function toast(message: string, tone: Item["tone"] = "success") {
   items = [...items, { id: nextId++, message, tone }];
   emit();
@@ -28,7 +28,7 @@ function dismiss(id: number) {
 export function Toaster() {
   const shown = useSyncExternalStore(subscribe, () => items, () => none);
   return (
-    <T.Provider swipeDirection="right" duration={5000} label="Notification">
+    <T.Provider swipeDirection="right" duration={10_000} label="Notification">
       {shown.map((i) => (
         <T.Root
           key={i.id}
