@@ -1,11 +1,12 @@
 import { getDb } from "@/db/client";
 import { ensureOwnAppInstallation } from "@/lib/apps/install-app";
 import { readBodyTextOrNull } from "@/lib/http/body-limit";
+import { toResponse } from "@/lib/http/error-response";
 import { principalFromRequest } from "@/lib/auth/request-session";
 import { parseAuthorizationRequest } from "./authorize-request";
 import { needsReauthentication, reauthenticationUrl } from "./check-authentication-age";
 import { createConsentRequest, toStored } from "./consent-requests";
-import { errorPage, redirect, unavailablePageOr } from "./html";
+import { errorPage, redirect } from "./html";
 import { errorRedirect, issueCodeRedirect } from "./issue-code-redirect";
 import { getInstallation } from "./installation-lookup";
 import { checkOfficialAccess } from "./official-access";
@@ -18,7 +19,7 @@ const MAX_QUERY = 8 * 1024;
  * otherwise the consent screen (administrators) or the "ask your administrator" page.
  */
 export async function authorizeEndpoint(request: Request): Promise<Response> {
-  return authorize(request).catch(unavailablePageOr);
+  return authorize(request).catch((error: unknown) => toResponse(error, "page"));
 }
 
 async function authorize(request: Request): Promise<Response> {

@@ -6,11 +6,12 @@ import { principalFromRequest } from "@/lib/auth/request-session";
 import { constantTimeEqual } from "@/lib/crypto/tokens";
 import { AppError } from "@/lib/errors";
 import { readBodyTextOrNull } from "@/lib/http/body-limit";
+import { toResponse } from "@/lib/http/error-response";
 import { isAdministrator } from "@/lib/ram/admin";
 import { getClient, lockClient, type ClientRecord } from "./clients";
 import { consentClientProblem } from "./consent-client";
 import { consentCsrfToken, consumeConsentRequest, getPendingConsentRequest } from "./consent-requests";
-import { errorPage, redirect, unavailablePageOr } from "./html";
+import { errorPage, redirect } from "./html";
 import { errorRedirect, issueCodeRedirect } from "./issue-code-redirect";
 import { checkOfficialAccess } from "./official-access";
 import { validateGrantedScopes } from "./consent-scopes";
@@ -25,7 +26,7 @@ const MAX_FORM = 16 * 1024;
  * the scope neither drops a required item nor adds one the app did not declare or request.
  */
 export async function consentDecisionEndpoint(request: Request): Promise<Response> {
-  return decide(request).catch(unavailablePageOr);
+  return decide(request).catch((error: unknown) => toResponse(error, "page"));
 }
 
 async function decide(request: Request): Promise<Response> {

@@ -3,6 +3,7 @@ import { getDb } from "@/db/client";
 import { accounts } from "@/db/schema";
 import { describeScope } from "@/lib/apps/scope-catalog";
 import { principalFromRequest } from "@/lib/auth/request-session";
+import { toResponse } from "@/lib/http/error-response";
 import { isAdministrator } from "@/lib/ram/admin";
 import { listAdministrators } from "@/lib/ram/list-administrators";
 import { actorLabel } from "@/lib/ram/principal";
@@ -11,7 +12,7 @@ import { consentClientProblem } from "./consent-client";
 import { consentCsrfToken, getPendingConsentRequest, isConsentRequestId } from "./consent-requests";
 import { offeredScopes } from "./consent-scopes";
 import { appCard, consentDocument, decisionForm, notice, scopeList } from "./consent-view";
-import { escapeHtml as e, redirect, unavailablePageOr } from "./html";
+import { escapeHtml as e, redirect } from "./html";
 import { getInstallation } from "./installation-lookup";
 import { isAssigned } from "./official-access";
 
@@ -117,6 +118,6 @@ export async function consentPageEndpoint(request: Request): Promise<Response> {
         ),
     );
   } catch (error) {
-    return unavailablePageOr(error);
+    return toResponse(error, "page");
   }
 }

@@ -1,6 +1,3 @@
-import { isDatabaseUnavailable } from "@/lib/api/respond";
-import { logError } from "@/lib/http/log";
-
 /** Minimal server-rendered pages for the protocol endpoints (no Next.js, no script). */
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
@@ -24,19 +21,6 @@ h1{font-size:18px;margin:0 0 12px}code{background:#f0f0f0;padding:1px 4px;border
 <p>${escapeHtml(description)}</p><p>Error: <code>${escapeHtml(error)}</code></p>
 <p>Contact the application's provider if this keeps happening. <a href="/">Go to the RAM console</a></p></main></body></html>`;
   return new Response(body, { status, headers: { "content-type": "text/html; charset=utf-8", ...FRAME_HEADERS, ...headers } });
-}
-
-/**
- * For the browser-facing protocol endpoints (authorize, consent page, consent decision): a database
- * outage is a clear 503 page with Retry-After instead of a bare 500; anything else is logged (one
- * bounded line, no request data) and answered with a plain 500 page.
- */
-export function unavailablePageOr(error: unknown): Response {
-  if (isDatabaseUnavailable(error)) {
-    return errorPage(503, "temporarily_unavailable", "The console can not reach its database right now. Try again in a few seconds.", { "retry-after": "5" });
-  }
-  logError("Unhandled error in an authorization page", error);
-  return errorPage(500, "server_error", "Something went wrong on our side. Start again from the application.");
 }
 
 export function redirect(location: string, status: 302 | 303 = 302): Response {

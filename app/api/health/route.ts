@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { errorResponse, json } from "@/lib/api/respond";
+import { toResponse } from "@/lib/http/error-response";
+import { json } from "@/lib/http/json";
 
 /**
  * Liveness and readiness: opens the database (applying migrations, and on first start of the
@@ -13,6 +14,6 @@ export async function GET(): Promise<Response> {
     await db.execute(sql`select 1`);
     return json({ status: "ok" });
   } catch (error) {
-    return errorResponse(error);
+    return toResponse(error, "api");
   }
 }
