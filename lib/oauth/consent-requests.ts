@@ -16,7 +16,7 @@ export function toStored(r: AuthorizationRequest): StoredRequest {
 
 export async function createConsentRequest(
   db: Db | Tx,
-  opts: { sessionId: string; appId: string; request: AuthorizationRequest; kind: "install" | "personal" },
+  opts: { sessionId: string; appId: string; request: AuthorizationRequest; kind: (typeof consentRequests.$inferSelect)["kind"] },
 ): Promise<string> {
   const id = randomToken(24);
   const stored = toStored(opts.request);
