@@ -3,7 +3,13 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { getEnv } from "@/lib/env";
 import * as schema from "./schema";
 
-export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** What both drivers (node-postgres, PGlite) answer a raw `execute()` with: at least its rows. */
+type Rows<R> = { rows: R[] };
+interface QueryResultHKT extends PgQueryResultHKT {
+  readonly type: Rows<this["row"]>;
+}
+
+export type Db = PgDatabase<QueryResultHKT, typeof schema>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type Handle = {
   db: Db;
@@ -57,7 +63,7 @@ export async function openPostgres(url: string, max = 10): Promise<Handle> {
   // Nor a checked-out one (inside a transaction): pg emits "error" on the client itself, and an
   // "error" event without a listener ends the process. Its queries fail, the request answers 503.
   pool.on("connect", (client) => client.on("error", () => {}));
-  const db = drizzle(pool, { schema }) as unknown as Db;
+  const db: Db = drizzle(pool, { schema });
   return { db, kind: "postgres", pool, close: () => pool.end() };
 }
 
@@ -67,7 +73,7 @@ export async function openPglite(dataDir?: string): Promise<Handle> {
   const { drizzle } = await import("drizzle-orm/pglite");
   const client = dataDir ? new PGlite(path.resolve(dataDir)) : new PGlite();
   await client.waitReady;
-  const db = drizzle(client, { schema }) as unknown as Db;
+  const db: Db = drizzle(client, { schema });
   return { db, kind: "pglite", close: () => client.close() };
 }
 

@@ -5,8 +5,10 @@ import { metadataEndpoint } from "@/lib/oauth/metadata";
 import { revocationEndpoint } from "@/lib/oauth/revocation-endpoint";
 import { tokenEndpoint } from "@/lib/oauth/token-endpoint";
 import { userinfoEndpoint } from "@/lib/oauth/userinfo-endpoint";
+import { BodyTooLargeError } from "@/lib/http/body-limit";
+import { toResponse } from "@/lib/oauth/error-response";
 import { logError } from "@/lib/http/log";
-import { BodyTooLargeError, readBody, sendJson, sendResponse, toRequest } from "./web-bridge";
+import { readBody, sendJson, sendResponse, toRequest } from "./web-bridge";
 
 export type Handler = (request: Request) => Promise<Response>;
 export type Route = Partial<Record<"GET" | "POST", Handler>>;
@@ -72,7 +74,9 @@ async function handle(routes: Record<string, Route>, origin: string, req: Incomi
     body = await readBody(req);
   } catch (error) {
     if (!(error instanceof BodyTooLargeError)) throw error;
-    sendJson(res, 413, { error: "invalid_request", error_description: error.message }, { connection: "close" });
+    const refused = toResponse(error, "oauth");
+    refused.headers.set("connection", "close");
+    await sendResponse(res, refused);
     return;
   }
   const request = toRequest(req, origin, body);

@@ -28,7 +28,7 @@ export function enableStatementCache(pool: Pool, maxStatements = 500): void {
     return name;
   };
   const wrap = (client: PoolClient | undefined) => {
-    const target = client as unknown as { query: Query; [WRAPPED]?: true } | undefined;
+    const target = client as { query: Query; [WRAPPED]?: true } | undefined;
     if (!target || target[WRAPPED]) return;
     target[WRAPPED] = true;
     const query = target.query.bind(client);
@@ -41,7 +41,7 @@ export function enableStatementCache(pool: Pool, maxStatements = 500): void {
       return query(config, ...rest);
     };
   };
-  const target = pool as unknown as { connect: Connect };
+  const target = pool as { connect: Connect };
   const connect = target.connect.bind(pool);
   target.connect = (callback) => {
     if (callback) return connect((err, client, done) => (wrap(client), callback(err, client, done)));

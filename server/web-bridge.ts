@@ -1,13 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { BodyTooLargeError } from "@/lib/http/body-limit";
 
 /** Protocol requests are small forms (lib/oauth/form-body.ts refuses more than 16 KiB itself). */
 export const MAX_BODY_BYTES = 64 * 1024;
-
-export class BodyTooLargeError extends Error {
-  constructor() {
-    super("The request body is too large.");
-  }
-}
 
 const NO_BODY = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -19,7 +14,7 @@ const NO_BODY = new Set(["GET", "HEAD", "OPTIONS"]);
 export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer | undefined> {
   if (NO_BODY.has(req.method ?? "GET")) return Promise.resolve(undefined);
   const declared = req.headers["content-length"];
-  if (declared !== undefined && Number(declared) > limit) return Promise.reject(new BodyTooLargeError());
+  if (declared !== undefined && Number(declared) > limit) return Promise.reject(new BodyTooLargeError(limit));
   if (declared === "0") return Promise.resolve(undefined);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -29,7 +24,7 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
       if (size > limit) {
         cleanup();
         req.pause();
-        reject(new BodyTooLargeError());
+        reject(new BodyTooLargeError(limit));
         return;
       }
       chunks.push(chunk);

@@ -26,7 +26,7 @@ export const ramUsers = pgTable(
     enabled: boolean("enabled").notNull().default(true),
     subject: uuid("subject").notNull().defaultRandom().unique(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow().$onUpdate(() => sql`now()`),
   },
   (t) => [uniqueIndex("ram_users_account_name").on(t.accountId, t.name)],
 );

@@ -1,4 +1,5 @@
 export * from "./identities";
 export * from "./oauth";
+export * from "./consent-requests";
 export * from "./audit";
 export * from "./installation";

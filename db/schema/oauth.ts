@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "./identities";
 
@@ -23,7 +24,7 @@ export const applications = pgTable(
     thirdParty: boolean("third_party").notNull().default(false),
     official: boolean("official").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow().$onUpdate(() => sql`now()`),
   },
   (t) => [index("applications_account").on(t.accountId)],
 );
@@ -65,7 +66,7 @@ export const installations = pgTable(
     source: text("source", { enum: installSources }).notNull(),
     installedBy: text("installed_by").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow().$onUpdate(() => sql`now()`),
   },
   (t) => [uniqueIndex("installations_account_app").on(t.accountId, t.appId), index("installations_app").on(t.appId)],
 );
@@ -178,20 +179,3 @@ export const rateLimits = pgTable("rate_limits", {
   count: integer("count").notNull(),
   resetAt: timestamp("reset_at", { withTimezone: true }).notNull(),
 }, (t) => [index("rate_limits_reset").on(t.resetAt)]);
-
-/**
- * An authorization request waiting on the consent screen. Kept on the server, so the form carries
- * only its id; `usedAt` makes a consent page submittable once.
- */
-export const consentRequests = pgTable("consent_requests", {
-  id: text("id").primaryKey(),
-  /** The console session the request belongs to (its CSRF binding). */
-  sessionId: text("session_id").notNull(),
-  appId: uuid("app_id").notNull(),
-  /** The validated authorization request: client_id, redirect_uri, scope, state, nonce, code_challenge… */
-  params: jsonb("params").$type<Record<string, string>>().notNull(),
-  kind: text("kind", { enum: ["install", "personal"] }).notNull(),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-  usedAt: timestamp("used_at", { withTimezone: true }),
-}, (t) => [index("consent_requests_expires").on(t.expiresAt)]);

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { API_BODY_LIMIT, BodyTooLargeError, readBodyText } from "@/lib/http/body-limit";
+import { API_BODY_LIMIT, readBodyText } from "@/lib/http/body-limit";
 
 /**
  * Reads a JSON body and validates it; bad input is a 422 with the reasons. A body over 1 MiB is a
@@ -11,10 +11,7 @@ export async function parseJson<S extends z.ZodType>(request: Request, schema: S
   if (!type.toLowerCase().startsWith("application/json")) {
     throw new AppError("invalid_input", "Send the request body as application/json.");
   }
-  const text = await readBodyText(request, API_BODY_LIMIT).catch((error: unknown) => {
-    if (error instanceof BodyTooLargeError) throw new AppError("payload_too_large", "The request body is too large (at most 1 MiB).");
-    throw error;
-  });
+  const text = await readBodyText(request, API_BODY_LIMIT);
   let value: unknown;
   try {
     value = text.length ? JSON.parse(text, refuseUnstorable) : {};

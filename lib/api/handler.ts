@@ -3,7 +3,8 @@ import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { principalFromBearer } from "@/lib/oauth/bearer";
 import type { Principal } from "@/lib/ram/principal";
-import { errorResponse, json } from "./respond";
+import { toResponse } from "@/lib/oauth/error-response";
+import { json } from "@/lib/http/json";
 
 export type Caller = { principal: Principal; via: "session" | "token" };
 type Ctx<P> = { params: Promise<P> };
@@ -27,7 +28,7 @@ export function apiRoute<P = Record<string, never>>(
       if (result === undefined) return new Response(null, { status: 204, headers: { "cache-control": "no-store" } });
       return json(result, options.status ?? 200);
     } catch (error) {
-      return errorResponse(error);
+      return toResponse(error, "api");
     }
   };
 }

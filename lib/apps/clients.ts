@@ -1,24 +1,25 @@
 import { eq, sql } from "drizzle-orm";
 import { getDb, type Db, type Tx } from "@/db/client";
 import { preparedOnce } from "@/db/prepared";
-import { applications, type AppType } from "@/db/schema";
+import { applications, type appScopes } from "@/db/schema";
 
-export type ClientRecord = {
-  id: string;
-  clientId: string;
-  accountId: string;
-  name: string;
-  type: AppType;
-  redirectUris: string[];
-  description: string;
-  logoUrl: string;
-  homepageUrl: string;
-  accessTokenValidity: number;
-  refreshTokenValidity: number;
-  thirdParty: boolean;
-  official: boolean;
-  scopes: { scope: string; required: boolean }[];
-};
+/** An application as the authorization server reads it, with its declared scopes; typed from the schema. */
+export type ClientRecord = Pick<
+  typeof applications.$inferSelect,
+  | "id"
+  | "clientId"
+  | "accountId"
+  | "name"
+  | "type"
+  | "redirectUris"
+  | "description"
+  | "logoUrl"
+  | "homepageUrl"
+  | "accessTokenValidity"
+  | "refreshTokenValidity"
+  | "thirdParty"
+  | "official"
+> & { scopes: Pick<typeof appScopes.$inferSelect, "scope" | "required">[] };
 
 /** NativeApp clients can not keep a secret (RFC 8252): public clients, PKCE required. */
 export function isPublicClient(client: Pick<ClientRecord, "type">): boolean {
@@ -64,7 +65,7 @@ async function load(db: Db | Tx, clientId: string, withSecrets: boolean) {
   const [row] = await query.execute({ clientId });
   if (!row) return null;
   const { secretHashes, ...client } = row;
-  return { client: client as ClientRecord, secretHashes };
+  return { client, secretHashes };
 }
 
 /**

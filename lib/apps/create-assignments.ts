@@ -7,7 +7,7 @@ import { requireAdmin } from "@/lib/ram/authorize";
 import type { Principal } from "@/lib/ram/principal";
 import { getOfficialInstallation } from "./official-queries";
 
-export type AssigneeRef = { principalType: "user" | "group"; principalId: string };
+export type AssigneeRef = Pick<typeof assignments.$inferSelect, "principalType" | "principalId">;
 
 /** Create Assignment: lets RAM users and user groups of the account use an installed official application. */
 export async function createAssignments({ actor, clientId, assignees }: { actor: Principal; clientId: string; assignees: AssigneeRef[] }): Promise<void> {

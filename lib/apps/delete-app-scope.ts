@@ -26,7 +26,7 @@ export async function deleteAppScope({ actor, clientId, scope }: { actor: Princi
     if (!row) throw notFound(`The application does not declare the scope ${scope}.`);
     const changed = await tx
       .update(installations)
-      .set({ scopes: sql`${installations.scopes} - ${scope}::text`, updatedAt: sql`now()` })
+      .set({ scopes: sql`${installations.scopes} - ${scope}::text` })
       .where(and(eq(installations.appId, app.id), sql`${installations.scopes} @> jsonb_build_array(${scope}::text)`))
       .returning({ id: installations.id });
     await tx

@@ -5,7 +5,14 @@ import { recordAudit } from "@/lib/audit";
 import { requireAdmin } from "@/lib/ram/authorize";
 import { actorLabel, type Principal } from "@/lib/ram/principal";
 
-export type Installation = { id: string; scopes: string[]; source: "consent" | "provisioned"; createdAt: Date };
+/** What the consent and token code needs of an installation: one column list, typed from the schema. */
+export const installationColumns = {
+  id: installations.id,
+  scopes: installations.scopes,
+  source: installations.source,
+  createdAt: installations.createdAt,
+};
+export type Installation = Pick<typeof installations.$inferSelect, keyof typeof installationColumns>;
 
 /**
  * Installs an application for the actor's whole account (the seed: "This action also installs the
@@ -15,16 +22,15 @@ export type Installation = { id: string; scopes: string[]; source: "consent" | "
  */
 export async function installApp(
   tx: Tx,
-  opts: { actor: Principal; appId: string; clientId: string; scopes: string[]; source: "consent" | "provisioned" },
+  opts: { actor: Principal; appId: string; clientId: string; scopes: string[]; source: Installation["source"] },
 ): Promise<{ installation: Installation; created: boolean }> {
   const { actor, appId, scopes, source } = opts;
   await requireAdmin(tx, actor);
-  const columns = { id: installations.id, scopes: installations.scopes, source: installations.source, createdAt: installations.createdAt };
   const [inserted] = await tx
     .insert(installations)
     .values({ accountId: actor.accountId, appId, scopes, source, installedBy: actorLabel(actor) })
     .onConflictDoNothing({ target: [installations.accountId, installations.appId] })
-    .returning(columns);
+    .returning(installationColumns);
   if (inserted) {
     await recordAudit(tx, actor, {
       action: source === "provisioned" ? "ProvisionApplication" : "InstallApplication",
@@ -35,7 +41,7 @@ export async function installApp(
     return { installation: inserted, created: true };
   }
   const [existing] = await tx
-    .select(columns)
+    .select(installationColumns)
     .from(installations)
     .where(and(eq(installations.accountId, actor.accountId), eq(installations.appId, appId)));
   return { installation: existing!, created: false };
@@ -47,11 +53,10 @@ export async function installApp(
  * point to an installation, made here on first use with every declared scope.
  */
 export async function ensureOwnAppInstallation(tx: Tx, opts: { accountId: string; appId: string; scopes: string[] }): Promise<Installation> {
-  const columns = { id: installations.id, scopes: installations.scopes, source: installations.source, createdAt: installations.createdAt };
   const [row] = await tx
     .insert(installations)
     .values({ accountId: opts.accountId, appId: opts.appId, scopes: opts.scopes, source: "consent", installedBy: "own application" })
-    .onConflictDoUpdate({ target: [installations.accountId, installations.appId], set: { scopes: sql`${installations.scopes}` } })
-    .returning(columns);
+    .onConflictDoUpdate({ target: [installations.accountId, installations.appId], set: { scopes: sql`${installations.scopes}`, updatedAt: sql`${installations.updatedAt}` } })
+    .returning(installationColumns);
   return row!;
 }

@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { applications } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
@@ -20,7 +20,7 @@ export async function updateApplication({ actor, clientId, input }: { actor: Pri
       accessTokenValidity: data.accessTokenValidity ?? app.accessTokenValidity,
       refreshTokenValidity: data.refreshTokenValidity ?? app.refreshTokenValidity,
     });
-    await tx.update(applications).set({ ...data, updatedAt: sql`now()` }).where(eq(applications.id, app.id));
+    await tx.update(applications).set(data).where(eq(applications.id, app.id));
     await recordAudit(tx, actor, { action: "UpdateApplication", targetType: "application", targetId: app.clientId, detail: { changed: Object.keys(data) } });
   });
   return (await getApplication(db, actor.accountId, clientId))!;

@@ -6,6 +6,7 @@ import { readCookie, sessionCookie, sessionCookieName, sessionIdFromToken } from
 import { readSignInForm, SignInRefused, type SignInForm } from "./sign-in-request";
 import { clientAddress, refundAttempt, takeAttempt, throttleKeys } from "./sign-in-throttle";
 import { verifyCredentials } from "./verify-credentials";
+import { json } from "@/lib/http/json";
 import { logLine } from "@/lib/http/log";
 
 type Failure = { status: 401 | 429 | 503; error: "CredentialsSignin" | "TooManyRequests" | "Unavailable"; message: string; retryAfter?: number };
@@ -80,12 +81,9 @@ function isNavigation(request: Request): boolean {
 }
 
 function failed(request: Request, form: SignInForm | undefined, failure: Failure): Response {
-  const headers = new Headers({ "cache-control": "no-store" });
-  if (failure.retryAfter) headers.set("retry-after", String(failure.retryAfter));
-  if (!isNavigation(request)) {
-    headers.set("content-type", "application/json");
-    return new Response(JSON.stringify({ error: failure.error, message: failure.message }), { status: failure.status, headers });
-  }
+  const retry: Record<string, string> = failure.retryAfter ? { "retry-after": String(failure.retryAfter) } : {};
+  if (!isNavigation(request)) return json({ error: failure.error, message: failure.message }, failure.status, retry);
+  const headers = new Headers({ "cache-control": "no-store", ...retry });
   const back = new URLSearchParams({ error: failure.error, callbackUrl: safeCallbackUrl(form?.callbackUrl, getEnv().issuer) });
   if (form?.reauth) back.set("prompt", "login");
   headers.set("location", `/signin?${back}`);
@@ -93,7 +91,7 @@ function failed(request: Request, form: SignInForm | undefined, failure: Failure
 }
 
 function plain(status: number, message: string): Response {
-  return Response.json({ error: "invalid_request", message }, { status, headers: { "cache-control": "no-store" } });
+  return json({ error: "invalid_request", message }, status);
 }
 
 /** Fails closed with 503. The log line names the stage and the error's code only: a failed query's message carries its parameters. */

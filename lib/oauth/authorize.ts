@@ -1,12 +1,13 @@
 import { getDb } from "@/db/client";
 import { ensureOwnAppInstallation } from "@/lib/apps/install-app";
 import { readBodyTextOrNull } from "@/lib/http/body-limit";
+import { toResponse } from "@/lib/oauth/error-response";
 import { principalFromRequest } from "@/lib/auth/request-session";
 import { parseAuthorizationRequest } from "./authorize-request";
 import { needsReauthentication, reauthenticationUrl } from "./check-authentication-age";
 import { decideConsent } from "./consent-outcome";
 import { createConsentRequest, toStored } from "./consent-requests";
-import { errorPage, redirect, unavailablePageOr } from "./html";
+import { errorPage, redirect } from "./html";
 import { errorRedirect, issueCodeRedirect } from "./issue-code-redirect";
 
 const MAX_QUERY = 8 * 1024;
@@ -17,7 +18,7 @@ const MAX_QUERY = 8 * 1024;
  * otherwise the consent screen (administrators) or the "ask your administrator" page.
  */
 export async function authorizeEndpoint(request: Request): Promise<Response> {
-  return authorize(request).catch(unavailablePageOr);
+  return authorize(request).catch((error: unknown) => toResponse(error, "page"));
 }
 
 async function authorize(request: Request): Promise<Response> {

@@ -1,6 +1,6 @@
-import { AppError } from "@/lib/errors";
 import type { Principal } from "@/lib/ram/principal";
-import { bearerChallenge, parseBearer } from "./bearer-header";
+import { parseBearer } from "./bearer-header";
+import { bearerError, bearerRequired } from "./oauth-error";
 import { hasScope } from "./scope";
 import { validateAccessToken } from "./token-validation";
 
@@ -11,19 +11,11 @@ import { validateAccessToken } from "./token-validation";
  */
 export async function principalFromBearer(authorization: string, requiredScope: string): Promise<Principal> {
   const token = parseBearer(authorization);
-  if (token === undefined) {
-    throw new AppError("unauthorized", "Use a Bearer access token or sign in to the console.", undefined, { "www-authenticate": bearerChallenge() });
-  }
+  if (token === undefined) throw bearerRequired("Use a Bearer access token or sign in to the console.");
   const info = token === null ? null : await validateAccessToken(token);
-  if (!info) {
-    const description = "The access token is invalid, expired or revoked.";
-    throw new AppError("invalid_token", description, undefined, { "www-authenticate": bearerChallenge("invalid_token", description) });
-  }
+  if (!info) throw bearerError("invalid_token", "The access token is invalid, expired or revoked.");
   if (!hasScope(info.scope, requiredScope)) {
-    const description = `The access token lacks the ${requiredScope} scope.`;
-    throw new AppError("insufficient_scope", description, undefined, {
-      "www-authenticate": bearerChallenge("insufficient_scope", description, requiredScope),
-    });
+    throw bearerError("insufficient_scope", `The access token lacks the ${requiredScope} scope.`, requiredScope);
   }
   return info.principal;
 }

@@ -6,10 +6,11 @@ import { principalFromRequest } from "@/lib/auth/request-session";
 import { constantTimeEqual } from "@/lib/crypto/tokens";
 import { AppError } from "@/lib/errors";
 import { readBodyTextOrNull } from "@/lib/http/body-limit";
+import { toResponse } from "@/lib/oauth/error-response";
 import { getClient, lockClient } from "@/lib/apps/clients";
 import { decideConsent, isStale } from "./consent-outcome";
 import { consentCsrfToken, consumeConsentRequest, getPendingConsentRequest } from "./consent-requests";
-import { errorPage, redirect, unavailablePageOr } from "./html";
+import { errorPage, redirect } from "./html";
 import { errorRedirect, issueCodeRedirect } from "./issue-code-redirect";
 import { validateGrantedScopes } from "./consent-scopes";
 
@@ -22,7 +23,7 @@ const MAX_FORM = 16 * 1024;
  * the scope neither drops a required item nor adds one the app did not declare or request.
  */
 export async function consentDecisionEndpoint(request: Request): Promise<Response> {
-  return decide(request).catch(unavailablePageOr);
+  return decide(request).catch((error: unknown) => toResponse(error, "page"));
 }
 
 async function decide(request: Request): Promise<Response> {

@@ -10,7 +10,8 @@ import { consentCsrfToken, getPendingConsentRequest, isConsentRequestId } from "
 import { offeredScopes } from "./consent-scopes";
 import { renderDocument } from "./consent-screen/render";
 import { AskAdminScreen, GoneScreen, InstallConsentScreen, NotAssignedScreen, PersonalConsentScreen, type ScreenData } from "./consent-screen/screens";
-import { redirect, unavailablePageOr } from "./html";
+import { toResponse } from "@/lib/oauth/error-response";
+import { redirect } from "./html";
 
 const HEADERS = {
   "content-type": "text/html; charset=utf-8",
@@ -79,6 +80,6 @@ export async function consentPageEndpoint(request: Request): Promise<Response> {
         return page(<NotAssignedScreen data={data} />);
     }
   } catch (error) {
-    return unavailablePageOr(error);
+    return toResponse(error, "page");
   }
 }

@@ -8,14 +8,7 @@ import type { AuthorizationRequest } from "./authorize-request";
 
 const TTL_SECONDS = 10 * 60;
 
-export type StoredRequest = {
-  clientId: string;
-  redirectUri: string;
-  scope: string;
-  state?: string;
-  nonce?: string;
-  codeChallenge?: string;
-};
+export type StoredRequest = (typeof consentRequests.$inferSelect)["params"];
 
 export function toStored(r: AuthorizationRequest): StoredRequest {
   return { clientId: r.clientId, redirectUri: r.redirectUri, scope: r.scopes.join(" "), state: r.state, nonce: r.nonce, codeChallenge: r.codeChallenge };
@@ -23,16 +16,15 @@ export function toStored(r: AuthorizationRequest): StoredRequest {
 
 export async function createConsentRequest(
   db: Db | Tx,
-  opts: { sessionId: string; appId: string; request: AuthorizationRequest; kind: "install" | "personal" },
+  opts: { sessionId: string; appId: string; request: AuthorizationRequest; kind: (typeof consentRequests.$inferSelect)["kind"] },
 ): Promise<string> {
   const id = randomToken(24);
   const stored = toStored(opts.request);
-  const params = Object.fromEntries(Object.entries(stored).filter(([, v]) => v !== undefined)) as Record<string, string>;
   await db.insert(consentRequests).values({
     id,
     sessionId: opts.sessionId,
     appId: opts.appId,
-    params,
+    params: stored,
     kind: opts.kind,
     expiresAt: new Date(Date.now() + TTL_SECONDS * 1000),
   });
@@ -59,7 +51,7 @@ export async function getPendingConsentRequest(db: Db | Tx, id: string, sessionI
     .select(columns)
     .from(consentRequests)
     .where(and(eq(consentRequests.id, id), eq(consentRequests.sessionId, sessionId), isNull(consentRequests.usedAt), gt(consentRequests.expiresAt, sql`now()`)));
-  return row ? { ...row, request: row.params as unknown as StoredRequest } : null;
+  return row ? { ...row, request: row.params } : null;
 }
 
 /** Marks the request used; only the first submission gets the row back (a consent page submits once). */
@@ -70,7 +62,7 @@ export async function consumeConsentRequest(tx: Tx, id: string, sessionId: strin
     .set({ usedAt: sql`now()` })
     .where(and(eq(consentRequests.id, id), eq(consentRequests.sessionId, sessionId), isNull(consentRequests.usedAt), gt(consentRequests.expiresAt, sql`now()`)))
     .returning(columns);
-  return row ? { ...row, request: row.params as unknown as StoredRequest } : null;
+  return row ? { ...row, request: row.params } : null;
 }
 
 /** The consent form's CSRF token: bound to the console session and to this authorization request. */

@@ -1,7 +1,7 @@
-import { BodyTooLargeError, readBodyText } from "@/lib/http/body-limit";
-import { bodyTooLarge, invalidRequest } from "./oauth-error";
+import { readBodyText } from "@/lib/http/body-limit";
+import { invalidRequest } from "./oauth-error";
 
-/** Token, revocation and introspection requests are small; anything larger is refused unread. */
+/** Token, revocation and introspection requests are small; anything larger is refused unread (413 invalid_request, lib/oauth/error-response.ts). */
 export const MAX_FORM_BYTES = 16 * 1024;
 
 export type FormParams = ReadonlyMap<string, string>;
@@ -18,7 +18,7 @@ export async function readForm(request: Request, allowed: readonly string[]): Pr
   if (type !== "application/x-www-form-urlencoded") {
     throw invalidRequest("Send the request body as application/x-www-form-urlencoded.");
   }
-  return parseForm(await readLimited(request, MAX_FORM_BYTES), allowed);
+  return parseForm(await readBodyText(request, MAX_FORM_BYTES), allowed);
 }
 
 export function parseForm(body: string, allowed: readonly string[]): FormParams {
@@ -31,13 +31,4 @@ export function parseForm(body: string, allowed: readonly string[]): FormParams 
   }
   for (const [key, value] of seen) if (value === "") seen.delete(key);
   return seen;
-}
-
-/** The body as text, refusing more than `limit` bytes without reading the rest (413 invalid_request). */
-export async function readLimited(request: Request, limit: number): Promise<string> {
-  try {
-    return await readBodyText(request, limit);
-  } catch (error) {
-    throw error instanceof BodyTooLargeError ? bodyTooLarge() : error;
-  }
 }

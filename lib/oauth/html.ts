@@ -1,6 +1,4 @@
 import { createElement } from "react";
-import { isDatabaseUnavailable } from "@/lib/http/database-unavailable";
-import { logError } from "@/lib/http/log";
 import { ErrorScreen } from "./consent-screen/screens";
 import { renderDocument } from "./consent-screen/render";
 
@@ -16,19 +14,6 @@ const FRAME_HEADERS = {
 export function errorPage(status: number, error: string, description: string, headers: Record<string, string> = {}): Response {
   const body = renderDocument(createElement(ErrorScreen, { error, description }));
   return new Response(body, { status, headers: { "content-type": "text/html; charset=utf-8", ...FRAME_HEADERS, ...headers } });
-}
-
-/**
- * For the browser-facing protocol endpoints (authorize, consent page, consent decision): a database
- * outage is a clear 503 page with Retry-After instead of a bare 500; anything else is logged (one
- * bounded line, no request data) and answered with a plain 500 page.
- */
-export function unavailablePageOr(error: unknown): Response {
-  if (isDatabaseUnavailable(error)) {
-    return errorPage(503, "temporarily_unavailable", "The console can not reach its database right now. Try again in a few seconds.", { "retry-after": "5" });
-  }
-  logError("Unhandled error in an authorization page", error);
-  return errorPage(500, "server_error", "Something went wrong on our side. Start again from the application.");
 }
 
 export function redirect(location: string, status: 302 | 303 = 302): Response {

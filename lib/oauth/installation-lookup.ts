@@ -1,10 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { installations } from "@/db/schema";
+import { installationColumns, type Installation } from "@/lib/apps/install-app";
 
-export async function getInstallation(db: Db | Tx, accountId: string, appId: string) {
+export async function getInstallation(db: Db | Tx, accountId: string, appId: string): Promise<Installation | null> {
   const [row] = await db
-    .select({ id: installations.id, scopes: installations.scopes, source: installations.source, createdAt: installations.createdAt })
+    .select(installationColumns)
     .from(installations)
     .where(and(eq(installations.accountId, accountId), eq(installations.appId, appId)));
   return row ?? null;

@@ -1,7 +1,8 @@
 import { getEnv } from "@/lib/env";
+import { json, NO_STORE } from "@/lib/http/json";
 import { authenticateClient, CLIENT_AUTH_PARAMS } from "./client-auth";
 import { readForm } from "./form-body";
-import { jsonResponse, oauthEndpoint } from "./http";
+import { oauthEndpoint } from "./http";
 import { invalidRequest } from "./oauth-error";
 import { validateAccessToken, validateRefreshToken, type TokenInfo } from "./token-validation";
 
@@ -22,9 +23,9 @@ export const introspectionEndpoint = oauthEndpoint(async (request) => {
     const found = await find(token);
     if (!found) continue;
     if (found.info.appId !== client.id) break;
-    return jsonResponse(activeResponse(found.info, found.kind));
+    return json(activeResponse(found.info, found.kind), 200, NO_STORE);
   }
-  return jsonResponse({ active: false });
+  return json({ active: false }, 200, NO_STORE);
 });
 
 async function findAccess(token: string) {

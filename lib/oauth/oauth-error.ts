@@ -48,11 +48,37 @@ export class OAuthError extends Error {
     readonly headers: Record<string, string> = {},
     /** Only where HTTP semantics name a better status than the code's (413 for a body over the limit). */
     status?: number,
+    /** RFC 6750 §3.1: a request without any authentication gets the bare challenge and no error code. */
+    readonly withoutCode = false,
   ) {
     super(description);
     this.name = "OAuthError";
     this.status = status ?? statusOf[code];
   }
+}
+
+export const BEARER_REALM = "oauth2";
+
+/** RFC 6750 §3: the WWW-Authenticate challenge; without a code it is the bare challenge of §3.1. */
+export function bearerChallenge(code?: OAuthErrorCode, description?: string, scope?: string): string {
+  const parts = [`realm="${BEARER_REALM}"`];
+  if (code) parts.push(`error="${code}"`);
+  if (description) parts.push(`error_description="${description.replace(/["\\]/g, "")}"`);
+  if (scope) parts.push(`scope="${scope}"`);
+  return `Bearer ${parts.join(", ")}`;
+}
+
+/** An RFC 6750 §3.1 error: invalid_request 400, invalid_token 401, insufficient_scope 403, with the challenge. */
+export function bearerError(code: "invalid_request" | "invalid_token" | "insufficient_scope", description: string, scope?: string): OAuthError {
+  return new OAuthError(code, description, { "www-authenticate": bearerChallenge(code, description, scope) });
+}
+
+/**
+ * RFC 6750 §3.1: no bearer token at all: 401 with the bare challenge and no error code. The OAuth
+ * transport answers it with an empty body; the console API with its own `unauthorized` body.
+ */
+export function bearerRequired(description: string): OAuthError {
+  return new OAuthError("invalid_token", description, { "www-authenticate": bearerChallenge() }, 401, true);
 }
 
 export const invalidRequest = (d: string) => new OAuthError("invalid_request", d);

@@ -4,7 +4,8 @@ import { accessTokens, grants, refreshTokens } from "@/db/schema";
 import { sha256 } from "@/lib/crypto/tokens";
 import { authenticateClient, CLIENT_AUTH_PARAMS } from "./client-auth";
 import { readForm } from "./form-body";
-import { NO_STORE, oauthEndpoint } from "./http";
+import { NO_STORE } from "@/lib/http/json";
+import { oauthEndpoint } from "./http";
 import { invalidRequest } from "./oauth-error";
 
 /**

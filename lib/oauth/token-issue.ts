@@ -2,7 +2,7 @@ import type { Tx } from "@/db/client";
 import { accessTokens, refreshTokens } from "@/db/schema";
 import { randomToken, sha256 } from "@/lib/crypto/tokens";
 import type { Principal } from "@/lib/ram/principal";
-import { jsonResponse } from "./http";
+import { json, NO_STORE } from "@/lib/http/json";
 import { signIdToken } from "./id-token";
 import { hasScope } from "./scope";
 
@@ -62,5 +62,5 @@ export async function tokenResponse(t: IssuedTokens): Promise<Response> {
       accessToken: t.accessToken,
     });
   }
-  return jsonResponse(body);
+  return json(body, 200, NO_STORE);
 }

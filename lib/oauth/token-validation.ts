@@ -23,7 +23,8 @@ export type TokenInfo = {
   expiresAt: Date;
 };
 
-type TokenTable = typeof accessTokens;
+/** Both token tables have the same columns (refresh_tokens adds rotated_at), so one query serves both. */
+type TokenTable = typeof accessTokens | typeof refreshTokens;
 
 /**
  * The one check of an access token, used by userinfo, introspection and the console API: one query
@@ -38,8 +39,7 @@ export async function validateAccessToken(token: string, db?: Db | Tx): Promise<
 
 /** The same for a refresh token (introspection): also not yet rotated. */
 export async function validateRefreshToken(token: string, db?: Db | Tx): Promise<TokenInfo | null> {
-  // Both token tables have the same columns (refresh_tokens adds rotated_at), so one query serves both.
-  return lookup(db ?? (await getDb()), refreshTokens as unknown as TokenTable, token, isNull(refreshTokens.rotatedAt));
+  return lookup(db ?? (await getDb()), refreshTokens, token, isNull(refreshTokens.rotatedAt));
 }
 
 function buildLookup(db: Db | Tx, t: TokenTable, kind: "access" | "refresh", extra?: ReturnType<typeof isNull>) {

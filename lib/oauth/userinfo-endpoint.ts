@@ -1,9 +1,11 @@
 import { getDb } from "@/db/client";
-import { bearerChallenge, bearerError, parseBearer } from "./bearer-header";
+import { BodyTooLargeError } from "@/lib/http/body-limit";
+import { json, NO_STORE } from "@/lib/http/json";
+import { parseBearer } from "./bearer-header";
 import { userinfoClaims } from "./claims";
 import { readForm } from "./form-body";
-import { jsonResponse, oauthEndpoint } from "./http";
-import { OAuthError } from "./oauth-error";
+import { oauthEndpoint } from "./http";
+import { bearerError, bearerRequired, OAuthError } from "./oauth-error";
 import { hasScope } from "./scope";
 import { validateAccessToken } from "./token-validation";
 
@@ -13,14 +15,12 @@ import { validateAccessToken } from "./token-validation";
  */
 export const userinfoEndpoint = oauthEndpoint(async (request) => {
   const token = await bearerTokenOf(request);
-  if (token === undefined) {
-    // §3.1: a request without authentication gets the bare challenge, no error code.
-    return new Response(null, { status: 401, headers: { "www-authenticate": bearerChallenge(), "cache-control": "no-store" } });
-  }
+  // §3.1: a request without authentication gets the bare challenge, no error code.
+  if (token === undefined) throw bearerRequired("Send an access token.");
   const info = await validateAccessToken(token);
   if (!info) throw bearerError("invalid_token", "The access token is invalid, expired or revoked.");
   if (!hasScope(info.scope, "openid")) throw bearerError("insufficient_scope", "The access token lacks the openid scope.", "openid");
-  return jsonResponse(await userinfoClaims(await getDb(), info.principal, info.scope));
+  return json(await userinfoClaims(await getDb(), info.principal, info.scope), 200, NO_STORE);
 });
 
 /** The bearer token of a protected resource request; undefined when none was sent. */
@@ -32,7 +32,9 @@ export async function bearerTokenOf(request: Request): Promise<string | undefine
     try {
       bodyToken = (await readForm(request, ["access_token"])).get("access_token");
     } catch (error) {
-      throw error instanceof OAuthError ? bearerError("invalid_request", error.description) : error;
+      if (error instanceof OAuthError) throw bearerError("invalid_request", error.description);
+      if (error instanceof BodyTooLargeError) throw bearerError("invalid_request", error.message);
+      throw error;
     }
   }
   if (header === null) return bodyToken;

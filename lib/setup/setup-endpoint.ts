@@ -1,8 +1,10 @@
 import { getDb } from "@/db/client";
 import { assertSameOrigin } from "@/lib/api/handler";
-import { errorResponse, json } from "@/lib/api/respond";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { readBodyText } from "@/lib/http/body-limit";
+import { toResponse } from "@/lib/oauth/error-response";
+import { json } from "@/lib/http/json";
 import { createFirstOwner } from "./create-first-owner";
 import { firstOwnerSchema } from "./first-owner-schema";
 import { encodeSetupFormState, SETUP_FORM_COOKIE } from "./setup-form-state";
@@ -23,8 +25,7 @@ export async function setupEndpoint(request: Request): Promise<Response> {
     if (!type.startsWith("application/x-www-form-urlencoded")) {
       return json({ error: "invalid_input", message: "Send the form as application/x-www-form-urlencoded." }, 415);
     }
-    const body = await readLimited(request, MAX_SETUP_BODY);
-    if (body === null) return json({ error: "payload_too_large", message: "The request body is too large." }, 413);
+    const body = await readBodyText(request, MAX_SETUP_BODY);
     const db = await getDb();
     if (!(await isSetupOpen(db))) throw new AppError("conflict", "This console is already set up. Sign in instead.");
     const form = new URLSearchParams(body);
@@ -46,7 +47,7 @@ export async function setupEndpoint(request: Request): Promise<Response> {
       headers: { location: "/signin?setup=done", "cache-control": "no-store", "set-cookie": cookie("", 0) },
     });
   } catch (error) {
-    return errorResponse(error);
+    return toResponse(error, "api");
   }
 }
 
@@ -60,25 +61,4 @@ function backToForm(state: Parameters<typeof encodeSetupFormState>[0]): Response
 function cookie(value: string, maxAge: number): string {
   const secure = getEnv().secureCookies ? "; Secure" : "";
   return `${SETUP_FORM_COOKIE}=${value}; Path=/setup; Max-Age=${maxAge}; HttpOnly; SameSite=Lax${secure}`;
-}
-
-/** The body as text, or null once it passes `max` bytes (read no further than that). */
-async function readLimited(request: Request, max: number): Promise<string | null> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > max) return null;
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel().catch(() => {});
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
 }

@@ -35,7 +35,7 @@ export async function sweepExpired(db: Db, opts: { batch?: number; graceSeconds?
   const batch = opts.batch ?? SWEEP_BATCH;
   const cutoff = sql`now() - make_interval(secs => ${opts.graceSeconds ?? SWEEP_GRACE_SECONDS})`;
   return db.transaction(async (tx) => {
-    const locked = (await tx.execute(sql`select pg_try_advisory_xact_lock(${SWEEP_LOCK}) as ok`)) as unknown as { rows: { ok: boolean }[] };
+    const locked = await tx.execute<{ ok: boolean }>(sql`select pg_try_advisory_xact_lock(${SWEEP_LOCK}) as ok`);
     if (!locked.rows[0]?.ok) return { ran: false, deleted: zero() };
     const sweep = (table: PgTable, key: PgColumn, where: SQL | undefined) => deleteBatch(tx, table, key, where, batch);
     const deleted: SweepCounts = {

@@ -51,7 +51,7 @@ async function insertEveryKind(tag: string, at: Date): Promise<void> {
   const d = db().db;
   const dead = await grant(true);
   await d.insert(s.authCodes).values({ codeHash: tag, ...person(), redirectUri: "http://x/cb", expiresAt: at, consumedAt: at });
-  await d.insert(s.consentRequests).values({ id: tag, sessionId: "s", appId: randomUUID(), params: {}, kind: "install", expiresAt: at });
+  await d.insert(s.consentRequests).values({ id: tag, sessionId: "s", appId: randomUUID(), params: { clientId: "c", redirectUri: "http://x/cb", scope: "openid" }, kind: "install", expiresAt: at });
   await d.insert(s.accessTokens).values({ tokenHash: tag, grantId: dead, installationId: randomUUID(), expiresAt: at });
   await d.insert(s.refreshTokens).values({ tokenHash: tag, grantId: dead, installationId: randomUUID(), expiresAt: at });
   await d.insert(s.rateLimits).values({ key: tag, count: 3, resetAt: at });

@@ -1,7 +1,8 @@
 import { DrizzleQueryError } from "drizzle-orm/errors";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { errorResponse, isDatabaseUnavailable, safeErrorMessage } from "@/lib/api/respond";
-import { oauthErrorResponse } from "@/lib/oauth/http";
+import { isDatabaseUnavailable } from "@/lib/http/database-unavailable";
+import { toResponse } from "@/lib/oauth/error-response";
+import { safeErrorMessage } from "@/lib/http/log";
 
 /** The errors node-postgres and drizzle raise when PostgreSQL goes away, as tests/db/db-faults.test.ts provokes them. */
 const failedQuery = (cause: unknown) => new DrizzleQueryError("select 1", [], cause as Error);
@@ -20,9 +21,9 @@ describe("database errors", () => {
     ["a pool connect timeout", new Error("timeout exceeded when trying to connect")],
   ])("%s counts as 'unavailable': 503 + Retry-After, temporarily_unavailable for OAuth", async (_, error) => {
     expect(isDatabaseUnavailable(error)).toBe(true);
-    const api = errorResponse(error);
+    const api = toResponse(error, "api");
     expect([api.status, api.headers.get("retry-after"), ((await api.json()) as { error: string }).error]).toEqual([503, "5", "unavailable"]);
-    const oauth = oauthErrorResponse(error);
+    const oauth = toResponse(error, "oauth");
     expect([oauth.status, oauth.headers.get("retry-after"), ((await oauth.json()) as { error: string }).error]).toEqual([503, "5", "temporarily_unavailable"]);
   });
 
@@ -32,7 +33,7 @@ describe("database errors", () => {
   ])("%s is a 500, not an outage", (_, error) => {
     vi.spyOn(console, "error").mockImplementation(() => {});
     expect(isDatabaseUnavailable(error)).toBe(false);
-    expect(errorResponse(error).status).toBe(500);
+    expect(toResponse(error, "api").status).toBe(500);
   });
 
   it("never logs a failed query's parameters (password and token hashes, secrets)", () => {
@@ -40,8 +41,8 @@ describe("database errors", () => {
     vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => void lines.push(args.map(String).join(" ")));
     const error = new DrizzleQueryError('select "id" from "ram_users" where "password_hash" = $1 and "name" = $2', ["scrypt$16384$8$1$c2FsdA$aGFzaA", "s3cr3t-token"], withCode("deadlock detected", "40P01"));
     expect(safeErrorMessage(error)).toBe("database query failed: deadlock detected (40P01)");
-    errorResponse(error);
-    oauthErrorResponse(error);
+    toResponse(error, "api");
+    toResponse(error, "oauth");
     expect(lines).toHaveLength(2);
     for (const line of lines) {
       expect(line).not.toContain("scrypt$");

@@ -18,7 +18,7 @@ async function layerErrors(file: string, code: string): Promise<string[]> {
 describe("the layer rule (eslint.config.mjs), run by npm run lint", () => {
   it.each([
     ["lib/apps/scope-catalog.ts", 'import { tokenEndpoint } from "@/lib/oauth/token-endpoint";\nexport const x = tokenEndpoint;\n'],
-    ["lib/ram/policies.ts", 'import { json } from "@/lib/api/respond";\nexport const x = json;\n'],
+    ["lib/ram/policies.ts", 'import { authenticate } from "@/lib/api/handler";\nexport const x = authenticate;\n'],
     ["lib/oauth/scope.ts", 'import { apiRoute } from "@/lib/api/handler";\nexport const x = apiRoute;\n'],
     ["db/paginate.ts", 'import { systemPolicies } from "@/lib/ram/policies";\nexport const x = systemPolicies;\n'],
     ["lib/http/log.ts", 'import { getDb } from "@/db/client";\nexport const x = getDb;\n'],

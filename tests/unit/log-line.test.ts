@@ -1,9 +1,7 @@
 import { DrizzleQueryError } from "drizzle-orm/errors";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { errorResponse } from "@/lib/api/respond";
+import { toResponse } from "@/lib/oauth/error-response";
 import { logError, MAX_LOG_LINE } from "@/lib/http/log";
-import { unavailablePageOr } from "@/lib/oauth/html";
-import { oauthErrorResponse } from "@/lib/oauth/http";
 
 const MARKER = "MARKER-7f3a";
 const withCode = (message: string, code: string) => Object.assign(new Error(message), { code });
@@ -30,9 +28,9 @@ describe("log lines", () => {
     ];
     for (const error of errors) {
       logError("context", error);
-      expect(errorResponse(error).status).toBe(500);
-      expect(oauthErrorResponse(error).status).toBe(500);
-      expect(unavailablePageOr(error).status).toBe(500);
+      expect(toResponse(error, "api").status).toBe(500);
+      expect(toResponse(error, "oauth").status).toBe(500);
+      expect(toResponse(error, "page").status).toBe(500);
     }
     expect(lines).toHaveLength(errors.length * 4);
     for (const line of lines) {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { bearerChallenge, parseBearer } from "@/lib/oauth/bearer-header";
+import { toResponse } from "@/lib/oauth/error-response";
+import { parseBearer } from "@/lib/oauth/bearer-header";
 import { checkPkce, isValidCodeVerifier, s256Challenge } from "@/lib/oauth/check-pkce";
 import { decodeBasic, readCredentials } from "@/lib/oauth/client-auth";
 import { parseForm, readForm } from "@/lib/oauth/form-body";
-import { oauthErrorResponse } from "@/lib/oauth/http";
-import { OAuthError } from "@/lib/oauth/oauth-error";
+import { bearerChallenge, OAuthError } from "@/lib/oauth/oauth-error";
 import { narrowScope, parseScope } from "@/lib/oauth/scope";
 
 const codeOf = (fn: () => unknown) => {
@@ -116,7 +116,7 @@ describe("bearer tokens (RFC 6750)", () => {
 
 describe("error answers", () => {
   it("maps the RFC codes to their statuses, JSON and no-store", async () => {
-    const res = oauthErrorResponse(new OAuthError("invalid_client", "nope", { "www-authenticate": 'Basic realm="oauth2"' }));
+    const res = toResponse(new OAuthError("invalid_client", "nope", { "www-authenticate": 'Basic realm="oauth2"' }), "oauth");
     expect(res.status).toBe(401);
     expect(res.headers.get("cache-control")).toBe("no-store");
     expect(res.headers.get("pragma")).toBe("no-cache");

@@ -1,4 +1,5 @@
-import { errorResponse, json } from "@/lib/api/respond";
+import { toResponse } from "@/lib/oauth/error-response";
+import { json } from "@/lib/http/json";
 import { checkDatabase } from "@/lib/setup/health";
 
 /**
@@ -11,6 +12,6 @@ export async function GET(): Promise<Response> {
     await checkDatabase();
     return json({ status: "ok" });
   } catch (error) {
-    return errorResponse(error);
+    return toResponse(error, "api");
   }
 }

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { ramUsers } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
@@ -22,7 +22,6 @@ export async function updateUser({ actor, userId, input }: { actor: Principal; u
         ...(data.displayName !== undefined ? { displayName: data.displayName } : {}),
         ...(data.enabled !== undefined ? { enabled: data.enabled } : {}),
         ...(passwordHash ? { passwordHash } : {}),
-        updatedAt: sql`now()`,
       })
       .where(and(eq(ramUsers.id, userId), eq(ramUsers.accountId, actor.accountId)))
       .returning({ id: ramUsers.id, name: ramUsers.name, displayName: ramUsers.displayName, enabled: ramUsers.enabled });

@@ -1,5 +1,6 @@
 import NextAuth from "next-auth";
 import { getAuthOptions } from "@/lib/auth/options";
+import { json } from "@/lib/http/json";
 
 type Ctx = { params: Promise<{ nextauth: string[] }> };
 
@@ -16,7 +17,7 @@ async function handler(request: Request, ctx: Ctx) {
 async function post(request: Request, ctx: Ctx) {
   const { nextauth } = await ctx.params;
   if (nextauth.join("/") !== "signout") {
-    return Response.json({ error: "not_found", message: "Sign in with POST /api/auth/sign-in." }, { status: 404, headers: { "cache-control": "no-store" } });
+    return json({ error: "not_found", message: "Sign in with POST /api/auth/sign-in." }, 404);
   }
   return handler(request, ctx);
 }

@@ -1,0 +1,91 @@
+import { z } from "zod";
+import { AppError, statusOf } from "@/lib/errors";
+import { bodyTooLarge, OAuthError } from "./oauth-error";
+import { errorPage } from "./html";
+import { BodyTooLargeError } from "@/lib/http/body-limit";
+import { isDatabaseUnavailable } from "@/lib/http/database-unavailable";
+import { json, NO_STORE } from "@/lib/http/json";
+import { logError } from "@/lib/http/log";
+
+/**
+ * How an answer is written: the console JSON API (`{ error, message, details? }`), the OAuth JSON
+ * endpoints (RFC 6749 §5.2 `{ error, error_description }`, never cached), or the HTML page of a
+ * browser-facing protocol endpoint (authorize, consent).
+ */
+export type Transport = "api" | "oauth" | "page";
+
+/** An error, whatever its type, as what the transport writes. */
+type Problem = { status: number; code: string; message: string; headers: Record<string, string>; details?: Record<string, unknown>; bare?: boolean };
+
+/** Retry-After (RFC 9110 §10.2.3) for an outage or a rate limit, in seconds. */
+const RETRY_AFTER_SECONDS = 5;
+
+const OUTAGE: Record<Transport, Pick<Problem, "code" | "message">> = {
+  api: { code: "unavailable", message: "The database is not reachable right now. Try again in a few seconds." },
+  oauth: { code: "temporarily_unavailable", message: "Try again in a few seconds." },
+  page: { code: "temporarily_unavailable", message: "The console can not reach its database right now. Try again in a few seconds." },
+};
+
+const UNEXPECTED: Record<Transport, Pick<Problem, "code" | "message"> & { log: string }> = {
+  api: { code: "internal_error", message: "Something went wrong on our side. Nothing was changed.", log: "Unhandled error in API route" },
+  oauth: { code: "server_error", message: "Something went wrong on our side.", log: "Unhandled error in OAuth endpoint" },
+  page: { code: "server_error", message: "Something went wrong on our side. Start again from the application.", log: "Unhandled error in an authorization page" },
+};
+
+/**
+ * The one place where errors become HTTP answers, for every transport. It sits in lib/oauth, the
+ * lowest transport layer (lib/api and lib/setup build on it), because it knows OAuthError and the
+ * protocol error page. Unknown errors are logged
+ * (one bounded line, no request data) and answered with a 500 that echoes nothing.
+ */
+export function toResponse(error: unknown, transport: Transport): Response {
+  const problem = problemOf(error, transport);
+  if (transport === "api") {
+    const body = problem.bare ? { error: "unauthorized", message: problem.message } : { error: problem.code, message: problem.message };
+    return json(problem.details ? { ...body, details: problem.details } : body, problem.status, problem.headers);
+  }
+  if (transport === "page") return errorPage(problem.status, problem.code, problem.message, problem.headers);
+  if (problem.bare) return new Response(null, { status: problem.status, headers: { ...problem.headers, "cache-control": "no-store" } });
+  return json({ error: problem.code, error_description: problem.message }, problem.status, { ...NO_STORE, ...problem.headers });
+}
+
+function problemOf(error: unknown, transport: Transport): Problem {
+  if (error instanceof BodyTooLargeError) return tooLarge(error, transport);
+  if (error instanceof OAuthError) {
+    return { status: error.status, code: error.code, message: error.description, headers: error.headers, bare: error.withoutCode };
+  }
+  // Domain errors are not protocol answers: at the OAuth JSON endpoints they are a server error.
+  if (error instanceof AppError && transport !== "oauth") return appProblem(error, transport);
+  if (error instanceof z.ZodError && transport === "api") {
+    const issues = error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+    return { status: 422, code: "invalid_input", message: humanIssues(error), headers: {}, details: { issues } };
+  }
+  if (isDatabaseUnavailable(error)) return { status: 503, ...OUTAGE[transport], headers: { "retry-after": String(RETRY_AFTER_SECONDS) } };
+  const { log, ...unexpected } = UNEXPECTED[transport];
+  logError(log, error);
+  return { status: 500, ...unexpected, headers: {} };
+}
+
+/** RFC 9110 §15.5.14: 413 for a body over its limit (lib/http/body-limit.ts), never read further. */
+function tooLarge(error: BodyTooLargeError, transport: Transport): Problem {
+  if (transport === "api") return { status: 413, code: "payload_too_large", message: `The request body is too large (at most ${sizeOf(error.limit)}).`, headers: {} };
+  const oauth = bodyTooLarge();
+  return { status: oauth.status, code: oauth.code, message: oauth.description, headers: oauth.headers };
+}
+
+function appProblem(error: AppError, transport: Transport): Problem {
+  const headers: Record<string, string> = {};
+  if (error.code === "too_many_requests" || error.code === "unavailable") headers["retry-after"] = String(error.details?.retryAfter ?? RETRY_AFTER_SECONDS);
+  if (transport === "api") return { status: statusOf[error.code], code: error.code, message: error.message, headers, details: error.details };
+  // An HTML page names the refusal with the protocol's words (RFC 6749 §4.1.2.1).
+  const code = error.code === "forbidden" ? "access_denied" : error.code === "unavailable" ? "temporarily_unavailable" : "invalid_request";
+  return { status: error.code === "invalid_input" ? 400 : statusOf[error.code], code, message: error.message, headers };
+}
+
+function sizeOf(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MiB` : `${bytes / 1024} KiB`;
+}
+
+function humanIssues(error: z.ZodError): string {
+  return error.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; ");
+}
