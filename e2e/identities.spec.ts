@@ -32,8 +32,9 @@ test("an administrator creates a group, adds a user and grants AliyunRAMFullAcce
   await create.getByLabel("Group name").fill(groupName);
   await create.getByLabel("Description").fill("Operations team");
   await page.getByRole("dialog").getByRole("button", { name: "OK" }).click();
-  await expect(page.getByRole("heading", { name: groupName, level: 1 })).toBeVisible();
+  // The toast shows as soon as the API answers (it closes by itself after 10 s, so check it first).
   await expect(page.getByRole("status").filter({ hasText: `User Group ${groupName} created.` })).toBeVisible();
+  await expect(page.getByRole("heading", { name: groupName, level: 1 })).toBeVisible();
   await expect(page.getByText("This group has no members yet.")).toBeVisible();
 
   await page.getByRole("button", { name: "Add Members" }).click();

@@ -13,11 +13,18 @@ const emit = () => listeners.forEach((l) => l());
 const subscribe = (l: () => void) => (listeners.add(l), () => void listeners.delete(l));
 const none: Item[] = [];
 
-/** Shows a short message in the corner (role="status", read by screen readers); it closes by itself after 10 s (long enough to read, WCAG 2.2.1). */
+/** Shows a short message in the corner (role="status", read by screen readers); it closes by itself after 10 s. */
 export function toast(message: string, tone: Item["tone"] = "success") {
-  items = [...items, { id: nextId++, message, tone }];
+  const id = nextId++;
+  items = [...items, { id, message, tone }];
   emit();
+  // Closed by our own timer, not Radix's: its timer can close a toast at once when the viewport is
+  // paused (window blur, pointer) before the timer first started (negative remaining time).
+  setTimeout(() => dismiss(id), DURATION_MS);
 }
+
+/** Long enough to read (WCAG 2.2.1). */
+const DURATION_MS = 10_000;
 
 function dismiss(id: number) {
   items = items.filter((i) => i.id !== id);
@@ -28,7 +35,7 @@ function dismiss(id: number) {
 export function Toaster() {
   const shown = useSyncExternalStore(subscribe, () => items, () => none);
   return (
-    <T.Provider swipeDirection="right" duration={10_000} label="Notification">
+    <T.Provider swipeDirection="right" duration={Infinity} label="Notification">
       {shown.map((i) => (
         <T.Root
           key={i.id}
