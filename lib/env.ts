@@ -15,6 +15,10 @@ const envSchema = z.object({
     .enum(["true", "false", "1", "0", ""], { message: "SEED_DEMO_DATA must be true or false" })
     .optional()
     .transform((v) => (v === undefined || v === "" ? undefined : v === "true" || v === "1")),
+  TRUST_PROXY: z
+    .enum(["true", "false", "1", "0", ""], { message: "TRUST_PROXY must be true or false" })
+    .optional()
+    .transform((v) => v === "true" || v === "1"),
   SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
 });
 
@@ -35,6 +39,12 @@ export type Env = {
   seedDemoData: boolean;
   /** Seconds between two sweeps of expired codes, tokens, sessions and throttle rows; 0 = no sweeper. */
   sweepIntervalSeconds: number;
+  /**
+   * A reverse proxy in front of the console appends the client's address to X-Forwarded-For: the
+   * sign-in throttle then takes its last hop. Default false: the header is the client's own words
+   * and is ignored; the socket's peer address is used (lib/http/peer-address.ts).
+   */
+  trustProxy: boolean;
 };
 
 let cached: Env | undefined;
@@ -60,6 +70,7 @@ export function getEnv(): Env {
     secureCookies: issuer.startsWith("https://"),
     seedDemoData: e.SEED_DEMO_DATA ?? !e.DATABASE_URL,
     sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS,
+    trustProxy: e.TRUST_PROXY,
   };
   // next-auth v4 reads these two from the environment at request time.
   process.env.NEXTAUTH_URL ??= issuer;

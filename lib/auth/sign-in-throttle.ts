@@ -2,6 +2,8 @@ import { inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { rateLimits } from "@/db/schema";
 import { sha256 } from "@/lib/crypto/tokens";
+import { getEnv } from "@/lib/env";
+import { PEER_ADDRESS_HEADER } from "@/lib/http/peer-address";
 
 /** Sign-in attempts allowed per window: per logon name (guessing one password), per address (spraying many). */
 export const LIMITS = { login: 10, address: 100 } as const;
@@ -73,10 +75,13 @@ export async function refundAttempt(keys: string[]): Promise<void> {
 }
 
 /**
- * The caller's address: the last x-forwarded-for hop (set by the reverse proxy in front of the
- * console, or by Next.js from the socket when there is none).
+ * The caller's address. Behind a reverse proxy (TRUST_PROXY=true): the last X-Forwarded-For hop,
+ * the one that proxy appended. Otherwise X-Forwarded-For is ignored (`next start` passes a
+ * client-sent one through untouched) and the socket's peer address is used, which the server
+ * process writes into PEER_ADDRESS_HEADER over anything the client sent.
  */
-export function clientAddress(request: Request): string | null {
+export function clientAddress(request: Request, trustProxy = getEnv().trustProxy): string | null {
+  if (!trustProxy) return request.headers.get(PEER_ADDRESS_HEADER)?.trim() || null;
   const xff = request.headers.get("x-forwarded-for");
   if (!xff) return null;
   const hops = xff.split(",").map((h) => h.trim()).filter(Boolean);

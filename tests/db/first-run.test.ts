@@ -12,6 +12,8 @@ import { createTestDatabase, type TestDb } from "../helpers/db";
 
 // The sign-in page asks for the visitor's session first; here nobody is signed in.
 vi.mock("@/lib/auth/current", () => ({ getCurrentPrincipal: async () => null }));
+// The setup page waits for a request (connection()) so that it is never prerendered; here it is called directly.
+vi.mock("next/server", async (original) => ({ ...(await original<typeof import("next/server")>()), connection: async () => {} }));
 
 /**
  * The first-run page (app/(auth)/setup, POST /api/setup) on a production-like database: the
@@ -63,6 +65,8 @@ describe(`first-run page on ${process.env.TEST_DB}`, () => {
     ["an alias that is not a RAM alias", { ...form(), alias: "Bad Alias!" }, "alias"],
     ["the platform account's alias", { ...form(), alias: PLATFORM_ACCOUNT.alias }, "alias"],
     ["the platform account's e-mail", { ...form(), email: PLATFORM_ACCOUNT.ownerEmail }, "email"],
+    ["an e-mail shaped like a RAM logon name (sign-in would read it as a RAM user)", { ...form(), email: "Owner@Prod-1.onaliyun.com" }, "email"],
+    ["an e-mail at onaliyun.com itself", { ...form(), email: "owner@onaliyun.com" }, "email"],
   ])("%s: back to the form with the reason and the typed values (never the password), nothing written", async (_, fields, field) => {
     const res = await setupEndpoint(post(fields));
     expect(res.status).toBe(303);

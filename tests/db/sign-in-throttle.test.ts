@@ -6,6 +6,8 @@ import { DEMO_PASSWORD } from "@/db/seed";
 import { principalFromSessionToken } from "@/lib/auth/request-session";
 import { signInEndpoint } from "@/lib/auth/sign-in";
 import { LIMITS, retryAfterSeconds, takeAttempt, throttleKeys } from "@/lib/auth/sign-in-throttle";
+import { resetEnvForTests } from "@/lib/env";
+import { PEER_ADDRESS_HEADER } from "@/lib/http/peer-address";
 import { setupSeededDatabase } from "../helpers/db";
 
 /**
@@ -85,7 +87,7 @@ describe(`sign-in throttling on ${process.env.TEST_DB}`, () => {
 
   it("counts a huge address or an exactly 256-character logon name (fixed-size hashed keys)", async () => {
     // Random, so that PostgreSQL can not compress it under its index-row limit (about 2.7 kB).
-    const xff = { "x-forwarded-for": `198.51.100.7, ${randomBytes(6000).toString("base64url")}` };
+    const xff = { [PEER_ADDRESS_HEADER]: `198.51.100.7, ${randomBytes(6000).toString("base64url")}` };
     const long = `${"a".repeat(64)}@${"b".repeat(183)}.example`;
     expect(long).toHaveLength(256);
     for (let i = 0; i < LIMITS.login; i++) expect((await post([["login", long], ["password", "x"]], xff)).status).toBe(401);
@@ -107,6 +109,35 @@ describe(`sign-in throttling on ${process.env.TEST_DB}`, () => {
     for (let i = 0; i < LIMITS.address; i++) await takeAttempt(throttleKeys(`user${i}@acme.onaliyun.com`, "203.0.113.9"));
     expect(await takeAttempt(keys)).toBeGreaterThan(0);
     expect(await takeAttempt(throttleKeys("someone@acme.onaliyun.com", "203.0.113.10"))).toBe(0);
+  });
+
+  describe("the address an attempt is charged to", () => {
+    const PEER = "203.0.113.9";
+    const exhaust = async (address: string) => {
+      for (let i = 0; i < LIMITS.address; i++) await takeAttempt(throttleKeys(`user${i}@acme.onaliyun.com`, address));
+    };
+    const attempt = (headers: Record<string, string>) => post([["login", "someone@acme.onaliyun.com"], ["password", "wrong"]], headers);
+    afterEach(() => {
+      vi.unstubAllEnvs();
+      resetEnvForTests();
+    });
+
+    it("without TRUST_PROXY is the socket's peer address: a forged X-Forwarded-For does not reset the count", async () => {
+      vi.stubEnv("TRUST_PROXY", "");
+      resetEnvForTests();
+      await exhaust(PEER);
+      expect((await attempt({ [PEER_ADDRESS_HEADER]: PEER, "x-forwarded-for": "198.51.100.1" })).status).toBe(429);
+      expect((await attempt({ [PEER_ADDRESS_HEADER]: PEER, "x-forwarded-for": `198.51.100.2, ${PEER}` })).status).toBe(429);
+      expect((await attempt({ [PEER_ADDRESS_HEADER]: "203.0.113.10", "x-forwarded-for": PEER })).status).toBe(401);
+    });
+
+    it("with TRUST_PROXY=true is the last X-Forwarded-For hop, the one the proxy appended", async () => {
+      vi.stubEnv("TRUST_PROXY", "true");
+      resetEnvForTests();
+      await exhaust(PEER);
+      expect((await attempt({ [PEER_ADDRESS_HEADER]: "10.0.0.2", "x-forwarded-for": `198.51.100.1, ${PEER}` })).status).toBe(429);
+      expect((await attempt({ [PEER_ADDRESS_HEADER]: PEER, "x-forwarded-for": `${PEER}, 198.51.100.1` })).status).toBe(401);
+    });
   });
 
   describe("when the attempt can not be counted", () => {

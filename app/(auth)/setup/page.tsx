@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { notFound } from "next/navigation";
+import { connection } from "next/server";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/input";
@@ -15,6 +16,8 @@ export const metadata: Metadata = { title: "Set up the console" };
  * owner. A plain HTML form (POST /api/setup), no JavaScript needed. Gone (404) for good afterwards.
  */
 export default async function SetupPage() {
+  // Rendered per request: whether setup is open is the database's answer now, never one baked in at build time.
+  await connection();
   if (!(await isSetupOpen())) notFound();
   const state = decodeSetupFormState((await cookies()).get(SETUP_FORM_COOKIE)?.value);
   const errors = state?.errors ?? {};
