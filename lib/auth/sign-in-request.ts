@@ -1,4 +1,5 @@
 import { getEnv } from "@/lib/env";
+import { BodyTooLargeError, readBodyBytes } from "@/lib/http/body-limit";
 
 /** A sign-in form is a few hundred bytes; the body is not read past this. */
 export const MAX_SIGN_IN_BODY_BYTES = 64 * 1024;
@@ -67,24 +68,15 @@ function assertSameOrigin(request: Request): void {
 
 /** The body as text; past the limit the stream is cancelled, never buffered. */
 async function readBody(request: Request): Promise<string> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (!(declared <= MAX_SIGN_IN_BODY_BYTES)) throw new SignInRefused(413, "The sign-in form is too large.");
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_SIGN_IN_BODY_BYTES) {
-      await reader.cancel().catch(() => {});
-      throw new SignInRefused(413, "The sign-in form is too large.");
-    }
-    chunks.push(value);
+  let bytes: Buffer;
+  try {
+    bytes = await readBodyBytes(request, MAX_SIGN_IN_BODY_BYTES);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) throw new SignInRefused(413, "The sign-in form is too large.");
+    throw error;
   }
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     throw new SignInRefused(400, "The sign-in form is not valid UTF-8.");
   }

@@ -10,13 +10,13 @@ export class BodyTooLargeError extends Error {
 export const API_BODY_LIMIT = 1024 * 1024;
 
 /**
- * The body as UTF-8 text, at most `limit` bytes. A declared Content-Length above the limit is refused
- * before anything is read; a body that streams past it is cancelled there (never buffered whole).
+ * The body's bytes, at most `limit`. A declared Content-Length above the limit is refused before
+ * anything is read; a body that streams past it is cancelled there (never buffered whole).
  */
-export async function readBodyText(request: Request, limit: number): Promise<string> {
+export async function readBodyBytes(request: Request, limit: number): Promise<Buffer> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > limit) throw new BodyTooLargeError(limit);
-  if (!request.body) return "";
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -30,7 +30,12 @@ export async function readBodyText(request: Request, limit: number): Promise<str
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
+}
+
+/** readBodyBytes as UTF-8 text. */
+export async function readBodyText(request: Request, limit: number): Promise<string> {
+  return (await readBodyBytes(request, limit)).toString("utf8");
 }
 
 /** readBodyText, with null for a body over the limit (for handlers that answer with a page). */
