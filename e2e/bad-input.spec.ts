@@ -49,3 +49,17 @@ test("a malformed %-sequence in a route segment answers 404, never 500, signed o
   expect(consent.status()).toBe(404);
   expect(consent.headers()["content-security-policy"]).toContain("default-src 'none'");
 });
+
+test("next-auth's endpoints answer a non-form sign-out body and a javascript: callback-url cookie without a 500", async ({ playwright }) => {
+  const request = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+  const json = await request.post("/api/auth/signout", { headers: { "content-type": "application/json" }, data: "password=hunter2" });
+  expect(json.status()).toBe(415);
+  expect(await json.text()).not.toContain("hunter2");
+  for (const name of ["next-auth.callback-url", "__Secure-next-auth.callback-url"]) {
+    for (const action of ["session", "csrf", "providers"]) {
+      const res = await request.get(`/api/auth/${action}`, { headers: { cookie: `${name}=javascript:alert(1)` } });
+      expect(res.status(), `${action} ${name}`).toBe(200);
+    }
+  }
+  await request.dispose();
+});
