@@ -1,10 +1,10 @@
 import { NextResponse, type NextRequest } from "next/server";
 
 /**
- * Runs before every request but static assets:
+ * Runs before every page, and before the API, the protocol endpoints and public files whose path holds a `%`:
  * - a path with a malformed %-sequence in any segment answers 404 here: Next.js decodes dynamic route
  *   parameters before any handler runs and answers such paths with its own 500 (`/api/v1/users/%zz`);
- * - everything else outside pages (the API, the protocol endpoints, public files) passes untouched.
+ * - the API, the protocol endpoints and public files get nothing else.
  * Pages get:
  * - a Content-Security-Policy with a per-request nonce (no 'unsafe-inline' for scripts); Next.js
  *   reads the nonce from the request's CSP header and puts it on its own scripts;
@@ -88,8 +88,13 @@ function isConsolePage(pathname: string): boolean {
 }
 
 export const config = {
-  // Every path but Next.js's static assets. Only pages get the CSP work: the API, public files and
-  // the protocol endpoints (whose HTML pages, the consent screen included, carry no script and set
-  // their own stricter policy) get the path check only (NOT_A_PAGE).
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  matcher: [
+    // Pages: the API, static files and the protocol endpoints (whose HTML pages, the consent screen
+    // included, carry no script and set their own stricter policy) do not need the CSP.
+    "/((?!api/|_next/static|_next/image|favicon.ico|logos/|\\.well-known/|oauth2/).*)",
+    // The API, the protocol endpoints and public files only when their path holds a `%`, for the
+    // path check alone: Next.js clones the body of every request the proxy sees and keeps at most
+    // proxyClientMaxBodySize (next.config.ts) of it, so the rest must not pass through here.
+    "/(api|oauth2|\\.well-known|logos)/(.*%.*)",
+  ],
 };
