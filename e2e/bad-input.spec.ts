@@ -51,6 +51,13 @@ test("a malformed %-sequence in a route segment answers 404, never 500, signed o
     data: JSON.stringify({ name: "g", description: "x".repeat(2_000_000) }),
   });
   expect([big.status(), (await big.json()).error]).toEqual([413, "payload_too_large"]);
+  // A 300 KB body under the API's limit arrives whole (a cut one would not be valid JSON).
+  const whole = await page.request.post("/api/v1/groups", {
+    headers: { "content-type": "application/json", origin: new URL(test.info().project.use.baseURL!).origin },
+    data: JSON.stringify({ name: "g", description: "x".repeat(300_000) }),
+  });
+  expect(whole.status()).not.toBe(500);
+  expect((await whole.json()).message).not.toBe("The request body is not valid JSON.");
   const consent = await page.request.get("/oauth2/consent/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
   expect(consent.status()).toBe(410); // the handler answered: an unknown consent request is gone
   expect(consent.headers()["content-security-policy"]).toContain("default-src 'none'");
