@@ -1,7 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server";
 
 /**
- * Runs before every page:
+ * Runs before every page, and before the API, the protocol endpoints and public files whose path holds a `%`:
+ * - a path with a malformed %-sequence in any segment answers 404 here: Next.js decodes dynamic route
+ *   parameters before any handler runs and answers such paths with its own 500 (`/api/v1/users/%zz`);
+ * - the API, the protocol endpoints and public files get nothing else.
+ * Pages get:
  * - a Content-Security-Policy with a per-request nonce (no 'unsafe-inline' for scripts); Next.js
  *   reads the nonce from the request's CSP header and puts it on its own scripts;
  * - passes the requested path to server components (so that sign-in can send people back);
@@ -10,6 +14,8 @@ import { NextResponse, type NextRequest } from "next/server";
  */
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  if (!isWellFormedPath(pathname)) return notFound(pathname);
+  if (NOT_A_PAGE.test(pathname)) return NextResponse.next();
   const hasSession =
     request.cookies.has("next-auth.session-token") || request.cookies.has("__Secure-next-auth.session-token");
   if (!hasSession && isConsolePage(pathname)) {
@@ -45,12 +51,50 @@ export function contentSecurityPolicy(nonce: string): string {
   ].join("; ");
 }
 
+/** Each segment decodes: every `%` starts a valid UTF-8 %-sequence. */
+export function isWellFormedPath(pathname: string): boolean {
+  if (!pathname.includes("%")) return true;
+  if (/%(?![0-9A-Fa-f]{2})/.test(pathname)) return false;
+  try {
+    for (const segment of pathname.split("/")) decodeURIComponent(segment);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const NOT_A_PAGE = /^\/(api|oauth2|\.well-known|logos)\//;
+const NOT_FOUND_HEADERS = { "cache-control": "no-store", "x-content-type-options": "nosniff", "x-frame-options": "DENY" };
+
+/** JSON for the API and the protocol endpoints, a plain page (no script) for pages and the consent screen. */
+function notFound(pathname: string): Response {
+  if (NOT_A_PAGE.test(pathname) && !pathname.startsWith("/oauth2/consent/")) {
+    const body = JSON.stringify({ error: "not_found", message: "No such resource: the path is not valid." });
+    return new Response(body, { status: 404, headers: { ...NOT_FOUND_HEADERS, "content-type": "application/json; charset=utf-8" } });
+  }
+  const html = '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Not found</title></head><body><h1>404: This page could not be found.</h1><p><a href="/">Home</a></p></body></html>';
+  return new Response(html, {
+    status: 404,
+    headers: {
+      ...NOT_FOUND_HEADERS,
+      "content-type": "text/html; charset=utf-8",
+      "content-security-policy": "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    },
+  });
+}
+
 function isConsolePage(pathname: string): boolean {
   return pathname === "/" || /^\/(identities|permissions|integrations|overview)(\/|$)/.test(pathname);
 }
 
 export const config = {
-  // Pages only: the API, static files and the protocol endpoints (whose HTML pages, the consent
-  // screen included, carry no script and set their own stricter policy) do not need it.
-  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|logos/|\\.well-known/|oauth2/).*)"],
+  matcher: [
+    // Pages: the API, static files and the protocol endpoints (whose HTML pages, the consent screen
+    // included, carry no script and set their own stricter policy) do not need the CSP.
+    "/((?!api/|_next/static|_next/image|favicon.ico|logos/|\\.well-known/|oauth2/).*)",
+    // The API, the protocol endpoints and public files only when their path holds a `%`, for the
+    // path check alone: Next.js clones the body of every request the proxy sees and keeps at most
+    // proxyClientMaxBodySize (next.config.ts) of it, so the rest must not pass through here.
+    "/(api|oauth2|\\.well-known|logos)/(.*%.*)",
+  ],
 };

@@ -1,6 +1,7 @@
 import type { NextAuthOptions } from "next-auth";
 import { getDb } from "@/db/client";
 import { getEnv } from "@/lib/env";
+import { logError, logLine } from "@/lib/http/log";
 import { revokeConsoleSession, SESSION_TTL_SECONDS } from "./console-session";
 
 /**
@@ -16,6 +17,7 @@ export function getAuthOptions(): NextAuthOptions {
     session: { strategy: "jwt", maxAge: SESSION_TTL_SECONDS },
     pages: { signIn: "/signin", error: "/signin" },
     providers: [],
+    logger: nextAuthLogger,
     callbacks: {
       session({ session }) {
         // Nothing about the person goes to the browser through next-auth; pages read it on the server.
@@ -28,4 +30,19 @@ export function getAuthOptions(): NextAuthOptions {
       },
     },
   };
+}
+
+/** next-auth's error and warning codes only: its metadata can carry request data (a cookie, a callback URL, a token). */
+const nextAuthLogger = {
+  error(code: string) {
+    logError(`next-auth error: ${codeOf(code)}`);
+  },
+  warn(code: string) {
+    console.warn(logLine(`next-auth warning: ${codeOf(code)}`));
+  },
+  debug() {},
+};
+
+function codeOf(code: unknown): string {
+  return typeof code === "string" && /^[A-Z0-9_]{1,64}$/.test(code) ? code : "unknown";
 }

@@ -1,12 +1,11 @@
-import NextAuth from "next-auth";
-import { getAuthOptions } from "@/lib/auth/options";
+import { nextAuthEndpoint } from "@/lib/auth/next-auth-route";
 import { json } from "@/lib/http/json";
 
 type Ctx = { params: Promise<{ nextauth: string[] }> };
 
-// Options are built per request: the environment is read on first use, never at import.
-async function handler(request: Request, ctx: Ctx) {
-  return NextAuth(request as never, ctx as never, getAuthOptions());
+/** next-auth's GET endpoints (CSRF token, session, providers); they take no body (lib/auth/next-auth-route.ts). */
+async function get(request: Request, ctx: Ctx) {
+  return nextAuthEndpoint(request, (await ctx.params).nextauth);
 }
 
 /**
@@ -19,7 +18,7 @@ async function post(request: Request, ctx: Ctx) {
   if (nextauth.join("/") !== "signout") {
     return json({ error: "not_found", message: "Sign in with POST /api/auth/sign-in." }, 404);
   }
-  return handler(request, ctx);
+  return nextAuthEndpoint(request, nextauth);
 }
 
-export { handler as GET, post as POST };
+export { get as GET, post as POST };
