@@ -15,14 +15,38 @@ const ui = ["./app", "./components", "./lib/client"];
 const zone = (target, from, message) => ({ target, from, message });
 
 export const layerZones = [
-  zone(base, ["./db", ...domain, ...transport, ...ui], "Layer rule: base modules (lib/env, lib/errors, lib/cn, lib/http, lib/crypto) import nothing of the project."),
-  zone("./db", [...domain, ...transport, ...ui], "Layer rule: db/ may import only base modules (lib/env, lib/crypto, ...), never lib services, app or components."),
-  zone(domain, [...transport, ...ui], "Layer rule: lib/{apps,ram,auth,sweep,audit} may not import lib/{api,oauth,setup}, app or components."),
-  zone(["./lib/oauth"], ["./lib/api", "./lib/setup", ...ui], "Layer rule: lib/oauth may not import lib/api, lib/setup, app or components."),
+  zone(
+    base,
+    ["./db", ...domain, ...transport, ...ui],
+    "Layer rule: base modules (lib/env, lib/errors, lib/cn, lib/http, lib/crypto) import nothing of the project.",
+  ),
+  zone(
+    "./db",
+    [...domain, ...transport, ...ui],
+    "Layer rule: db/ may import only base modules (lib/env, lib/crypto, ...), never lib services, app or components.",
+  ),
+  zone(
+    domain,
+    [...transport, ...ui],
+    "Layer rule: lib/{apps,ram,auth,sweep,audit} may not import lib/{api,oauth,setup}, app or components.",
+  ),
+  zone(
+    ["./lib/oauth"],
+    ["./lib/api", "./lib/setup", ...ui],
+    "Layer rule: lib/oauth may not import lib/api, lib/setup, app or components.",
+  ),
   zone(["./lib/api"], ["./lib/setup", ...ui], "Layer rule: lib/api may not import lib/setup, app or components."),
   zone(["./lib/setup"], ui, "Layer rule: lib/setup may not import app or components."),
-  zone("./components", ["./db", ...domain, ...transport], "Layer rule: components/ may not import db or server lib modules; pass data as props."),
-  zone("./app", ["./db"], "Layer rule: app/ does not open the database; call a lib read (it takes { actor }) or service."),
+  zone(
+    "./components",
+    ["./db", ...domain, ...transport],
+    "Layer rule: components/ may not import db or server lib modules; pass data as props.",
+  ),
+  zone(
+    "./app",
+    ["./db"],
+    "Layer rule: app/ does not open the database; call a lib read (it takes { actor }) or service.",
+  ),
 ];
 
 const config = [
@@ -30,12 +54,27 @@ const config = [
   ...nextTs,
   {
     files: ["app/**", "components/**", "lib/**", "db/**"],
-    settings: { "import/resolver": { typescript: { project: "./tsconfig.json" }, node: true }, "import/ignore": ["node_modules"] },
+    settings: {
+      "import/resolver": { typescript: { project: "./tsconfig.json" }, node: true },
+      "import/ignore": ["node_modules"],
+    },
     rules: {
       "import/no-cycle": ["error", { ignoreExternal: true }],
       "import/no-restricted-paths": ["error", { zones: layerZones }],
     },
   },
-  { ignores: [".next/**", ".next-*/**", ".tmp-*", "node_modules/**", ".data/**", "db/migrations/**", "next-env.d.ts", "test-results/**", "playwright-report/**"] },
+  {
+    ignores: [
+      ".next/**",
+      ".next-*/**",
+      ".tmp-*",
+      "node_modules/**",
+      ".data/**",
+      "db/migrations/**",
+      "next-env.d.ts",
+      "test-results/**",
+      "playwright-report/**",
+    ],
+  },
 ];
 export default config;

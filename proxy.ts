@@ -64,15 +64,23 @@ export function isWellFormedPath(pathname: string): boolean {
 }
 
 const NOT_A_PAGE = /^\/(api|oauth2|\.well-known|logos)\//;
-const NOT_FOUND_HEADERS = { "cache-control": "no-store", "x-content-type-options": "nosniff", "x-frame-options": "DENY" };
+const NOT_FOUND_HEADERS = {
+  "cache-control": "no-store",
+  "x-content-type-options": "nosniff",
+  "x-frame-options": "DENY",
+};
 
 /** JSON for the API and the protocol endpoints, a plain page (no script) for pages and the consent screen. */
 function notFound(pathname: string): Response {
   if (NOT_A_PAGE.test(pathname) && !pathname.startsWith("/oauth2/consent/")) {
     const body = JSON.stringify({ error: "not_found", message: "No such resource: the path is not valid." });
-    return new Response(body, { status: 404, headers: { ...NOT_FOUND_HEADERS, "content-type": "application/json; charset=utf-8" } });
+    return new Response(body, {
+      status: 404,
+      headers: { ...NOT_FOUND_HEADERS, "content-type": "application/json; charset=utf-8" },
+    });
   }
-  const html = '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Not found</title></head><body><h1>404: This page could not be found.</h1><p><a href="/">Home</a></p></body></html>';
+  const html =
+    '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Not found</title></head><body><h1>404: This page could not be found.</h1><p><a href="/">Home</a></p></body></html>';
   return new Response(html, {
     status: 404,
     headers: {

@@ -8,7 +8,7 @@ export default defineConfig({
     alias: [
       { find: /^@\/(.*)$/, replacement: path.join(root, "$1") },
       // `server-only` throws outside React server components; in tests every module is server-side.
-      { find: /^server-only$/, replacement: path.join(root, "tests/helpers/empty.ts") },
+      { find: /^server-only$/, replacement: path.join(root, "tests/fixtures/empty.ts") },
     ],
   },
   test: {
@@ -19,9 +19,25 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
-      { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
-      { extends: true, test: { name: "db:pglite", include: ["tests/db/**/*.test.ts"], env: { TEST_DB: "pglite" } } },
-      { extends: true, test: { name: "db:postgres", include: ["tests/db/**/*.test.ts"], env: { TEST_DB: "postgres" } } },
+      { extends: true, test: { name: "unit", include: ["tests/**/*.unit.test.ts"] } },
+      {
+        extends: true,
+        test: {
+          name: "db:pglite",
+          include: ["tests/**/*.test.ts"],
+          exclude: ["tests/**/*.unit.test.ts"],
+          env: { TEST_DB: "pglite" },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "db:postgres",
+          include: ["tests/**/*.test.ts"],
+          exclude: ["tests/**/*.unit.test.ts"],
+          env: { TEST_DB: "postgres" },
+        },
+      },
     ],
   },
 });

@@ -15,7 +15,10 @@ export async function loadCatalog(db: Db): Promise<void> {
 }
 
 export async function loadCatalogIn(tx: Tx): Promise<void> {
-  await tx.insert(s.policies).values([...systemPolicies]).onConflictDoNothing();
+  await tx
+    .insert(s.policies)
+    .values([...systemPolicies])
+    .onConflictDoNothing();
   const platformId = await ensurePlatformAccount(tx);
   for (const app of officialApps) {
     const inserted = await tx
@@ -35,13 +38,16 @@ export async function loadCatalogIn(tx: Tx): Promise<void> {
       .onConflictDoNothing()
       .returning({ id: s.applications.id });
     if (!inserted[0]) continue;
-    await tx.insert(s.appScopes).values(app.scopes.map(([scope, required]) => ({ appId: inserted[0]!.id, scope, required })));
+    await tx
+      .insert(s.appScopes)
+      .values(app.scopes.map(([scope, required]) => ({ appId: inserted[0]!.id, scope, required })));
   }
 }
 
 /** The platform account, created with a random password that nobody ever sees: sign-in as it always fails. */
 async function ensurePlatformAccount(tx: Tx): Promise<string> {
-  const find = () => tx.select({ id: s.accounts.id }).from(s.accounts).where(eq(s.accounts.alias, PLATFORM_ACCOUNT.alias));
+  const find = () =>
+    tx.select({ id: s.accounts.id }).from(s.accounts).where(eq(s.accounts.alias, PLATFORM_ACCOUNT.alias));
   const [existing] = await find();
   if (existing) return existing.id;
   await tx
@@ -54,6 +60,10 @@ async function ensurePlatformAccount(tx: Tx): Promise<string> {
 
 /** Whether any account other than the platform account exists (a person who can sign in). */
 export async function hasHumanAccount(q: Db | Tx): Promise<boolean> {
-  const rows = await q.select({ id: s.accounts.id }).from(s.accounts).where(ne(s.accounts.alias, PLATFORM_ACCOUNT.alias)).limit(1);
+  const rows = await q
+    .select({ id: s.accounts.id })
+    .from(s.accounts)
+    .where(ne(s.accounts.alias, PLATFORM_ACCOUNT.alias))
+    .limit(1);
   return rows.length > 0;
 }

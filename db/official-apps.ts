@@ -4,7 +4,11 @@ import type { AppType } from "./schema";
  * The platform account that publishes the official applications. Not a person: it exists in every
  * installation (production too) and nobody can sign in as it (its password is random and unknown).
  */
-export const PLATFORM_ACCOUNT = { alias: "aliyun-official", uid: "1580000000000000", ownerEmail: "official@platform.example" } as const;
+export const PLATFORM_ACCOUNT = {
+  alias: "aliyun-official",
+  uid: "1580000000000000",
+  ownerEmail: "official@platform.example",
+} as const;
 
 /**
  * The official applications (the seed: "For example: OpenAPI MCP Server"). A catalog, not demo
@@ -25,10 +29,16 @@ export const officialApps: {
     name: "OpenAPI MCP Server",
     type: "NativeApp",
     redirectUris: ["http://127.0.0.1:8766/callback"],
-    description: "The official MCP server: lets AI assistants call cloud service APIs as you, within your own permissions.",
+    description:
+      "The official MCP server: lets AI assistants call cloud service APIs as you, within your own permissions.",
     logoUrl: "/logos/mcp-server.svg",
     homepageUrl: "https://api.example.com/mcp",
-    scopes: [["openid", true], ["/acs/mcp-server", true], ["profile", false], ["permissions", false]],
+    scopes: [
+      ["openid", true],
+      ["/acs/mcp-server", true],
+      ["profile", false],
+      ["permissions", false],
+    ],
   },
   {
     clientId: "4000000000000000002",
@@ -38,7 +48,11 @@ export const officialApps: {
     description: "The official command-line tool: sign in from your terminal with your RAM identity.",
     logoUrl: "/logos/cli.svg",
     homepageUrl: "https://cli.example.com",
-    scopes: [["openid", true], ["profile", true], ["/acs/ram", false]],
+    scopes: [
+      ["openid", true],
+      ["profile", true],
+      ["/acs/ram", false],
+    ],
   },
   {
     clientId: "4000000000000000003",
@@ -48,6 +62,11 @@ export const officialApps: {
     description: "A browser terminal that signs you in to the cloud with your RAM identity.",
     logoUrl: "/logos/cloud-shell.svg",
     homepageUrl: "https://shell.example.com",
-    scopes: [["openid", true], ["profile", true], ["aliuid", false], ["permissions", false]],
+    scopes: [
+      ["openid", true],
+      ["profile", true],
+      ["aliuid", false],
+      ["permissions", false],
+    ],
   },
 ];

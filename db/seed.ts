@@ -100,7 +100,10 @@ async function seedAccount(tx: Tx, a: DemoAccount): Promise<void> {
       .from(s.ramGroups)
       .where(and(eq(s.ramGroups.accountId, accountId), eq(s.ramGroups.name, g.name)));
     for (const m of g.members) {
-      await tx.insert(s.groupMembers).values({ groupId: group!.id, userId: userIds.get(m)! }).onConflictDoNothing();
+      await tx
+        .insert(s.groupMembers)
+        .values({ groupId: group!.id, userId: userIds.get(m)! })
+        .onConflictDoNothing();
     }
   }
   for (const r of a.roles ?? []) {
@@ -116,7 +119,10 @@ async function seedAccount(tx: Tx, a: DemoAccount): Promise<void> {
         .onConflictDoNothing();
     }
     for (const t of r.trustees) {
-      await tx.insert(s.roleTrustees).values({ roleId: role!.id, userId: userIds.get(t)! }).onConflictDoNothing();
+      await tx
+        .insert(s.roleTrustees)
+        .values({ roleId: role!.id, userId: userIds.get(t)! })
+        .onConflictDoNothing();
     }
   }
 }
@@ -146,5 +152,9 @@ async function seedDemoClient(tx: Tx): Promise<void> {
     { appId: app.id, scope: "permissions", required: false },
     { appId: app.id, scope: "/acs/ram", required: false },
   ]);
-  await tx.insert(s.appSecrets).values({ appId: app.id, secretHash: sha256(DEMO_CLIENT.clientSecret), prefix: DEMO_CLIENT.clientSecret.slice(0, 6) });
+  await tx.insert(s.appSecrets).values({
+    appId: app.id,
+    secretHash: sha256(DEMO_CLIENT.clientSecret),
+    prefix: DEMO_CLIENT.clientSecret.slice(0, 6),
+  });
 }

@@ -8,4 +8,3 @@ export const systemPolicies = [
   { name: "AliyunRAMReadOnlyAccess", description: "Provides read-only access to Resource Access Management (RAM)." },
   { name: "ReadOnlyAccess", description: "Provides read-only access to Alibaba Cloud services and resources." },
 ] as const;
-

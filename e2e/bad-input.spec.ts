@@ -31,7 +31,10 @@ async function expectNotFound(request: APIRequestContext, path: string, headers:
   }
 }
 
-test("a malformed %-sequence in a route segment answers 404, never 500, signed out, with any session cookie, and signed in", async ({ page, playwright }) => {
+test("a malformed %-sequence in a route segment answers 404, never 500, signed out, with any session cookie, and signed in", async ({
+  page,
+  playwright,
+}) => {
   const anonymous = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
   for (const path of [...API_PATHS, ...PAGE_PATHS]) {
     await expectNotFound(anonymous, path, {}, "signed out");
@@ -63,9 +66,14 @@ test("a malformed %-sequence in a route segment answers 404, never 500, signed o
   expect(consent.headers()["content-security-policy"]).toContain("default-src 'none'");
 });
 
-test("next-auth's endpoints answer a non-form sign-out body and a javascript: callback-url cookie without a 500", async ({ playwright }) => {
+test("next-auth's endpoints answer a non-form sign-out body and a javascript: callback-url cookie without a 500", async ({
+  playwright,
+}) => {
   const request = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
-  const json = await request.post("/api/auth/signout", { headers: { "content-type": "application/json" }, data: "password=hunter2" });
+  const json = await request.post("/api/auth/signout", {
+    headers: { "content-type": "application/json" },
+    data: "password=hunter2",
+  });
   expect(json.status()).toBe(415);
   expect(await json.text()).not.toContain("hunter2");
   for (const name of ["next-auth.callback-url", "__Secure-next-auth.callback-url"]) {

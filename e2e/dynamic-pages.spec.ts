@@ -23,7 +23,9 @@ const DYNAMIC_PAGES = [
 
 test("the build prerenders none of the pages that read the database or the session", () => {
   const distDir = process.env.NEXT_DIST_DIR || ".next";
-  const manifest = JSON.parse(readFileSync(path.join(distDir, "prerender-manifest.json"), "utf8")) as { routes: Record<string, unknown> };
+  const manifest = JSON.parse(readFileSync(path.join(distDir, "prerender-manifest.json"), "utf8")) as {
+    routes: Record<string, unknown>;
+  };
   const prerendered = Object.keys(manifest.routes);
   expect(prerendered.filter((route) => DYNAMIC_PAGES.includes(route))).toEqual([]);
 });

@@ -19,7 +19,11 @@ function closedPort(): Promise<number> {
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const LIST = "/integrations/oauth/enterprise-apps";
 
-test("an administrator registers an application and sees its secret exactly once", async ({ page, context, baseURL }) => {
+test("an administrator registers an application and sees its secret exactly once", async ({
+  page,
+  context,
+  baseURL,
+}) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });
   await signInOverHttp(page.request, "owner@isv.example");
   await page.goto(LIST);
@@ -34,7 +38,9 @@ test("an administrator registers an application and sees its secret exactly once
   await page.getByLabel("Third-party application").check();
   await page.getByRole("button", { name: "OK" }).click();
   await expect(page.getByText("Check the fields marked below.")).toBeVisible();
-  await expect(page.getByText("Redirect URI http://app.example.com/callback must use https, or http only on a loopback host")).toBeVisible();
+  await expect(
+    page.getByText("Redirect URI http://app.example.com/callback must use https, or http only on a loopback host"),
+  ).toBeVisible();
 
   await page.getByLabel("Redirect URIs").fill("http://127.0.0.1:8765/browser-callback");
   await page.getByRole("button", { name: "OK" }).click();
@@ -63,7 +69,13 @@ test("an administrator registers an application and sees its secret exactly once
   expect(res.status()).toBe(200);
   const text = await res.text();
   expect(text).not.toContain(secret);
-  expect(JSON.parse(text)).toMatchObject({ clientId: appId, name, thirdParty: true, redirectUris: ["http://127.0.0.1:8765/browser-callback"], secrets: [{ prefix: secret.slice(0, 6) }] });
+  expect(JSON.parse(text)).toMatchObject({
+    clientId: appId,
+    name,
+    thirdParty: true,
+    redirectUris: ["http://127.0.0.1:8765/browser-callback"],
+    secrets: [{ prefix: secret.slice(0, 6) }],
+  });
 
   await page.goto(LIST);
   await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText(appId);
@@ -75,7 +87,10 @@ test("the detail page manages OAuth scopes and secrets", async ({ page }) => {
     data: { name: `Scoped App ${unique()}`, type: "ServerApp", scopes: [{ scope: "profile", required: false }] },
   });
   expect(created.status()).toBe(201);
-  const { client_id: appId, client_secret: firstSecret } = (await created.json()) as { client_id: string; client_secret: string };
+  const { client_id: appId, client_secret: firstSecret } = (await created.json()) as {
+    client_id: string;
+    client_secret: string;
+  };
   await page.goto(`${LIST}/${appId}`);
 
   const openid = page.getByRole("row", { name: /^openid / });
@@ -98,11 +113,16 @@ test("the detail page manages OAuth scopes and secrets", async ({ page }) => {
   await expect(page.getByRole("row", { name: /^\/acs\/ram / })).toContainText("Required");
   await expect(page.getByRole("row", { name: /^permissions / })).toContainText("Optional");
 
-  await page.getByRole("row", { name: /^permissions / }).getByRole("button", { name: "Delete OAuth Scope" }).click();
+  await page
+    .getByRole("row", { name: /^permissions / })
+    .getByRole("button", { name: "Delete OAuth Scope" })
+    .click();
   await page.getByRole("alertdialog", { name: "Delete OAuth Scope" }).getByRole("button", { name: "Delete" }).click();
   await expect(page.getByRole("row", { name: /^permissions / })).toHaveCount(0);
   // Scopes with slashes travel URL-encoded in the path.
-  expect((await page.request.delete(`/api/v1/apps/${appId}/scopes/${encodeURIComponent("/acs/ram")}`)).status()).toBe(204);
+  expect((await page.request.delete(`/api/v1/apps/${appId}/scopes/${encodeURIComponent("/acs/ram")}`)).status()).toBe(
+    204,
+  );
   expect((await page.request.delete(`/api/v1/apps/${appId}/scopes/openid`)).status()).toBe(409);
 
   await page.getByRole("link", { name: "App Secrets" }).click();
@@ -117,32 +137,47 @@ test("the detail page manages OAuth scopes and secrets", async ({ page }) => {
   expect((await page.request.post(`/api/v1/apps/${appId}/secrets`, { data: {} })).status()).toBe(409);
   expect(await page.content()).not.toContain(second);
 
-  await page.getByRole("row", { name: new RegExp(firstSecret.slice(0, 6)) }).getByRole("button", { name: "Delete" }).click();
+  await page
+    .getByRole("row", { name: new RegExp(firstSecret.slice(0, 6)) })
+    .getByRole("button", { name: "Delete" })
+    .click();
   await page.getByRole("alertdialog", { name: "Delete Secret" }).getByRole("button", { name: "Delete" }).click();
   await expect(page.getByRole("cell", { name: /••••••••/ })).toHaveCount(1);
   await expect(page.getByRole("button", { name: "Create Secret" })).toBeEnabled();
 
   await page.getByRole("button", { name: "Delete Application" }).click();
-  await page.getByRole("alertdialog", { name: "Delete Application" }).getByRole("button", { name: "Delete Application" }).click();
+  await page
+    .getByRole("alertdialog", { name: "Delete Application" })
+    .getByRole("button", { name: "Delete Application" })
+    .click();
   await expect(page).toHaveURL(new RegExp(`${LIST}$`));
   expect((await page.request.get(`/api/v1/apps/${appId}`)).status()).toBe(404);
 });
 
-test("a plain RAM user sees no Create Application button and gets 403; another account gets 404", async ({ page, browser }) => {
+test("a plain RAM user sees no Create Application button and gets 403; another account gets 404", async ({
+  page,
+  browser,
+}) => {
   await signInOverHttp(page.request, "carol@globex.onaliyun.com");
   await page.goto(LIST);
   await expect(page.getByRole("heading", { name: "OAuth (Preview)" })).toBeVisible();
   await expect(page.getByText("Create Application")).toHaveCount(0);
-  const res = await page.request.post("/api/v1/apps", { data: { name: "Mallory App", type: "WebApp", redirectUris: ["https://evil.example.com/cb"] } });
+  const res = await page.request.post("/api/v1/apps", {
+    data: { name: "Mallory App", type: "WebApp", redirectUris: ["https://evil.example.com/cb"] },
+  });
   expect(res.status()).toBe(403);
   expect(await res.json()).toMatchObject({ error: "forbidden" });
 
   const admin = await browser.newContext();
   await signInOverHttp(admin.request, "admin@globex.onaliyun.com");
   expect((await admin.request.get("/api/v1/apps/4071151845732613353")).status()).toBe(404);
-  expect((await admin.request.patch("/api/v1/apps/4071151845732613353", { data: { name: "Hijacked" } })).status()).toBe(404);
+  expect((await admin.request.patch("/api/v1/apps/4071151845732613353", { data: { name: "Hijacked" } })).status()).toBe(
+    404,
+  );
   expect((await admin.request.post("/api/v1/apps/4071151845732613353/secrets", { data: {} })).status()).toBe(404);
-  const invalid = await admin.request.post("/api/v1/apps", { data: { name: "Bad", type: "WebApp", redirectUris: ["https://a.example.com/cb#x"], accessTokenValidity: 60 } });
+  const invalid = await admin.request.post("/api/v1/apps", {
+    data: { name: "Bad", type: "WebApp", redirectUris: ["https://a.example.com/cb#x"], accessTokenValidity: 60 },
+  });
   expect(invalid.status()).toBe(422);
   const body = (await invalid.json()) as { error: string; message: string };
   expect(body.error).toBe("invalid_input");
@@ -151,31 +186,100 @@ test("a plain RAM user sees no Create Application button and gets 403; another a
   await admin.close();
 });
 
-test("npm run app:create registers an application over HTTP and prints its client_id and secret", async ({ page, baseURL }) => {
-  const cli = (args: string[]) => run("npx", ["tsx", "scripts/app-create.ts", "--base-url", baseURL!, ...args], { timeout: 60_000 });
+test("npm run app:create registers an application over HTTP and prints its client_id and secret", async ({
+  page,
+  baseURL,
+}) => {
+  const cli = (args: string[]) =>
+    run("npx", ["tsx", "scripts/app-create.ts", "--base-url", baseURL!, ...args], { timeout: 60_000 });
   const name = `CLI App ${unique()}`;
   const { stdout } = await cli([
-    "--login", "owner@isv.example", "--password", DEMO_PASSWORD, "--name", name, "--type", "WebApp",
-    "--redirect-uri", "http://127.0.0.1:8765/callback", "--scope", "openid:required", "--scope", "profile:optional", "--scope", "/acs/ram:required",
-    "--third-party", "--description", "Made by the CLI",
+    "--login",
+    "owner@isv.example",
+    "--password",
+    DEMO_PASSWORD,
+    "--name",
+    name,
+    "--type",
+    "WebApp",
+    "--redirect-uri",
+    "http://127.0.0.1:8765/callback",
+    "--scope",
+    "openid:required",
+    "--scope",
+    "profile:optional",
+    "--scope",
+    "/acs/ram:required",
+    "--third-party",
+    "--description",
+    "Made by the CLI",
   ]);
-  const out = JSON.parse(stdout) as { client_id: string; client_secret: string; app: { name: string; thirdParty: boolean; scopes: { scope: string; required: boolean }[] } };
+  const out = JSON.parse(stdout) as {
+    client_id: string;
+    client_secret: string;
+    app: { name: string; thirdParty: boolean; scopes: { scope: string; required: boolean }[] };
+  };
   expect(out.client_id).toMatch(/^4\d{18}$/);
   expect(out.client_secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
   expect(out.app).toMatchObject({ name, thirdParty: true });
-  expect(out.app.scopes.map((s) => `${s.scope}:${s.required}`)).toEqual(["openid:true", "profile:false", "/acs/ram:true"]);
+  expect(out.app.scopes.map((s) => `${s.scope}:${s.required}`)).toEqual([
+    "openid:true",
+    "profile:false",
+    "/acs/ram:true",
+  ]);
 
   await signInOverHttp(page.request, "owner@isv.example");
-  const list = (await (await page.request.get("/api/v1/apps")).json()) as { items: { clientId: string; name: string }[] };
+  const list = (await (await page.request.get("/api/v1/apps")).json()) as {
+    items: { clientId: string; name: string }[];
+  };
   expect(list.items).toContainEqual(expect.objectContaining({ clientId: out.client_id, name }));
 
   const failures: [string[], string][] = [
-    [["--login", "owner@isv.example", "--password", "wrong-password", "--name", "X", "--redirect-uri", "https://a.example.com/cb"], "the logon name or password is incorrect"],
-    [["--login", "owner@isv.example", "--password", DEMO_PASSWORD, "--name", "X", "--redirect-uri", "http://a.example.com/cb"], "(HTTP 422): redirectUris.0: Redirect URI http://a.example.com/cb must use https"],
-    [["--login", "carol@globex.onaliyun.com", "--password", DEMO_PASSWORD, "--name", "X", "--redirect-uri", "https://a.example.com/cb"], "(HTTP 403)"],
+    [
+      [
+        "--login",
+        "owner@isv.example",
+        "--password",
+        "wrong-password",
+        "--name",
+        "X",
+        "--redirect-uri",
+        "https://a.example.com/cb",
+      ],
+      "the logon name or password is incorrect",
+    ],
+    [
+      [
+        "--login",
+        "owner@isv.example",
+        "--password",
+        DEMO_PASSWORD,
+        "--name",
+        "X",
+        "--redirect-uri",
+        "http://a.example.com/cb",
+      ],
+      "(HTTP 422): redirectUris.0: Redirect URI http://a.example.com/cb must use https",
+    ],
+    [
+      [
+        "--login",
+        "carol@globex.onaliyun.com",
+        "--password",
+        DEMO_PASSWORD,
+        "--name",
+        "X",
+        "--redirect-uri",
+        "https://a.example.com/cb",
+      ],
+      "(HTTP 403)",
+    ],
   ];
   for (const [args, message] of failures) {
-    const error = (await cli(args).then(() => null, (e: unknown) => e)) as { code: number; stdout: string; stderr: string } | null;
+    const error = (await cli(args).then(
+      () => null,
+      (e: unknown) => e,
+    )) as { code: number; stdout: string; stderr: string } | null;
     expect(error, message).not.toBeNull();
     expect(error!.code).toBe(1);
     expect(error!.stdout).toBe("");
@@ -183,7 +287,18 @@ test("npm run app:create registers an application over HTTP and prints its clien
     expect(error!.stderr).toContain(message);
   }
   const port = await closedPort();
-  const offline = (await run("npx", ["tsx", "scripts/app-create.ts", "--base-url", `http://127.0.0.1:${port}`, "--login", "a@b.c", "--password", "x", "--name", "X"]).catch((e: unknown) => e)) as { code: number; stderr: string };
+  const offline = (await run("npx", [
+    "tsx",
+    "scripts/app-create.ts",
+    "--base-url",
+    `http://127.0.0.1:${port}`,
+    "--login",
+    "a@b.c",
+    "--password",
+    "x",
+    "--name",
+    "X",
+  ]).catch((e: unknown) => e)) as { code: number; stderr: string };
   expect(offline.code).toBe(1);
   expect(offline.stderr).toContain(`Can not reach the console at http://127.0.0.1:${port}: ECONNREFUSED`);
 });

@@ -6,7 +6,9 @@ const PASSWORD = "Str0ng-Passw0rd";
 /** A fresh RAM user for this test, so that the demo users other specs rely on stay as they are. */
 async function createUser(request: APIRequestContext, prefix: string) {
   const name = `${prefix}${Date.now() % 1_000_000}`;
-  const res = await request.post("/api/v1/users", { data: { name, displayName: `${prefix} tester`, password: PASSWORD } });
+  const res = await request.post("/api/v1/users", {
+    data: { name, displayName: `${prefix} tester`, password: PASSWORD },
+  });
   expect(res.status()).toBe(201);
   return { id: ((await res.json()) as { id: string }).id, logonName: `${name}@acme.onaliyun.com` };
 }
@@ -21,7 +23,10 @@ async function signInElsewhere(browser: Browser, logonName: string) {
   return { context, page };
 }
 
-test("an administrator creates a group, adds a user and grants AliyunRAMFullAccess: the user is an administrator", async ({ page, browser }) => {
+test("an administrator creates a group, adds a user and grants AliyunRAMFullAccess: the user is an administrator", async ({
+  page,
+  browser,
+}) => {
   await signInOverHttp(page.request, "admin@acme.onaliyun.com");
   const user = await createUser(page.request, "grp");
   const groupName = `ops-${Date.now()}`;
@@ -52,14 +57,23 @@ test("an administrator creates a group, adds a user and grants AliyunRAMFullAcce
   await expect(page.getByRole("cell", { name: "AliyunRAMFullAccess", exact: true })).toBeVisible();
 
   const other = await signInElsewhere(browser, user.logonName);
-  expect(await (await other.page.request.get("/api/v1/session")).json()).toMatchObject({ administrator: true, policies: ["AliyunRAMFullAccess"] });
+  expect(await (await other.page.request.get("/api/v1/session")).json()).toMatchObject({
+    administrator: true,
+    policies: ["AliyunRAMFullAccess"],
+  });
 
   await members.getByRole("button", { name: `Remove ${user.logonName}` }).click();
   await expect(page.getByText("This group has no members yet.")).toBeVisible();
-  expect(await (await other.page.request.get("/api/v1/session")).json()).toMatchObject({ administrator: false, policies: [] });
+  expect(await (await other.page.request.get("/api/v1/session")).json()).toMatchObject({
+    administrator: false,
+    policies: [],
+  });
 
   await page.getByRole("button", { name: "Delete User Group" }).click();
-  await page.getByRole("alertdialog", { name: "Delete User Group" }).getByRole("button", { name: "Delete User Group" }).click();
+  await page
+    .getByRole("alertdialog", { name: "Delete User Group" })
+    .getByRole("button", { name: "Delete User Group" })
+    .click();
   await expect(page).toHaveURL(/\/identities\/groups$/);
   // The success message outlives the move to the list: the Toaster sits in the console layout.
   await expect(page.getByRole("status").filter({ hasText: `User Group ${groupName} deleted.` })).toBeVisible();
@@ -67,7 +81,10 @@ test("an administrator creates a group, adds a user and grants AliyunRAMFullAcce
   await other.context.close();
 });
 
-test("an administrator creates a role and trusts a user; deleting the role ends that user's role session", async ({ page, browser }) => {
+test("an administrator creates a role and trusts a user; deleting the role ends that user's role session", async ({
+  page,
+  browser,
+}) => {
   await signInOverHttp(page.request, "admin@acme.onaliyun.com");
   const user = await createUser(page.request, "rol");
   const roleName = `deployer-${Date.now()}`;
@@ -84,18 +101,30 @@ test("an administrator creates a role and trusts a user; deleting the role ends 
   await page.getByRole("dialog").getByLabel("Filter RAM users").fill(user.logonName.split("@")[0]!);
   await page.getByRole("dialog").getByRole("checkbox", { name: user.logonName }).check();
   await page.getByRole("dialog").getByRole("button", { name: "OK" }).click();
-  await expect(page.getByRole("table", { name: "Trusted Users" }).getByRole("cell", { name: user.logonName, exact: true })).toBeVisible();
+  await expect(
+    page.getByRole("table", { name: "Trusted Users" }).getByRole("cell", { name: user.logonName, exact: true }),
+  ).toBeVisible();
   const roleId = page.url().split("/").at(-1)!;
 
   const other = await signInElsewhere(browser, user.logonName);
   expect((await other.page.request.put("/api/v1/session/role", { data: { roleId } })).status()).toBe(204);
-  expect(await (await other.page.request.get("/api/v1/session")).json()).toMatchObject({ kind: "role", identity: `${roleName}/${user.logonName}` });
+  expect(await (await other.page.request.get("/api/v1/session")).json()).toMatchObject({
+    kind: "role",
+    identity: `${roleName}/${user.logonName}`,
+  });
 
   await page.goto(`/identities/roles?search=${roleName}`);
-  await page.getByRole("row", { name: new RegExp(roleName) }).getByRole("button", { name: "Delete" }).click();
+  await page
+    .getByRole("row", { name: new RegExp(roleName) })
+    .getByRole("button", { name: "Delete" })
+    .click();
   await page.getByRole("alertdialog", { name: "Delete Role" }).getByRole("button", { name: "Delete Role" }).click();
   await expect(page.getByText("No RAM role matches your search.")).toBeVisible();
-  expect(await (await other.page.request.get("/api/v1/session")).json()).toMatchObject({ kind: "user", identity: user.logonName, policies: [] });
+  expect(await (await other.page.request.get("/api/v1/session")).json()).toMatchObject({
+    kind: "user",
+    identity: user.logonName,
+    policies: [],
+  });
   await other.context.close();
 });
 
@@ -106,7 +135,9 @@ test("bob (AliyunRAMReadOnlyAccess) sees groups, roles and policies but can not 
   await expect(page.getByRole("button", { name: "Create User Group" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Delete" })).toHaveCount(0);
   await page.getByRole("link", { name: "developers", exact: true }).click();
-  await expect(page.getByRole("table", { name: "Members" }).getByRole("cell", { name: "alice@acme.onaliyun.com" })).toBeVisible();
+  await expect(
+    page.getByRole("table", { name: "Members" }).getByRole("cell", { name: "alice@acme.onaliyun.com" }),
+  ).toBeVisible();
   for (const name of ["Delete User Group", "Add Members", "Grant Permission", "Remove alice@acme.onaliyun.com"]) {
     await expect(page.getByRole("button", { name })).toHaveCount(0);
   }
@@ -117,12 +148,16 @@ test("bob (AliyunRAMReadOnlyAccess) sees groups, roles and policies but can not 
   await expect(page.getByRole("button", { name: "Delete" })).toHaveCount(0);
 
   await page.goto("/permissions/policies");
-  await expect(page.getByRole("row", { name: /AliyunRAMReadOnlyAccess/ }).getByRole("cell", { name: "System" })).toBeVisible();
+  await expect(
+    page.getByRole("row", { name: /AliyunRAMReadOnlyAccess/ }).getByRole("cell", { name: "System" }),
+  ).toBeVisible();
 
   const res = await page.request.post("/api/v1/groups", { data: { name: `bobs-${Date.now()}` } });
   expect(res.status()).toBe(403);
   expect(await res.json()).toMatchObject({ error: "forbidden" });
-  const groups = (await (await page.request.get("/api/v1/groups?search=developers")).json()) as { items: { id: string }[] };
+  const groups = (await (await page.request.get("/api/v1/groups?search=developers")).json()) as {
+    items: { id: string }[];
+  };
   const del = await page.request.delete(`/api/v1/groups/${groups.items[0]!.id}`);
   expect(del.status()).toBe(403);
 });
@@ -135,16 +170,31 @@ test("the REST API answers with exact statuses and keeps accounts apart", async 
   const group = (await created.json()) as { id: string };
   expect((await page.request.post("/api/v1/groups", { data: { name } })).status()).toBe(409);
   expect((await page.request.get("/api/v1/groups/not-a-uuid")).status()).toBe(404);
-  expect((await page.request.post(`/api/v1/groups/${group.id}/members`, { data: { userId: "nope" } })).status()).toBe(422);
-  expect((await page.request.post(`/api/v1/groups/${group.id}/policies`, { data: { policyName: "NoSuchPolicy" } })).status()).toBe(422);
-  const policies = (await (await page.request.get("/api/v1/policies")).json()) as { items: { name: string; users: number }[] };
-  expect(policies.items.map((p) => p.name)).toEqual(["AdministratorAccess", "AliyunRAMFullAccess", "AliyunRAMReadOnlyAccess", "ReadOnlyAccess"]);
+  expect((await page.request.post(`/api/v1/groups/${group.id}/members`, { data: { userId: "nope" } })).status()).toBe(
+    422,
+  );
+  expect(
+    (await page.request.post(`/api/v1/groups/${group.id}/policies`, { data: { policyName: "NoSuchPolicy" } })).status(),
+  ).toBe(422);
+  const policies = (await (await page.request.get("/api/v1/policies")).json()) as {
+    items: { name: string; users: number }[];
+  };
+  expect(policies.items.map((p) => p.name)).toEqual([
+    "AdministratorAccess",
+    "AliyunRAMFullAccess",
+    "AliyunRAMReadOnlyAccess",
+    "ReadOnlyAccess",
+  ]);
 
   const globex = await playwright.request.newContext({ baseURL });
   await signInOverHttp(globex, "admin@globex.onaliyun.com");
   expect((await globex.get(`/api/v1/groups/${group.id}`)).status()).toBe(404);
   expect((await globex.delete(`/api/v1/groups/${group.id}`)).status()).toBe(404);
-  expect((await globex.post(`/api/v1/groups/${group.id}/policies`, { data: { policyName: "AdministratorAccess" } })).status()).toBe(404);
+  expect(
+    (
+      await globex.post(`/api/v1/groups/${group.id}/policies`, { data: { policyName: "AdministratorAccess" } })
+    ).status(),
+  ).toBe(404);
   await globex.dispose();
 
   expect((await page.request.delete(`/api/v1/groups/${group.id}`)).status()).toBe(204);

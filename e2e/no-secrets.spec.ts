@@ -10,10 +10,13 @@ import { signInOverHttp } from "./fixtures/auth";
  */
 const DEMO_SECRET = "demo-insight-dashboard-secret-change-me";
 const sha256 = (v: string) => createHash("sha256").update(v).digest("base64url");
-const HASH_COLUMNS = /password_hash|secret_hash|token_hash|code_hash|passwordHash|secretHash|tokenHash|codeHash|ownerPasswordHash/;
+const HASH_COLUMNS =
+  /password_hash|secret_hash|token_hash|code_hash|passwordHash|secretHash|tokenHash|codeHash|ownerPasswordHash/;
 
 function filesUnder(dir: string): string[] {
-  return (readdirSync(dir, { recursive: true }) as string[]).map((f) => path.join(dir, f)).filter((f) => statSync(f).isFile());
+  return (readdirSync(dir, { recursive: true }) as string[])
+    .map((f) => path.join(dir, f))
+    .filter((f) => statSync(f).isFile());
 }
 
 /** The server's AUTH_SECRET: from the environment, or the one generated beside the embedded database (lib/env.ts). */
@@ -24,7 +27,9 @@ function authSecret(): string {
   return readFileSync(file, "utf8").trim();
 }
 
-test("the client bundle holds no client secret, AUTH_SECRET, password hash or hash column name", async ({ request }) => {
+test("the client bundle holds no client secret, AUTH_SECRET, password hash or hash column name", async ({
+  request,
+}) => {
   await signInOverHttp(request, "admin@acme.onaliyun.com"); // the server has started, so its AUTH_SECRET exists
   const dir = path.join(process.env.NEXT_DIST_DIR || ".next", "static");
   const files = filesUnder(dir);
@@ -56,10 +61,18 @@ async function textOf(request: APIRequestContext, url: string): Promise<string> 
 test("API answers and console pages carry no hash, no stored secret and no token", async ({ request }) => {
   await signInOverHttp(request, "admin@globex.onaliyun.com");
   const created = await request.post("/api/v1/apps", {
-    data: { name: `No Secrets ${Date.now() % 100000}`, type: "WebApp", redirectUris: ["https://app.example.com/cb"], scopes: [{ scope: "profile", required: false }] },
+    data: {
+      name: `No Secrets ${Date.now() % 100000}`,
+      type: "WebApp",
+      redirectUris: ["https://app.example.com/cb"],
+      scopes: [{ scope: "profile", required: false }],
+    },
   });
   expect(created.status()).toBe(201);
-  const { client_id: appId, client_secret: first } = (await created.json()) as { client_id: string; client_secret: string };
+  const { client_id: appId, client_secret: first } = (await created.json()) as {
+    client_id: string;
+    client_secret: string;
+  };
   const more = await request.post(`/api/v1/apps/${appId}/secrets`, { data: {} });
   expect(more.status()).toBe(201);
   const second = ((await more.json()) as { secret: string }).secret;
@@ -69,7 +82,13 @@ test("API answers and console pages carry no hash, no stored secret and no token
   expect([201, 409]).toContain(provisioned.status());
   const users = (await (await request.get("/api/v1/users")).json()) as { items: { id: string; logonName: string }[] };
   const carol = users.items.find((u) => u.logonName === "carol@globex.onaliyun.com")!;
-  expect((await request.post(`/api/v1/third-party-apps/${cli}/assignments`, { data: { assignees: [{ principalType: "user", principalId: carol.id }] } })).status()).toBe(201);
+  expect(
+    (
+      await request.post(`/api/v1/third-party-apps/${cli}/assignments`, {
+        data: { assignees: [{ principalType: "user", principalId: carol.id }] },
+      })
+    ).status(),
+  ).toBe(201);
 
   const urls = [
     "/api/v1/session",
@@ -99,7 +118,10 @@ test("API answers and console pages carry no hash, no stored secret and no token
       ["a scrypt hash", text.includes("scrypt$")],
       ["the first secret", text.includes(first)],
       ["the second secret", text.includes(second)],
-      ["a secret's hash", text.includes(sha256(first)) || text.includes(sha256(second)) || text.includes(sha256(DEMO_SECRET))],
+      [
+        "a secret's hash",
+        text.includes(sha256(first)) || text.includes(sha256(second)) || text.includes(sha256(DEMO_SECRET)),
+      ],
     ] as const) {
       if (hit) found.push(`${what} in ${url}`);
     }
@@ -107,5 +129,8 @@ test("API answers and console pages carry no hash, no stored secret and no token
   expect(found).toEqual([]);
   // The list of secrets shows each by its prefix only.
   const app = (await (await request.get(`/api/v1/apps/${appId}`)).json()) as { secrets: Record<string, unknown>[] };
-  expect(app.secrets.map((s) => Object.keys(s).sort())).toEqual([["createdAt", "id", "prefix"], ["createdAt", "id", "prefix"]]);
+  expect(app.secrets.map((s) => Object.keys(s).sort())).toEqual([
+    ["createdAt", "id", "prefix"],
+    ["createdAt", "id", "prefix"],
+  ]);
 });

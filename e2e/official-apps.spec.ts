@@ -2,17 +2,28 @@ import { createHash } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { signInOverHttp } from "./fixtures/auth";
 
-const MCP = { clientId: "4000000000000000001", name: "OpenAPI MCP Server", redirectUri: "http://127.0.0.1:8766/callback" };
+const MCP = {
+  clientId: "4000000000000000001",
+  name: "OpenAPI MCP Server",
+  redirectUri: "http://127.0.0.1:8766/callback",
+};
 const VERIFIER = "e2e-verifier-0123456789-abcdefghijklmnopqrstuvwxyz";
 const CHALLENGE = createHash("sha256").update(VERIFIER).digest("base64url");
 const authorizePath = `/oauth2/authorize?${new URLSearchParams({
-  response_type: "code", client_id: MCP.clientId, redirect_uri: MCP.redirectUri, scope: "openid /acs/mcp-server profile",
-  state: "mcp-state", code_challenge: CHALLENGE, code_challenge_method: "S256",
+  response_type: "code",
+  client_id: MCP.clientId,
+  redirect_uri: MCP.redirectUri,
+  scope: "openid /acs/mcp-server profile",
+  state: "mcp-state",
+  code_challenge: CHALLENGE,
+  code_challenge_method: "S256",
 })}`;
 
 /** The MCP server's loopback callback is not running in the test: answer it in the browser. */
 async function catchCallback(page: Page) {
-  await page.route("http://127.0.0.1:8766/**", (route) => route.fulfill({ status: 200, contentType: "text/plain", body: "MCP callback" }));
+  await page.route("http://127.0.0.1:8766/**", (route) =>
+    route.fulfill({ status: 200, contentType: "text/plain", body: "MCP callback" }),
+  );
 }
 
 async function personPage(browser: import("@playwright/test").Browser, login: string) {
@@ -28,8 +39,14 @@ test.describe.serial("official applications: provision, assign, personal consent
     await page.goto("/integrations/oauth/third-party-apps");
     await expect(page.getByRole("heading", { name: "OAuth (Preview)" })).toBeVisible();
     await expect(page.getByRole("button", { name: "Provision Official Application" })).toHaveCount(0);
-    expect((await page.request.post(`/api/v1/official-apps/${MCP.clientId}/provision`, { data: {} })).status()).toBe(403);
-    expect((await page.request.post(`/api/v1/third-party-apps/${MCP.clientId}/assignments`, { data: { assignees: [] } })).status()).toBe(422);
+    expect((await page.request.post(`/api/v1/official-apps/${MCP.clientId}/provision`, { data: {} })).status()).toBe(
+      403,
+    );
+    expect(
+      (
+        await page.request.post(`/api/v1/third-party-apps/${MCP.clientId}/assignments`, { data: { assignees: [] } })
+      ).status(),
+    ).toBe(422);
     await page.context().close();
   });
 
@@ -49,7 +66,9 @@ test.describe.serial("official applications: provision, assign, personal consent
     await page.context().close();
   });
 
-  test("an unassigned user is refused; once assigned, consents once, then goes straight through; unassigning kills the tokens", async ({ browser }) => {
+  test("an unassigned user is refused; once assigned, consents once, then goes straight through; unassigning kills the tokens", async ({
+    browser,
+  }) => {
     const bob = await personPage(browser, "bob@acme.onaliyun.com");
     await bob.goto(authorizePath);
     await expect(bob.getByRole("heading", { name: `You can not use ${MCP.name}` })).toBeVisible();
@@ -74,7 +93,13 @@ test.describe.serial("official applications: provision, assign, personal consent
     const code = new URL(again.headers()["location"]!).searchParams.get("code");
     expect(code, "straight through the second time").toBeTruthy();
     const token = await bob.request.post("/oauth2/token", {
-      form: { grant_type: "authorization_code", code: code!, redirect_uri: MCP.redirectUri, client_id: MCP.clientId, code_verifier: VERIFIER },
+      form: {
+        grant_type: "authorization_code",
+        code: code!,
+        redirect_uri: MCP.redirectUri,
+        client_id: MCP.clientId,
+        code_verifier: VERIFIER,
+      },
     });
     expect(token.status()).toBe(200);
     const { access_token } = await token.json();
@@ -82,8 +107,15 @@ test.describe.serial("official applications: provision, assign, personal consent
     expect((await bob.request.get("/oauth2/userinfo", { headers })).status()).toBe(200);
 
     await admin.reload();
-    await admin.getByRole("row").filter({ hasText: "bob@acme.onaliyun.com" }).getByRole("button", { name: "Delete Assignment" }).click();
-    await admin.getByRole("alertdialog", { name: "Delete Assignment" }).getByRole("button", { name: "Delete Assignment" }).click();
+    await admin
+      .getByRole("row")
+      .filter({ hasText: "bob@acme.onaliyun.com" })
+      .getByRole("button", { name: "Delete Assignment" })
+      .click();
+    await admin
+      .getByRole("alertdialog", { name: "Delete Assignment" })
+      .getByRole("button", { name: "Delete Assignment" })
+      .click();
     await expect(admin.getByRole("table", { name: "Assignments" })).not.toContainText("bob@acme.onaliyun.com");
     expect((await bob.request.get("/oauth2/userinfo", { headers })).status()).toBe(401);
     await bob.context().close();

@@ -2,10 +2,17 @@ import { expect, test } from "@playwright/test";
 import { signInOverHttp } from "./fixtures/auth";
 
 function scriptSrc(csp: string): string {
-  return csp.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src")) ?? "";
+  return (
+    csp
+      .split(";")
+      .map((d) => d.trim())
+      .find((d) => d.startsWith("script-src")) ?? ""
+  );
 }
 
-test("sign-in, console and consent pages refuse framing and carry a nonce-based CSP without unsafe-inline scripts", async ({ page }) => {
+test("sign-in, console and consent pages refuse framing and carry a nonce-based CSP without unsafe-inline scripts", async ({
+  page,
+}) => {
   const signin = await page.request.get("/signin");
   await signInOverHttp(page.request, "admin@acme.onaliyun.com");
   const users = await page.request.get("/identities/users");

@@ -18,9 +18,13 @@ test.describe("sign-in", () => {
   test("refuses a wrong password with the generic message, and an unknown user with the same one", async ({ page }) => {
     await page.goto("/signin");
     await signInWithForm(page, "alice@acme.onaliyun.com", "wrong-password");
-    await expect(page.getByRole("alert").filter({ hasText: "incorrect" })).toHaveText("The logon name or password is incorrect.");
+    await expect(page.getByRole("alert").filter({ hasText: "incorrect" })).toHaveText(
+      "The logon name or password is incorrect.",
+    );
     await signInWithForm(page, "nobody@nosuch.onaliyun.com", "wrong-password");
-    await expect(page.getByRole("alert").filter({ hasText: "incorrect" })).toHaveText("The logon name or password is incorrect.");
+    await expect(page.getByRole("alert").filter({ hasText: "incorrect" })).toHaveText(
+      "The logon name or password is incorrect.",
+    );
     await expect(page).toHaveURL(/\/signin/);
   });
 
@@ -66,10 +70,14 @@ test("throttles repeated failures for one logon name with 429, Retry-After and a
   expect(Number(retryAfter)).toBeGreaterThan(0);
   await page.goto("/signin");
   await signInWithForm(page, login, "wrong");
-  await expect(page.getByRole("alert").filter({ hasText: "Too many" })).toHaveText("Too many sign-in attempts. Wait a few minutes and try again.");
+  await expect(page.getByRole("alert").filter({ hasText: "Too many" })).toHaveText(
+    "Too many sign-in attempts. Wait a few minutes and try again.",
+  );
 });
 
-test("the session cookie is HttpOnly and SameSite=Lax, and sign-out ends the session on the server", async ({ page }) => {
+test("the session cookie is HttpOnly and SameSite=Lax, and sign-out ends the session on the server", async ({
+  page,
+}) => {
   await page.goto("/signin");
   await signInWithForm(page, "bob@acme.onaliyun.com");
   await expect(page.getByTestId("identity")).toHaveText("bob@acme.onaliyun.com");
@@ -79,7 +87,9 @@ test("the session cookie is HttpOnly and SameSite=Lax, and sign-out ends the ses
   await page.getByRole("menuitem", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/signin/);
   // The old cookie, replayed, no longer works: the server ended the session.
-  const replay = await page.request.get("/api/v1/session", { headers: { cookie: `next-auth.session-token=${cookie.value}` } });
+  const replay = await page.request.get("/api/v1/session", {
+    headers: { cookie: `next-auth.session-token=${cookie.value}` },
+  });
   expect(replay.status()).toBe(401);
 });
 
@@ -103,7 +113,9 @@ test.describe("without JavaScript", () => {
     }
   });
 
-  test("prompt=login shows the form to a signed-in person and the new sign-in replaces the session", async ({ page }) => {
+  test("prompt=login shows the form to a signed-in person and the new sign-in replaces the session", async ({
+    page,
+  }) => {
     await page.goto("/signin");
     await signInWithForm(page, "alice@acme.onaliyun.com");
     await expect(page.getByTestId("identity")).toHaveText("alice@acme.onaliyun.com");
@@ -117,7 +129,9 @@ test.describe("without JavaScript", () => {
     await expect(page).toHaveURL(/\/identities\/users$/);
     const after = (await page.context().cookies()).find((c) => c.name === "next-auth.session-token")!;
     expect(after.value).not.toBe(before.value);
-    const replay = await page.request.get("/api/v1/session", { headers: { cookie: `next-auth.session-token=${before.value}` } });
+    const replay = await page.request.get("/api/v1/session", {
+      headers: { cookie: `next-auth.session-token=${before.value}` },
+    });
     expect(replay.status()).toBe(401);
   });
 

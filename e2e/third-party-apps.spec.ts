@@ -45,7 +45,9 @@ async function scopeRows(page: Page) {
   );
 }
 
-test("install through consent, view it, Delete Application, its tokens die, re-authorize with another choice", async ({ page }) => {
+test("install through consent, view it, Delete Application, its tokens die, re-authorize with another choice", async ({
+  page,
+}) => {
   test.setTimeout(150_000);
   const started = Date.now();
   await signInOverHttp(page.request, "admin@acme.onaliyun.com");
@@ -67,7 +69,10 @@ test("install through consent, view it, Delete Application, its tokens die, re-a
       expect(Date.parse(iso)).toBeGreaterThanOrEqual(started - 2_000);
       expect(Date.parse(iso)).toBeLessThanOrEqual(Date.now() + 2_000);
       await expect(time).toHaveText(shanghai(iso));
-      await expect(time).toHaveAttribute("title", /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} GMT\+08:00 \(Asia\/Shanghai\)$/);
+      await expect(time).toHaveAttribute(
+        "title",
+        /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} GMT\+08:00 \(Asia\/Shanghai\)$/,
+      );
     }
   });
 

@@ -1,7 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { signInOverHttp, signInWithForm } from "./fixtures/auth";
 
-test("an administrator creates a RAM user and makes it an administrator; that user is one", async ({ page, browser }) => {
+test("an administrator creates a RAM user and makes it an administrator; that user is one", async ({
+  page,
+  browser,
+}) => {
   await signInOverHttp(page.request, "admin@acme.onaliyun.com");
   await page.goto("/identities/users");
   await page.getByRole("button", { name: "Create User" }).click();
@@ -31,6 +34,8 @@ test("a plain RAM user sees no Create User button and gets 403 from the API", as
   await page.goto("/identities/users");
   await expect(page.getByRole("heading", { name: "Users" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Create User" })).toHaveCount(0);
-  const res = await page.request.post("/api/v1/users", { data: { name: "mallory", displayName: "M", password: "Str0ng-Passw0rd" } });
+  const res = await page.request.post("/api/v1/users", {
+    data: { name: "mallory", displayName: "M", password: "Str0ng-Passw0rd" },
+  });
   expect(res.status()).toBe(403);
 });

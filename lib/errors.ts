@@ -3,13 +3,7 @@
  * answer in one place (lib/oauth/error-response.ts). Protocol errors are OAuthError (lib/oauth/oauth-error.ts).
  */
 export type AppErrorCode =
-  | "unauthorized"
-  | "forbidden"
-  | "not_found"
-  | "conflict"
-  | "invalid_input"
-  | "too_many_requests"
-  | "unavailable";
+  "unauthorized" | "forbidden" | "not_found" | "conflict" | "invalid_input" | "too_many_requests" | "unavailable";
 
 export const statusOf: Record<AppErrorCode, number> = {
   unauthorized: 401,

@@ -49,7 +49,8 @@ function options() {
     process.exit(0);
   }
   const password = values.password ?? process.env.RAM_CONSOLE_PASSWORD;
-  if (!values.login || !password || !values.name) throw new CliError("--login, --password (or RAM_CONSOLE_PASSWORD) and --name are required; see --help.");
+  if (!values.login || !password || !values.name)
+    throw new CliError("--login, --password (or RAM_CONSOLE_PASSWORD) and --name are required; see --help.");
   let base: URL;
   try {
     base = new URL(values["base-url"]);
@@ -97,7 +98,9 @@ class Session {
       res = await fetch(new URL(path, this.base), { ...init, headers, redirect: "manual" });
     } catch (error) {
       const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-      throw new CliError(`Can not reach the console at ${this.base.origin}: ${cause?.code ?? cause?.message ?? (error as Error).message}`);
+      throw new CliError(
+        `Can not reach the console at ${this.base.origin}: ${cause?.code ?? cause?.message ?? (error as Error).message}`,
+      );
     }
     for (const line of res.headers.getSetCookie()) {
       const [pair] = line.split(";");
@@ -121,7 +124,10 @@ async function signIn(session: Session, login: string, password: string): Promis
   });
   if (res.status === 429) throw new CliError("Too many sign-in attempts. Wait a few minutes and try again.");
   if (res.status === 401) throw new CliError(`Sign-in failed for ${login}: the logon name or password is incorrect.`);
-  if (res.status === 404) throw new CliError(`The console did not answer the sign-in request (HTTP 404). Is ${session.origin} a RAM console?`);
+  if (res.status === 404)
+    throw new CliError(
+      `The console did not answer the sign-in request (HTTP 404). Is ${session.origin} a RAM console?`,
+    );
   if (res.status !== 303) throw new CliError(`Sign-in failed (HTTP ${res.status}): ${await messageOf(res)}`);
   const who = await session.fetch("/api/v1/session");
   if (!who.ok) throw new CliError(`Sign-in failed (session HTTP ${who.status}): ${await messageOf(who)}`);
@@ -136,13 +142,23 @@ async function main(): Promise<void> {
     headers: { "content-type": "application/json", accept: "application/json" },
     body: JSON.stringify(body),
   });
-  if (res.status !== 201) throw new CliError(`The console refused to create the application (HTTP ${res.status}): ${await messageOf(res)}`);
+  if (res.status !== 201)
+    throw new CliError(`The console refused to create the application (HTTP ${res.status}): ${await messageOf(res)}`);
   const created = (await res.json()) as { client_id: string; client_secret?: string; app: unknown };
-  console.log(JSON.stringify({ client_id: created.client_id, client_secret: created.client_secret ?? null, app: created.app }, null, 2));
+  console.log(
+    JSON.stringify(
+      { client_id: created.client_id, client_secret: created.client_secret ?? null, app: created.app },
+      null,
+      2,
+    ),
+  );
 }
 
 main().catch((error: unknown) => {
-  const text = error instanceof CliError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS") ? (error as Error).message : `Unexpected error: ${(error as Error).message}`;
+  const text =
+    error instanceof CliError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")
+      ? (error as Error).message
+      : `Unexpected error: ${(error as Error).message}`;
   console.error(`app:create: ${text.split("\n")[0]}`);
   process.exit(1);
 });

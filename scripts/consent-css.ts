@@ -12,7 +12,11 @@ export const CONSENT_CSS_OUTPUT = path.join(root, "public/consent.css");
  */
 export async function buildConsentCss(): Promise<string> {
   const source = readFileSync(CONSENT_CSS_SOURCE, "utf8");
-  const compiler = await compile(source, { base: path.dirname(CONSENT_CSS_SOURCE), from: CONSENT_CSS_SOURCE, onDependency: () => {} });
+  const compiler = await compile(source, {
+    base: path.dirname(CONSENT_CSS_SOURCE),
+    from: CONSENT_CSS_SOURCE,
+    onDependency: () => {},
+  });
   return optimize(compiler.build([]), { minify: true }).code;
 }
 

@@ -9,7 +9,20 @@ const distDir = process.env.NEXT_DIST_DIR || ".next";
 const buildId = path.join(root, distDir, "BUILD_ID");
 
 /** What the build is made of: a change to any of these needs a new build. */
-const SOURCES = ["app", "components", "lib", "db", "public", "proxy.ts", "instrumentation.ts", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package.json", "package-lock.json"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "db",
+  "public",
+  "proxy.ts",
+  "instrumentation.ts",
+  "next.config.ts",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package.json",
+  "package-lock.json",
+];
 const SKIP = new Set(["node_modules", ".git", "migrations"]);
 
 function newestMtime(target) {

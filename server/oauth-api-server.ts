@@ -42,7 +42,8 @@ export function createOAuthApiServer(opts: OAuthApiOptions): Server {
   const server = createServer((req, res) => {
     handle(routes, origin, req, res).catch((error: unknown) => {
       logError("oauth-api: unhandled error", error);
-      if (!res.headersSent) sendJson(res, 500, { error: "server_error", error_description: "Something went wrong on our side." });
+      if (!res.headersSent)
+        sendJson(res, 500, { error: "server_error", error_description: "Something went wrong on our side." });
       else res.destroy();
     });
   });
@@ -53,7 +54,12 @@ export function createOAuthApiServer(opts: OAuthApiOptions): Server {
   return server;
 }
 
-async function handle(routes: Record<string, Route>, origin: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(
+  routes: Record<string, Route>,
+  origin: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const target = req.url ?? "/";
   const q = target.indexOf("?");
   const path = q < 0 ? target : target.slice(0, q);

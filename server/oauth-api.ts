@@ -25,9 +25,12 @@ function fail(message: string): never {
 
 if (!process.env.DATABASE_URL) {
   // The embedded PGlite serves one process per data folder: it belongs to the console.
-  fail("DATABASE_URL is required: the OAuth API server shares the console's PostgreSQL database (the embedded PGlite serves only one process).");
+  fail(
+    "DATABASE_URL is required: the OAuth API server shares the console's PostgreSQL database (the embedded PGlite serves only one process).",
+  );
 }
-if (!process.env.ISSUER_URL) fail("ISSUER_URL is required: set it to the console's public URL, the issuer of every token.");
+if (!process.env.ISSUER_URL)
+  fail("ISSUER_URL is required: set it to the console's public URL, the issuer of every token.");
 const port = Number(process.env.PORT ?? 3001);
 const host = process.env.HOST ?? "0.0.0.0";
 // The issuer is ISSUER_URL, never derived from PORT (which is this server's own port).
@@ -41,7 +44,9 @@ const env = (() => {
 
 // Fail fast at start, not at the first request: connect, migrate (or wait for the console's
 // migration) and load the signing key.
-const handle = await getHandle().catch((error: unknown) => fail(`can not open the database: ${error instanceof Error ? error.message : error}`));
+const handle = await getHandle().catch((error: unknown) =>
+  fail(`can not open the database: ${error instanceof Error ? error.message : error}`),
+);
 // DB_STATEMENT_CACHE=0 turns the prepared-statement cache off (e.g. behind an old pgbouncer).
 if (handle.pool && process.env.DB_STATEMENT_CACHE !== "0") enableStatementCache(handle.pool);
 await getSigningKey();

@@ -48,4 +48,3 @@ export function enableStatementCache(pool: Pool, maxStatements = 500): void {
     return (connect() as Promise<PoolClient>).then((client) => (wrap(client), client));
   };
 }
-

@@ -6,7 +6,11 @@ const noSubscription = () => () => {};
 
 /** false while rendering on the server and hydrating, true afterwards: no hydration mismatch. */
 function useMounted(): boolean {
-  return useSyncExternalStore(noSubscription, () => true, () => false);
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 }
 
 /** Creating an Intl.DateTimeFormat costs ~80 µs: one per time zone, reused for every timestamp. */
@@ -35,7 +39,11 @@ function newFormat(timeZone?: string): Intl.DateTimeFormat {
 }
 
 function parts(date: Date, timeZone?: string): Record<string, string> {
-  return Object.fromEntries(formatFor(timeZone).formatToParts(date).map((p) => [p.type, p.value]));
+  return Object.fromEntries(
+    formatFor(timeZone)
+      .formatToParts(date)
+      .map((p) => [p.type, p.value]),
+  );
 }
 
 function text(date: Date, timeZone?: string): { short: string; exact: string } {

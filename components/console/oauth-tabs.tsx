@@ -21,7 +21,12 @@ export function OAuthTabs() {
             key={t.href}
             href={t.href}
             aria-current={active ? "page" : undefined}
-            className={cn("-mb-px border-b-2 px-1 py-2", active ? "border-brand-500 font-medium text-brand-700" : "border-transparent text-gray-600 hover:text-link")}
+            className={cn(
+              "-mb-px border-b-2 px-1 py-2",
+              active
+                ? "border-brand-500 font-medium text-brand-700"
+                : "border-transparent text-gray-600 hover:text-link",
+            )}
           >
             {t.label}
           </Link>

@@ -1,7 +1,19 @@
 import Link from "next/link";
 
 /** Server-rendered pagination links that keep the other query parameters. */
-export function Pagination({ page, pageSize, total, basePath, query = {} }: { page: number; pageSize: number; total: number; basePath: string; query?: Record<string, string | undefined> }) {
+export function Pagination({
+  page,
+  pageSize,
+  total,
+  basePath,
+  query = {},
+}: {
+  page: number;
+  pageSize: number;
+  total: number;
+  basePath: string;
+  query?: Record<string, string | undefined>;
+}) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const href = (p: number) => {
     const params = new URLSearchParams();
@@ -14,8 +26,20 @@ export function Pagination({ page, pageSize, total, basePath, query = {} }: { pa
       <span>
         Total {total} · Page {Math.min(page, pages)} of {pages}
       </span>
-      {page > 1 ? <Link className="link" href={href(page - 1)}>Previous</Link> : <span className="text-gray-300">Previous</span>}
-      {page < pages ? <Link className="link" href={href(page + 1)}>Next</Link> : <span className="text-gray-300">Next</span>}
+      {page > 1 ? (
+        <Link className="link" href={href(page - 1)}>
+          Previous
+        </Link>
+      ) : (
+        <span className="text-gray-300">Previous</span>
+      )}
+      {page < pages ? (
+        <Link className="link" href={href(page + 1)}>
+          Next
+        </Link>
+      ) : (
+        <span className="text-gray-300">Next</span>
+      )}
     </nav>
   );
 }

@@ -35,7 +35,9 @@ export function SideNav() {
                     aria-current={active ? "page" : undefined}
                     className={cn(
                       "block border-l-2 px-5 py-1.5 hover:bg-gray-50",
-                      active ? "border-brand-500 bg-brand-50 font-medium text-brand-700" : "border-transparent text-gray-700",
+                      active
+                        ? "border-brand-500 bg-brand-50 font-medium text-brand-700"
+                        : "border-transparent text-gray-700",
                     )}
                   >
                     {item.label}

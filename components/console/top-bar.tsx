@@ -17,9 +17,17 @@ type Identity = {
 export function TopBar({ identity, roles }: { identity: Identity; roles: { id: string; name: string }[] }) {
   const { run, error } = useMutation();
   const switchRole = (roleId: string | null) =>
-    run({ url: "/api/v1/session/role", method: roleId ? "PUT" : "DELETE", body: roleId ? { roleId } : undefined }, { redirectTo: "/" });
+    run(
+      { url: "/api/v1/session/role", method: roleId ? "PUT" : "DELETE", body: roleId ? { roleId } : undefined },
+      { redirectTo: "/" },
+    );
 
-  const kindLabel = identity.kind === "owner" ? "Alibaba Cloud account" : identity.kind === "role" ? `Role: ${identity.roleName}` : "RAM user";
+  const kindLabel =
+    identity.kind === "owner"
+      ? "Alibaba Cloud account"
+      : identity.kind === "role"
+        ? `Role: ${identity.roleName}`
+        : "RAM user";
   return (
     <header className="flex h-12 items-center justify-between bg-[#2d2f33] px-4 text-white">
       <div className="flex items-center gap-3">
@@ -28,9 +36,16 @@ export function TopBar({ identity, roles }: { identity: Identity; roles: { id: s
           Resource Access Management
         </Link>
       </div>
-      {error ? <span role="alert" className="text-xs text-red-300">{error}</span> : null}
+      {error ? (
+        <span role="alert" className="text-xs text-red-300">
+          {error}
+        </span>
+      ) : null}
       <DropdownMenu.Root>
-        <DropdownMenu.Trigger className="flex items-center gap-2 rounded-sm px-2 py-1 text-left hover:bg-white/10" aria-label="Account menu">
+        <DropdownMenu.Trigger
+          className="flex items-center gap-2 rounded-sm px-2 py-1 text-left hover:bg-white/10"
+          aria-label="Account menu"
+        >
           <span className="flex flex-col leading-tight">
             <span data-testid="identity">{identity.label}</span>
             <span className="text-[11px] text-gray-300">
@@ -40,20 +55,36 @@ export function TopBar({ identity, roles }: { identity: Identity; roles: { id: s
           <span aria-hidden>▾</span>
         </DropdownMenu.Trigger>
         <DropdownMenu.Portal>
-          <DropdownMenu.Content align="end" sideOffset={4} className="z-50 min-w-56 rounded-sm border border-gray-200 bg-white py-1 text-gray-800 shadow-lg">
-            <DropdownMenu.Label className="px-3 py-1.5 text-xs text-gray-500">{identity.displayName}</DropdownMenu.Label>
+          <DropdownMenu.Content
+            align="end"
+            sideOffset={4}
+            className="z-50 min-w-56 rounded-sm border border-gray-200 bg-white py-1 text-gray-800 shadow-lg"
+          >
+            <DropdownMenu.Label className="px-3 py-1.5 text-xs text-gray-500">
+              {identity.displayName}
+            </DropdownMenu.Label>
             {identity.kind === "role" ? (
-              <DropdownMenu.Item onSelect={() => switchRole(null)} className="cursor-pointer px-3 py-1.5 outline-none data-[highlighted]:bg-gray-100">
+              <DropdownMenu.Item
+                onSelect={() => switchRole(null)}
+                className="cursor-pointer px-3 py-1.5 outline-none data-[highlighted]:bg-gray-100"
+              >
                 Back to {identity.label.split("/")[1]}
               </DropdownMenu.Item>
             ) : null}
             {roles.map((r) => (
-              <DropdownMenu.Item key={r.id} onSelect={() => switchRole(r.id)} className="cursor-pointer px-3 py-1.5 outline-none data-[highlighted]:bg-gray-100">
+              <DropdownMenu.Item
+                key={r.id}
+                onSelect={() => switchRole(r.id)}
+                className="cursor-pointer px-3 py-1.5 outline-none data-[highlighted]:bg-gray-100"
+              >
                 Switch role: {r.name}
               </DropdownMenu.Item>
             ))}
             <DropdownMenu.Separator className="my-1 h-px bg-gray-200" />
-            <DropdownMenu.Item onSelect={() => signOut({ callbackUrl: "/signin" })} className="cursor-pointer px-3 py-1.5 outline-none data-[highlighted]:bg-gray-100">
+            <DropdownMenu.Item
+              onSelect={() => signOut({ callbackUrl: "/signin" })}
+              className="cursor-pointer px-3 py-1.5 outline-none data-[highlighted]:bg-gray-100"
+            >
               Sign out
             </DropdownMenu.Item>
           </DropdownMenu.Content>

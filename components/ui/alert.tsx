@@ -1,6 +1,14 @@
 import { cn } from "@/lib/cn";
 
-export function Alert({ tone = "info", children, className }: { tone?: "info" | "error" | "warning" | "success"; children: React.ReactNode; className?: string }) {
+export function Alert({
+  tone = "info",
+  children,
+  className,
+}: {
+  tone?: "info" | "error" | "warning" | "success";
+  children: React.ReactNode;
+  className?: string;
+}) {
   const styles = {
     info: "border-blue-200 bg-blue-50 text-blue-900",
     error: "border-red-200 bg-red-50 text-red-800",

@@ -42,7 +42,14 @@ export function ConfirmAction({
 
   return (
     <>
-      <Button variant={triggerVariant} aria-label={triggerLabel} onClick={() => { reset(); setOpen(true); }}>
+      <Button
+        variant={triggerVariant}
+        aria-label={triggerLabel}
+        onClick={() => {
+          reset();
+          setOpen(true);
+        }}
+      >
         {trigger}
       </Button>
       <AlertDialog

@@ -8,7 +8,13 @@ export function Table({ className, ...props }: React.TableHTMLAttributes<HTMLTab
   );
 }
 export function Th({ className, ...props }: React.ThHTMLAttributes<HTMLTableCellElement>) {
-  return <th scope="col" className={cn("border-b border-gray-200 bg-gray-50 px-4 py-2 font-medium text-gray-600", className)} {...props} />;
+  return (
+    <th
+      scope="col"
+      className={cn("border-b border-gray-200 bg-gray-50 px-4 py-2 font-medium text-gray-600", className)}
+      {...props}
+    />
+  );
 }
 export function Td({ className, ...props }: React.TdHTMLAttributes<HTMLTableCellElement>) {
   return <td className={cn("border-b border-gray-100 px-4 py-2 align-middle", className)} {...props} />;

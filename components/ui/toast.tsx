@@ -33,7 +33,11 @@ function dismiss(id: number) {
 
 /** Mounted once, in the console layout. */
 export function Toaster() {
-  const shown = useSyncExternalStore(subscribe, () => items, () => none);
+  const shown = useSyncExternalStore(
+    subscribe,
+    () => items,
+    () => none,
+  );
   return (
     <T.Provider swipeDirection="right" duration={Infinity} label="Notification">
       {shown.map((i) => (

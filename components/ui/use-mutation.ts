@@ -31,7 +31,10 @@ export function useMutation() {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  async function run<T = unknown>(request: MutationRequest | MutationRequest[], options: Options = {}): Promise<ApiResult<T>> {
+  async function run<T = unknown>(
+    request: MutationRequest | MutationRequest[],
+    options: Options = {},
+  ): Promise<ApiResult<T>> {
     setPending(true);
     setError(null);
     let res: ApiResult<T> | undefined;

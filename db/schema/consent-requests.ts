@@ -14,15 +14,19 @@ export type StoredAuthorizationRequest = {
  * An authorization request waiting on the consent screen. Kept on the server, so the form carries
  * only its id; `usedAt` makes a consent page submittable once.
  */
-export const consentRequests = pgTable("consent_requests", {
-  id: text("id").primaryKey(),
-  /** The console session the request belongs to (its CSRF binding). */
-  sessionId: text("session_id").notNull(),
-  appId: uuid("app_id").notNull(),
-  /** The validated authorization request: client_id, redirect_uri, scope, state, nonce, code_challenge… */
-  params: jsonb("params").$type<StoredAuthorizationRequest>().notNull(),
-  kind: text("kind", { enum: ["install", "personal"] }).notNull(),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-  usedAt: timestamp("used_at", { withTimezone: true }),
-}, (t) => [index("consent_requests_expires").on(t.expiresAt)]);
+export const consentRequests = pgTable(
+  "consent_requests",
+  {
+    id: text("id").primaryKey(),
+    /** The console session the request belongs to (its CSRF binding). */
+    sessionId: text("session_id").notNull(),
+    appId: uuid("app_id").notNull(),
+    /** The validated authorization request: client_id, redirect_uri, scope, state, nonce, code_challenge… */
+    params: jsonb("params").$type<StoredAuthorizationRequest>().notNull(),
+    kind: text("kind", { enum: ["install", "personal"] }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (t) => [index("consent_requests_expires").on(t.expiresAt)],
+);

@@ -19,14 +19,19 @@ export const ramUsers = pgTable(
   "ram_users",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    accountId: uuid("account_id").notNull().references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     displayName: text("display_name").notNull(),
     passwordHash: text("password_hash").notNull(),
     enabled: boolean("enabled").notNull().default(true),
     subject: uuid("subject").notNull().defaultRandom().unique(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow().$onUpdate(() => sql`now()`),
+    updatedAt: timestamp("updated_at", { withTimezone: true })
+      .notNull()
+      .defaultNow()
+      .$onUpdate(() => sql`now()`),
   },
   (t) => [uniqueIndex("ram_users_account_name").on(t.accountId, t.name)],
 );
@@ -35,7 +40,9 @@ export const ramGroups = pgTable(
   "ram_groups",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    accountId: uuid("account_id").notNull().references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     description: text("description").notNull().default(""),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -46,8 +53,12 @@ export const ramGroups = pgTable(
 export const groupMembers = pgTable(
   "group_members",
   {
-    groupId: uuid("group_id").notNull().references(() => ramGroups.id, { onDelete: "cascade" }),
-    userId: uuid("user_id").notNull().references(() => ramUsers.id, { onDelete: "cascade" }),
+    groupId: uuid("group_id")
+      .notNull()
+      .references(() => ramGroups.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => ramUsers.id, { onDelete: "cascade" }),
   },
   (t) => [primaryKey({ columns: [t.groupId, t.userId] }), index("group_members_user").on(t.userId)],
 );
@@ -56,7 +67,9 @@ export const ramRoles = pgTable(
   "ram_roles",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    accountId: uuid("account_id").notNull().references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     description: text("description").notNull().default(""),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -68,8 +81,12 @@ export const ramRoles = pgTable(
 export const roleTrustees = pgTable(
   "role_trustees",
   {
-    roleId: uuid("role_id").notNull().references(() => ramRoles.id, { onDelete: "cascade" }),
-    userId: uuid("user_id").notNull().references(() => ramUsers.id, { onDelete: "cascade" }),
+    roleId: uuid("role_id")
+      .notNull()
+      .references(() => ramRoles.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => ramUsers.id, { onDelete: "cascade" }),
   },
   (t) => [primaryKey({ columns: [t.roleId, t.userId] }), index("role_trustees_user").on(t.userId)],
 );
@@ -87,13 +104,20 @@ export type PrincipalType = (typeof principalType)[number];
 export const policyAttachments = pgTable(
   "policy_attachments",
   {
-    accountId: uuid("account_id").notNull().references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
     principalType: text("principal_type", { enum: principalType }).notNull(),
     principalId: uuid("principal_id").notNull(),
-    policyName: text("policy_name").notNull().references(() => policies.name),
+    policyName: text("policy_name")
+      .notNull()
+      .references(() => policies.name),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.principalType, t.principalId, t.policyName] }), index("policy_attachments_account").on(t.accountId)],
+  (t) => [
+    primaryKey({ columns: [t.principalType, t.principalId, t.policyName] }),
+    index("policy_attachments_account").on(t.accountId),
+  ],
 );
 
 /**
@@ -104,7 +128,9 @@ export const consoleSessions = pgTable(
   "console_sessions",
   {
     id: text("id").primaryKey(),
-    accountId: uuid("account_id").notNull().references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
     /** null = the account owner. */
     userId: uuid("user_id").references(() => ramUsers.id, { onDelete: "cascade" }),
     /** set while a RAM user acts as a role. */
@@ -113,5 +139,10 @@ export const consoleSessions = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
   },
-  (t) => [index("console_sessions_user").on(t.userId).where(sql`${t.revokedAt} is null`), index("console_sessions_expires").on(t.expiresAt)],
+  (t) => [
+    index("console_sessions_user")
+      .on(t.userId)
+      .where(sql`${t.revokedAt} is null`),
+    index("console_sessions_expires").on(t.expiresAt),
+  ],
 );

@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { accounts } from "./identities";
 
 export const appTypes = ["WebApp", "NativeApp", "ServerApp"] as const;
@@ -12,7 +23,9 @@ export const applications = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     /** The public app ID (OAuth client_id). */
     clientId: text("client_id").notNull().unique(),
-    accountId: uuid("account_id").notNull().references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     type: text("type", { enum: appTypes }).notNull(),
     redirectUris: jsonb("redirect_uris").$type<string[]>().notNull().default([]),
@@ -24,7 +37,10 @@ export const applications = pgTable(
     thirdParty: boolean("third_party").notNull().default(false),
     official: boolean("official").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow().$onUpdate(() => sql`now()`),
+    updatedAt: timestamp("updated_at", { withTimezone: true })
+      .notNull()
+      .defaultNow()
+      .$onUpdate(() => sql`now()`),
   },
   (t) => [index("applications_account").on(t.accountId)],
 );
@@ -32,7 +48,9 @@ export const applications = pgTable(
 export const appScopes = pgTable(
   "app_scopes",
   {
-    appId: uuid("app_id").notNull().references(() => applications.id, { onDelete: "cascade" }),
+    appId: uuid("app_id")
+      .notNull()
+      .references(() => applications.id, { onDelete: "cascade" }),
     scope: text("scope").notNull(),
     required: boolean("required").notNull().default(false),
   },
@@ -44,7 +62,9 @@ export const appSecrets = pgTable(
   "app_secrets",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    appId: uuid("app_id").notNull().references(() => applications.id, { onDelete: "cascade" }),
+    appId: uuid("app_id")
+      .notNull()
+      .references(() => applications.id, { onDelete: "cascade" }),
     secretHash: text("secret_hash").notNull(),
     /** First characters of the secret, so that people can tell two secrets apart. */
     prefix: text("prefix").notNull(),
@@ -60,13 +80,20 @@ export const installations = pgTable(
   "installations",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    accountId: uuid("account_id").notNull().references(() => accounts.id, { onDelete: "cascade" }),
-    appId: uuid("app_id").notNull().references(() => applications.id, { onDelete: "cascade" }),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    appId: uuid("app_id")
+      .notNull()
+      .references(() => applications.id, { onDelete: "cascade" }),
     scopes: jsonb("scopes").$type<string[]>().notNull(),
     source: text("source", { enum: installSources }).notNull(),
     installedBy: text("installed_by").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow().$onUpdate(() => sql`now()`),
+    updatedAt: timestamp("updated_at", { withTimezone: true })
+      .notNull()
+      .defaultNow()
+      .$onUpdate(() => sql`now()`),
   },
   (t) => [uniqueIndex("installations_account_app").on(t.accountId, t.appId), index("installations_app").on(t.appId)],
 );
@@ -75,7 +102,9 @@ export const installations = pgTable(
 export const assignments = pgTable(
   "assignments",
   {
-    installationId: uuid("installation_id").notNull().references(() => installations.id, { onDelete: "cascade" }),
+    installationId: uuid("installation_id")
+      .notNull()
+      .references(() => installations.id, { onDelete: "cascade" }),
     principalType: text("principal_type", { enum: ["user", "group"] }).notNull(),
     principalId: uuid("principal_id").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -87,7 +116,9 @@ export const assignments = pgTable(
 export const personalConsents = pgTable(
   "personal_consents",
   {
-    installationId: uuid("installation_id").notNull().references(() => installations.id, { onDelete: "cascade" }),
+    installationId: uuid("installation_id")
+      .notNull()
+      .references(() => installations.id, { onDelete: "cascade" }),
     subject: uuid("subject").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -110,17 +141,21 @@ const personColumns = {
   authTime: timestamp("auth_time", { withTimezone: true }).notNull(),
 };
 
-export const authCodes = pgTable("auth_codes", {
-  codeHash: text("code_hash").primaryKey(),
-  ...personColumns,
-  redirectUri: text("redirect_uri").notNull(),
-  codeChallenge: text("code_challenge"),
-  nonce: text("nonce"),
-  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-  consumedAt: timestamp("consumed_at", { withTimezone: true }),
-  /** The grant the first exchange created: revoked if the code is replayed (RFC 6749 §4.1.2). */
-  grantId: uuid("grant_id"),
-}, (t) => [index("auth_codes_expires").on(t.expiresAt)]);
+export const authCodes = pgTable(
+  "auth_codes",
+  {
+    codeHash: text("code_hash").primaryKey(),
+    ...personColumns,
+    redirectUri: text("redirect_uri").notNull(),
+    codeChallenge: text("code_challenge"),
+    nonce: text("nonce"),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    consumedAt: timestamp("consumed_at", { withTimezone: true }),
+    /** The grant the first exchange created: revoked if the code is replayed (RFC 6749 §4.1.2). */
+    grantId: uuid("grant_id"),
+  },
+  (t) => [index("auth_codes_expires").on(t.expiresAt)],
+);
 
 /** A token family: one per code exchange; refresh rotation stays inside it. */
 export const grants = pgTable(
@@ -174,8 +209,12 @@ export const signingKeys = pgTable("signing_keys", {
 });
 
 /** Fixed-window counters for sign-in throttling, shared by every server process. */
-export const rateLimits = pgTable("rate_limits", {
-  key: text("key").primaryKey(),
-  count: integer("count").notNull(),
-  resetAt: timestamp("reset_at", { withTimezone: true }).notNull(),
-}, (t) => [index("rate_limits_reset").on(t.resetAt)]);
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    key: text("key").primaryKey(),
+    count: integer("count").notNull(),
+    resetAt: timestamp("reset_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("rate_limits_reset").on(t.resetAt)],
+);

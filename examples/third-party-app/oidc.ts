@@ -32,7 +32,13 @@ export function config(): Promise<client.Configuration> {
 /** The authorization request: code flow with PKCE S256, state and nonce (RFC 6749 §4.1, RFC 7636). */
 export async function startSignIn(scope: string): Promise<{ pending: Pending; url: URL }> {
   const codeVerifier = client.randomPKCECodeVerifier();
-  const pending: Pending = { state: client.randomState(), nonce: client.randomNonce(), codeVerifier, scope, startedAt: Date.now() };
+  const pending: Pending = {
+    state: client.randomState(),
+    nonce: client.randomNonce(),
+    codeVerifier,
+    scope,
+    startedAt: Date.now(),
+  };
   const url = client.buildAuthorizationUrl(await config(), {
     redirect_uri: redirectUri,
     scope,
@@ -63,7 +69,10 @@ function tokensOf(r: client.TokenEndpointResponse & client.TokenEndpointResponse
 export async function finishSignIn(session: Session, callbackUrl: URL): Promise<void> {
   const pending = session.pending;
   session.pending = undefined;
-  if (!pending) throw Object.assign(new Error("No sign-in was in progress in this browser. Start again."), { code: "no_sign_in_in_progress" });
+  if (!pending)
+    throw Object.assign(new Error("No sign-in was in progress in this browser. Start again."), {
+      code: "no_sign_in_in_progress",
+    });
   const cfg = await config();
   const r = await client.authorizationCodeGrant(cfg, callbackUrl, {
     pkceCodeVerifier: pending.codeVerifier,
@@ -78,17 +87,31 @@ export async function finishSignIn(session: Session, callbackUrl: URL): Promise<
   session.notice = undefined;
   session.userinfo = await attempt(async () => ({
     ok: true as const,
-    body: await client.fetchUserInfo(cfg, r.access_token, (session.claims?.sub as string | undefined) ?? client.skipSubjectCheck),
+    body: await client.fetchUserInfo(
+      cfg,
+      r.access_token,
+      (session.claims?.sub as string | undefined) ?? client.skipSubjectCheck,
+    ),
   }));
 }
 
 export async function refresh(session: Session): Promise<Outcome> {
   const tokens = session.tokens;
-  if (!tokens?.refreshToken) return { ok: false, error: "no_refresh_token", description: "The authorization server issued no refresh token." };
+  if (!tokens?.refreshToken)
+    return { ok: false, error: "no_refresh_token", description: "The authorization server issued no refresh token." };
   return attempt(async () => {
     const r = await client.refreshTokenGrant(await config(), tokens.refreshToken!);
     session.tokens = tokensOf(r, tokens);
-    return { ok: true, status: 200, body: { token_type: r.token_type, scope: r.scope, expires_in: r.expires_in, id_token: r.id_token ? "(new ID token)" : undefined } };
+    return {
+      ok: true,
+      status: 200,
+      body: {
+        token_type: r.token_type,
+        scope: r.scope,
+        expires_in: r.expires_in,
+        id_token: r.id_token ? "(new ID token)" : undefined,
+      },
+    };
   });
 }
 
@@ -96,14 +119,20 @@ export async function refresh(session: Session): Promise<Outcome> {
 export function userinfo(session: Session): Promise<Outcome> {
   return attempt(async () => {
     const subject = (session.claims?.sub as string | undefined) ?? client.skipSubjectCheck;
-    return { ok: true, status: 200, body: await client.fetchUserInfo(await config(), session.tokens?.accessToken ?? "", subject) };
+    return {
+      ok: true,
+      status: 200,
+      body: await client.fetchUserInfo(await config(), session.tokens?.accessToken ?? "", subject),
+    };
   });
 }
 
 /** Calls the console REST API as the signed-in person (RFC 6750 bearer token). */
 export function callConsoleApi(session: Session): Promise<Outcome> {
   return attempt(async () => {
-    const res = await fetch(`${settings.issuer}/api/v1/session`, { headers: { authorization: `Bearer ${session.tokens?.accessToken ?? ""}`, accept: "application/json" } });
+    const res = await fetch(`${settings.issuer}/api/v1/session`, {
+      headers: { authorization: `Bearer ${session.tokens?.accessToken ?? ""}`, accept: "application/json" },
+    });
     const text = await res.text();
     let body: unknown = text;
     try {
@@ -113,13 +142,23 @@ export function callConsoleApi(session: Session): Promise<Outcome> {
     }
     const challenge = res.headers.get("www-authenticate");
     if (res.ok) return { ok: true, status: res.status, body };
-    return { ok: false, status: res.status, error: `HTTP ${res.status}`, description: challenge ? `WWW-Authenticate: ${challenge}` : "The console refused the call.", body };
+    return {
+      ok: false,
+      status: res.status,
+      error: `HTTP ${res.status}`,
+      description: challenge ? `WWW-Authenticate: ${challenge}` : "The console refused the call.",
+      body,
+    };
   });
 }
 
 /** Token introspection (RFC 7662), authenticated with the client secret. */
 export async function introspect(session: Session): Promise<Outcome> {
-  return attempt(async () => ({ ok: true, status: 200, body: await client.tokenIntrospection(await config(), session.tokens?.accessToken ?? "") }));
+  return attempt(async () => ({
+    ok: true,
+    status: 200,
+    body: await client.tokenIntrospection(await config(), session.tokens?.accessToken ?? ""),
+  }));
 }
 
 async function attempt(fn: () => Promise<Outcome>): Promise<Outcome> {
@@ -133,11 +172,17 @@ async function attempt(fn: () => Promise<Outcome>): Promise<Outcome> {
 
 /** One readable shape for every failure openid-client (or the network) can raise. */
 export function describeError(error: unknown): { error: string; description: string; status?: number } {
-  if (error instanceof client.ResponseBodyError) return { error: error.error, description: error.error_description ?? error.message, status: error.status };
-  if (error instanceof client.AuthorizationResponseError) return { error: error.error, description: error.error_description ?? "" };
+  if (error instanceof client.ResponseBodyError)
+    return { error: error.error, description: error.error_description ?? error.message, status: error.status };
+  if (error instanceof client.AuthorizationResponseError)
+    return { error: error.error, description: error.error_description ?? "" };
   if (error instanceof client.WWWAuthenticateChallengeError) {
     const p = error.cause[0]?.parameters;
-    return { error: p?.error ?? "invalid_token", description: p?.error_description ?? error.message, status: error.status };
+    return {
+      error: p?.error ?? "invalid_token",
+      description: p?.error_description ?? error.message,
+      status: error.status,
+    };
   }
   const e = error as { code?: string; message?: string; cause?: { code?: string } };
   if (e?.cause?.code === "ECONNREFUSED" || e?.message === "fetch failed") {
@@ -147,7 +192,8 @@ export function describeError(error: unknown): { error: string; description: str
 }
 
 const messages: Record<string, string> = {
-  access_denied: "You did not grant access. The application was not authorized, and it received none of your information.",
+  access_denied:
+    "You did not grant access. The application was not authorized, and it received none of your information.",
   login_required: "You are not signed in to the RAM console.",
   consent_required: "The application needs to be authorized first.",
   invalid_scope: "The application asked for a scope it has not declared.",

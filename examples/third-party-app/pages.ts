@@ -2,7 +2,10 @@ import type { Outcome, Result, Session } from "./sessions";
 
 /** Escapes text for HTML element content and attribute values. */
 export function esc(value: unknown): string {
-  return String(value ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+  return String(value ?? "").replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
+  );
 }
 
 const json = (value: unknown) => `<pre>${esc(JSON.stringify(value, null, 2))}</pre>`;
@@ -42,7 +45,8 @@ function signInForm(scope: string, again: boolean): string {
 }
 
 function outcome(o: Outcome): string {
-  const status = o.status === undefined ? "" : `<p>HTTP status: <b data-testid="result-status">${esc(o.status)}</b></p>`;
+  const status =
+    o.status === undefined ? "" : `<p>HTTP status: <b data-testid="result-status">${esc(o.status)}</b></p>`;
   if (o.ok) return `<p class="ok">Succeeded.</p>${status}${json(o.body)}`;
   return `<p class="bad">Failed. Error: <code data-testid="result-error">${esc(o.error)}</code></p>${status}<p>${esc(o.description)}</p>${o.body === undefined ? "" : json(o.body)}`;
 }
@@ -66,7 +70,9 @@ export function homePage(session: Session | undefined, defaultScope: string): st
   }
   const t = session?.tokens;
   if (!t) {
-    parts.push(`<section><h1>Insight Dashboard</h1><p>Dashboards of your cloud usage. Sign in with your Alibaba Cloud account or RAM user; the first time, an administrator of your account authorizes this application.</p></section>`);
+    parts.push(
+      `<section><h1>Insight Dashboard</h1><p>Dashboards of your cloud usage. Sign in with your Alibaba Cloud account or RAM user; the first time, an administrator of your account authorizes this application.</p></section>`,
+    );
     parts.push(signInForm(session?.requestedScope ?? defaultScope, false));
     return layout("Insight Dashboard", parts.join("\n"));
   }
@@ -76,7 +82,11 @@ export function homePage(session: Session | undefined, defaultScope: string): st
 <dt>Access token expires</dt><dd data-testid="access-token-expiry">${expiry(t.expiresAt)}</dd>
 <dt>Refresh token</dt><dd>${t.refreshToken ? "Issued" : "None"}</dd></dl></section>`);
   parts.push(`<section aria-labelledby="scope-title"><h2 id="scope-title">Granted scope</h2>
-<p><code data-testid="granted-scope">${esc(scope)}</code>${t.scope === undefined ? " (not in the token response, so the requested scope: RFC 6749 §5.1)" : ""}</p><ul>${scope.split(" ").filter(Boolean).map((s) => `<li><code>${esc(s)}</code></li>`).join("")}</ul></section>`);
+<p><code data-testid="granted-scope">${esc(scope)}</code>${t.scope === undefined ? " (not in the token response, so the requested scope: RFC 6749 §5.1)" : ""}</p><ul>${scope
+    .split(" ")
+    .filter(Boolean)
+    .map((s) => `<li><code>${esc(s)}</code></li>`)
+    .join("")}</ul></section>`);
   parts.push(`<section aria-labelledby="actions-title"><h2 id="actions-title">Actions</h2><div class="actions">
 <form method="post" action="/refresh"><button type="submit">Refresh tokens</button></form>
 <form method="post" action="/userinfo"><button type="submit">Fetch userinfo</button></form>
@@ -84,8 +94,12 @@ export function homePage(session: Session | undefined, defaultScope: string): st
 <form method="post" action="/introspect"><button type="submit">Introspect</button></form>
 <form method="post" action="/signout"><button type="submit">Sign out</button></form></div></section>`);
   if (session.result) parts.push(resultSection(session.result));
-  parts.push(`<section aria-labelledby="claims-title"><h2 id="claims-title">ID token claims</h2>${json(session.claims ?? {})}</section>`);
-  parts.push(`<section aria-labelledby="userinfo-title"><h2 id="userinfo-title">Userinfo</h2>${session.userinfo ? outcome(session.userinfo) : "<p>Not fetched.</p>"}</section>`);
+  parts.push(
+    `<section aria-labelledby="claims-title"><h2 id="claims-title">ID token claims</h2>${json(session.claims ?? {})}</section>`,
+  );
+  parts.push(
+    `<section aria-labelledby="userinfo-title"><h2 id="userinfo-title">Userinfo</h2>${session.userinfo ? outcome(session.userinfo) : "<p>Not fetched.</p>"}</section>`,
+  );
   parts.push(signInForm(session.requestedScope ?? defaultScope, true));
   return layout("Insight Dashboard — signed in", parts.join("\n"));
 }

@@ -1,5 +1,15 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { callConsoleApi, finishSignIn, introspect, noticeOf, redirectUri, refresh, settings, startSignIn, userinfo } from "./oidc";
+import {
+  callConsoleApi,
+  finishSignIn,
+  introspect,
+  noticeOf,
+  redirectUri,
+  refresh,
+  settings,
+  startSignIn,
+  userinfo,
+} from "./oidc";
 import { homePage, notFoundPage } from "./pages";
 import { ensureSession, findSession, type Outcome, type Session } from "./sessions";
 
@@ -11,7 +21,8 @@ function send(res: ServerResponse, status: number, html: string): void {
   res.writeHead(status, {
     "content-type": "text/html; charset=utf-8",
     "cache-control": "no-store",
-    "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' " + new URL(settings.issuer).origin,
+    "content-security-policy":
+      "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' " + new URL(settings.issuer).origin,
     "x-frame-options": "DENY",
     "referrer-policy": "no-referrer",
   });
@@ -42,7 +53,8 @@ const actions: Record<string, { label: string; run: (s: Session) => Promise<Outc
 async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? "/", `http://${settings.host}:${settings.port}`);
   const post = req.method === "POST";
-  if (req.method === "GET" && url.pathname === "/") return send(res, 200, homePage(findSession(req), settings.defaultScope));
+  if (req.method === "GET" && url.pathname === "/")
+    return send(res, 200, homePage(findSession(req), settings.defaultScope));
 
   if (post && url.pathname === "/login") {
     const session = ensureSession(req, res);
@@ -83,7 +95,15 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
 
   if (post && url.pathname === "/signout") {
     const session = findSession(req);
-    if (session) Object.assign(session, { tokens: undefined, claims: undefined, userinfo: undefined, result: undefined, notice: undefined, pending: undefined });
+    if (session)
+      Object.assign(session, {
+        tokens: undefined,
+        claims: undefined,
+        userinfo: undefined,
+        result: undefined,
+        notice: undefined,
+        pending: undefined,
+      });
     return redirect(res, "/");
   }
   return send(res, 404, notFoundPage());
@@ -92,13 +112,16 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
 const server = createServer((req, res) => {
   handle(req, res).catch((error: unknown) => {
     console.error("demo client:", error instanceof Error ? error.message : error);
-    if (!res.headersSent) send(res, 500, "<!doctype html><title>Error</title><p>Something went wrong in the demo application.</p>");
+    if (!res.headersSent)
+      send(res, 500, "<!doctype html><title>Error</title><p>Something went wrong in the demo application.</p>");
     else res.end();
   });
 });
 
 server.listen(settings.port, settings.host, () => {
-  console.log(`Insight Dashboard (demo third-party application) on http://${settings.host}:${settings.port}/ — issuer ${settings.issuer}, client_id ${settings.clientId}`);
+  console.log(
+    `Insight Dashboard (demo third-party application) on http://${settings.host}:${settings.port}/ — issuer ${settings.issuer}, client_id ${settings.clientId}`,
+  );
 });
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.close(() => process.exit(0)));

@@ -3,8 +3,17 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 
 /** What the demo application remembers about one browser. Memory only: a restart signs everyone out. */
 export type Pending = { state: string; nonce: string; codeVerifier: string; scope: string; startedAt: number };
-export type Tokens = { accessToken: string; refreshToken?: string; idToken?: string; scope?: string; expiresAt?: number; tokenType: string };
-export type Outcome = { ok: true; status?: number; body: unknown } | { ok: false; status?: number; error: string; description: string; body?: unknown };
+export type Tokens = {
+  accessToken: string;
+  refreshToken?: string;
+  idToken?: string;
+  scope?: string;
+  expiresAt?: number;
+  tokenType: string;
+};
+export type Outcome =
+  | { ok: true; status?: number; body: unknown }
+  | { ok: false; status?: number; error: string; description: string; body?: unknown };
 export type Result = { action: string; at: number; outcome: Outcome };
 export type Notice = { error: string; message: string; description?: string };
 

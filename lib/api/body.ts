@@ -24,7 +24,8 @@ export async function parseJson<S extends z.ZodType>(request: Request, schema: S
 
 /** NUL and lone surrogates can not be stored as PostgreSQL text: refused as input, never a 500 from the database. */
 function refuseUnstorable(_key: string, value: unknown): unknown {
-  if (typeof value === "string" && !storable(value)) throw new AppError("invalid_input", "The request body contains characters that can not be stored.");
+  if (typeof value === "string" && !storable(value))
+    throw new AppError("invalid_input", "The request body contains characters that can not be stored.");
   return value;
 }
 

@@ -78,7 +78,8 @@ export function assertSameOrigin(request: Request): void {
     if (!own.has(origin)) throw new AppError("forbidden", "Cross-site request refused.");
     return;
   }
-  if (site !== null && site !== "same-origin" && site !== "none") throw new AppError("forbidden", "Cross-site request refused.");
+  if (site !== null && site !== "same-origin" && site !== "none")
+    throw new AppError("forbidden", "Cross-site request refused.");
   const type = request.headers.get("content-type") ?? "";
   if (request.method !== "DELETE" && !type.toLowerCase().startsWith("application/json")) {
     throw new AppError("forbidden", "Cross-site request refused.");

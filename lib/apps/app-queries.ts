@@ -30,12 +30,18 @@ export async function listApplications(db: Db, accountId: string, opts: { page?:
     opts,
     (limit, offset) =>
       db
-      .select({ clientId: applications.clientId, name: applications.name, type: applications.type, thirdParty: applications.thirdParty, createdAt: applications.createdAt })
-      .from(applications)
-      .where(where)
-      .orderBy(desc(applications.createdAt), asc(applications.clientId))
-      .limit(limit)
-      .offset(offset),
+        .select({
+          clientId: applications.clientId,
+          name: applications.name,
+          type: applications.type,
+          thirdParty: applications.thirdParty,
+          createdAt: applications.createdAt,
+        })
+        .from(applications)
+        .where(where)
+        .orderBy(desc(applications.createdAt), asc(applications.clientId))
+        .limit(limit)
+        .offset(offset),
     () => db.select({ n: count() }).from(applications).where(where),
   );
 }
@@ -49,7 +55,10 @@ export async function getApplication(db: Db | Tx, accountId: string, clientId: s
     .where(and(eq(applications.clientId, clientId), eq(applications.accountId, accountId)));
   if (!app) return null;
   const [scopes, secrets] = await Promise.all([
-    db.select({ scope: appScopes.scope, required: appScopes.required }).from(appScopes).where(eq(appScopes.appId, app.id)),
+    db
+      .select({ scope: appScopes.scope, required: appScopes.required })
+      .from(appScopes)
+      .where(eq(appScopes.appId, app.id)),
     db
       .select({ id: appSecrets.id, prefix: appSecrets.prefix, createdAt: appSecrets.createdAt })
       .from(appSecrets)
@@ -58,7 +67,11 @@ export async function getApplication(db: Db | Tx, accountId: string, clientId: s
   ]);
   const { id: _internalId, ...view } = app;
   void _internalId;
-  return { ...view, scopes: sortScopes(scopes).map((s) => ({ ...describeScope(s.scope), required: s.required })), secrets };
+  return {
+    ...view,
+    scopes: sortScopes(scopes).map((s) => ({ ...describeScope(s.scope), required: s.required })),
+    secrets,
+  };
 }
 export type ApplicationView = NonNullable<Awaited<ReturnType<typeof getApplication>>>;
 
@@ -78,7 +91,15 @@ export function sortScopes<T extends { scope: string }>(rows: T[]): T[] {
 export async function lockOwnedApp(tx: Tx, accountId: string, clientId: string) {
   if (!clientIdSchema.safeParse(clientId).success) throw notFound("No such application in this account.");
   const [app] = await tx
-    .select({ id: applications.id, clientId: applications.clientId, name: applications.name, type: applications.type, redirectUris: applications.redirectUris, accessTokenValidity: applications.accessTokenValidity, refreshTokenValidity: applications.refreshTokenValidity })
+    .select({
+      id: applications.id,
+      clientId: applications.clientId,
+      name: applications.name,
+      type: applications.type,
+      redirectUris: applications.redirectUris,
+      accessTokenValidity: applications.accessTokenValidity,
+      refreshTokenValidity: applications.refreshTokenValidity,
+    })
     .from(applications)
     .where(and(eq(applications.clientId, clientId), eq(applications.accountId, accountId)))
     .for("update");

@@ -18,8 +18,14 @@ const validity = (what: string, r: { min: number; max: number }) =>
     .min(r.min, `${what} must be between ${r.min} and ${r.max} seconds`)
     .max(r.max, `${what} must be between ${r.min} and ${r.max} seconds`);
 
-export const appNameSchema = z.string().trim().min(1, "Enter a display name").max(64, "Use at most 64 characters for the display name");
-export const appScopeSchema = z.string().refine(isKnownScope, { message: "Unknown scope: choose one from the scope catalog" });
+export const appNameSchema = z
+  .string()
+  .trim()
+  .min(1, "Enter a display name")
+  .max(64, "Use at most 64 characters for the display name");
+export const appScopeSchema = z
+  .string()
+  .refine(isKnownScope, { message: "Unknown scope: choose one from the scope catalog" });
 export const scopeEntrySchema = z.object({ scope: appScopeSchema, required: z.boolean().default(false) }).strict();
 
 const urlField = (kind: "homepage" | "logo", label: string) =>
@@ -61,10 +67,15 @@ export const createApplicationSchema = z
     checkValidityPair(v.accessTokenValidity, v.refreshTokenValidity, ctx);
     const seen = new Set<string>();
     v.scopes.forEach((s, i) => {
-      if (seen.has(s.scope)) ctx.addIssue({ code: "custom", path: ["scopes", i], message: `The scope ${s.scope} is listed twice` });
+      if (seen.has(s.scope))
+        ctx.addIssue({ code: "custom", path: ["scopes", i], message: `The scope ${s.scope} is listed twice` });
       seen.add(s.scope);
       if (s.scope === DEFAULT_SCOPE && !s.required) {
-        ctx.addIssue({ code: "custom", path: ["scopes", i], message: "openid is the default scope: it is always required" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["scopes", i],
+          message: "openid is the default scope: it is always required",
+        });
       }
     });
   });
@@ -79,7 +90,9 @@ export const updateApplicationSchema = z
 export type UpdateApplicationInput = z.input<typeof updateApplicationSchema>;
 
 export const addAppScopeSchema = scopeEntrySchema;
-export const setScopeRequiredSchema = z.object({ required: z.boolean({ message: "required must be true or false" }) }).strict();
+export const setScopeRequiredSchema = z
+  .object({ required: z.boolean({ message: "required must be true or false" }) })
+  .strict();
 
 /** App ID = client_id: 19 digits, starting with 4. */
 export const clientIdSchema = z.string().regex(/^4\d{18}$/, "Not a valid App ID");
@@ -91,20 +104,35 @@ export function checkRedirectUris(uris: string[], type: string, ctx: z.Refinemen
   const seen = new Set<string>();
   uris.forEach((uri, i) => {
     const problem = redirectUriProblem(uri, type);
-    if (problem) ctx.addIssue({ code: "custom", path: ["redirectUris", i], message: `Redirect URI ${uri || "(empty)"} ${problem}` });
-    else if (seen.has(uri)) ctx.addIssue({ code: "custom", path: ["redirectUris", i], message: `Redirect URI ${uri} is listed twice` });
+    if (problem)
+      ctx.addIssue({
+        code: "custom",
+        path: ["redirectUris", i],
+        message: `Redirect URI ${uri || "(empty)"} ${problem}`,
+      });
+    else if (seen.has(uri))
+      ctx.addIssue({ code: "custom", path: ["redirectUris", i], message: `Redirect URI ${uri} is listed twice` });
     seen.add(uri);
   });
 }
 
 export function checkValidityPair(access: number | undefined, refresh: number | undefined, ctx: z.RefinementCtx): void {
   if (access !== undefined && refresh !== undefined && refresh < access) {
-    ctx.addIssue({ code: "custom", path: ["refreshTokenValidity"], message: "Refresh token validity must not be shorter than access token validity" });
+    ctx.addIssue({
+      code: "custom",
+      path: ["refreshTokenValidity"],
+      message: "Refresh token validity must not be shorter than access token validity",
+    });
   }
 }
 
 /** After an edit: the merged redirect URIs and validities must still fit the app's (unchangeable) type. */
-export function assertConsistent(app: { type: string; redirectUris: string[]; accessTokenValidity: number; refreshTokenValidity: number }): void {
+export function assertConsistent(app: {
+  type: string;
+  redirectUris: string[];
+  accessTokenValidity: number;
+  refreshTokenValidity: number;
+}): void {
   z.null()
     .superRefine((_, ctx) => {
       checkRedirectUris(app.redirectUris, app.type, ctx);

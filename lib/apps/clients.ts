@@ -45,9 +45,13 @@ const columns = {
   official: applications.official,
   // Written out with table names: drizzle leaves columns unqualified in a one-table select, and an
   // unqualified "id" inside the subquery would name the subquery's own table.
-  scopes: sql<ClientRecord["scopes"]>`coalesce((select json_agg(json_build_object('scope', s.scope, 'required', s.required) order by s.scope) from app_scopes s where s.app_id = "applications"."id"), '[]'::json)`,
+  scopes: sql<
+    ClientRecord["scopes"]
+  >`coalesce((select json_agg(json_build_object('scope', s.scope, 'required', s.required) order by s.scope) from app_scopes s where s.app_id = "applications"."id"), '[]'::json)`,
 };
-const secretHashes = sql<string[]>`coalesce((select json_agg(k.secret_hash) from app_secrets k where k.app_id = "applications"."id"), '[]'::json)`;
+const secretHashes = sql<
+  string[]
+>`coalesce((select json_agg(k.secret_hash) from app_secrets k where k.app_id = "applications"."id"), '[]'::json)`;
 
 function buildLookup(db: Db | Tx, withSecrets: boolean) {
   const name = withSecrets ? "oauth_client_with_secrets" : "oauth_client";
@@ -78,7 +82,9 @@ export async function getClient(clientId: string, db?: Db | Tx): Promise<ClientR
 }
 
 /** For client authentication: the client and the hashes of its secrets (at most two), in the same one statement. */
-export async function getClientWithSecrets(clientId: string): Promise<{ client: ClientRecord; secretHashes: string[] } | null> {
+export async function getClientWithSecrets(
+  clientId: string,
+): Promise<{ client: ClientRecord; secretHashes: string[] } | null> {
   return load(await getDb(), clientId, true);
 }
 
@@ -91,7 +97,11 @@ export async function getClientWithSecrets(clientId: string): Promise<{ client: 
  */
 export async function lockClient(tx: Tx, clientId: string): Promise<ClientRecord | null> {
   if (!CLIENT_ID.test(clientId)) return null;
-  const [row] = await tx.select({ id: applications.id }).from(applications).where(eq(applications.clientId, clientId)).for("share");
+  const [row] = await tx
+    .select({ id: applications.id })
+    .from(applications)
+    .where(eq(applications.clientId, clientId))
+    .for("share");
   if (!row) return null;
   return getClient(clientId, tx);
 }

@@ -21,9 +21,15 @@ export async function createAppSecret({ actor, clientId }: { actor: Principal; c
     const app = await lockOwnedApp(tx, actor.accountId, clientId);
     if (app.type === "NativeApp") throw new AppError("conflict", "A NativeApp is a public client: it has no secrets.");
     const [existing] = await tx.select({ n: count() }).from(appSecrets).where(eq(appSecrets.appId, app.id));
-    if ((existing?.n ?? 0) >= MAX_SECRETS) throw new AppError("conflict", `An application has at most ${MAX_SECRETS} secrets. Delete one first.`);
+    if ((existing?.n ?? 0) >= MAX_SECRETS)
+      throw new AppError("conflict", `An application has at most ${MAX_SECRETS} secrets. Delete one first.`);
     const secret = await insertSecret(tx, app.id);
-    await recordAudit(tx, actor, { action: "CreateAppSecret", targetType: "application", targetId: app.clientId, detail: { secretId: secret.id, prefix: secret.prefix } });
+    await recordAudit(tx, actor, {
+      action: "CreateAppSecret",
+      targetType: "application",
+      targetId: app.clientId,
+      detail: { secretId: secret.id, prefix: secret.prefix },
+    });
     return secret;
   });
   return created;

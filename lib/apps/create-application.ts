@@ -19,7 +19,9 @@ export async function createApplication({ actor, input }: { actor: Principal; in
   const db = await getDb();
   const created = await db.transaction(async (tx) => {
     await requireAdmin(tx, actor);
-    const scopes = data.scopes.some((s) => s.scope === DEFAULT_SCOPE) ? data.scopes : [{ scope: DEFAULT_SCOPE, required: true }, ...data.scopes];
+    const scopes = data.scopes.some((s) => s.scope === DEFAULT_SCOPE)
+      ? data.scopes
+      : [{ scope: DEFAULT_SCOPE, required: true }, ...data.scopes];
     let app: { id: string; clientId: string } | undefined;
     // A clash of two random 19-digit IDs is unlikely; the unique index decides, and we draw again.
     for (let attempt = 0; attempt < 5 && !app; attempt++) {
@@ -48,7 +50,14 @@ export async function createApplication({ actor, input }: { actor: Principal; in
       action: "CreateApplication",
       targetType: "application",
       targetId: app.clientId,
-      detail: { name: data.name, type: data.type, thirdParty: data.thirdParty, redirectUris: data.redirectUris, scopes, secretPrefix: secret?.prefix ?? null },
+      detail: {
+        name: data.name,
+        type: data.type,
+        thirdParty: data.thirdParty,
+        redirectUris: data.redirectUris,
+        scopes,
+        secretPrefix: secret?.prefix ?? null,
+      },
     });
     return { clientId: app.clientId, clientSecret: secret?.secret ?? null };
   });

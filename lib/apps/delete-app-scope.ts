@@ -13,7 +13,15 @@ import { DEFAULT_SCOPE } from "./scope-catalog";
  * everywhere in the same transaction: from every installation of the app (so from every token,
  * which validation cuts to its installation's scope) and from every token family's scope.
  */
-export async function deleteAppScope({ actor, clientId, scope }: { actor: Principal; clientId: string; scope: string }): Promise<void> {
+export async function deleteAppScope({
+  actor,
+  clientId,
+  scope,
+}: {
+  actor: Principal;
+  clientId: string;
+  scope: string;
+}): Promise<void> {
   const db = await getDb();
   await db.transaction(async (tx) => {
     await requireAdmin(tx, actor);
@@ -34,11 +42,22 @@ export async function deleteAppScope({ actor, clientId, scope }: { actor: Princi
       .set({ scope: sql`array_to_string(array_remove(string_to_array(${grants.scope}, ' '), ${scope}::text), ' ')` })
       .where(
         and(
-          inArray(grants.installationId, tx.select({ id: installations.id }).from(installations).where(eq(installations.appId, app.id))),
+          inArray(
+            grants.installationId,
+            tx.select({ id: installations.id }).from(installations).where(eq(installations.appId, app.id)),
+          ),
           sql`${scope}::text = any(string_to_array(${grants.scope}, ' '))`,
         ),
       );
-    await tx.update(applications).set({ updatedAt: sql`now()` }).where(eq(applications.id, app.id));
-    await recordAudit(tx, actor, { action: "DeleteAppScope", targetType: "application", targetId: app.clientId, detail: { scope, installations: changed.length } });
+    await tx
+      .update(applications)
+      .set({ updatedAt: sql`now()` })
+      .where(eq(applications.id, app.id));
+    await recordAudit(tx, actor, {
+      action: "DeleteAppScope",
+      targetType: "application",
+      targetId: app.clientId,
+      detail: { scope, installations: changed.length },
+    });
   });
 }

@@ -9,7 +9,15 @@ import { idSchema } from "@/lib/ram/schemas";
 import { lockOwnedApp } from "./app-queries";
 
 /** Deletes one client secret; client authentication with it fails from now on. */
-export async function deleteAppSecret({ actor, clientId, secretId }: { actor: Principal; clientId: string; secretId: string }): Promise<void> {
+export async function deleteAppSecret({
+  actor,
+  clientId,
+  secretId,
+}: {
+  actor: Principal;
+  clientId: string;
+  secretId: string;
+}): Promise<void> {
   const db = await getDb();
   await db.transaction(async (tx) => {
     await requireAdmin(tx, actor);
@@ -21,6 +29,11 @@ export async function deleteAppSecret({ actor, clientId, secretId }: { actor: Pr
           .returning({ id: appSecrets.id, prefix: appSecrets.prefix })
       : [];
     if (!gone) throw notFound("No such secret for this application.");
-    await recordAudit(tx, actor, { action: "DeleteAppSecret", targetType: "application", targetId: app.clientId, detail: { secretId: gone.id, prefix: gone.prefix } });
+    await recordAudit(tx, actor, {
+      action: "DeleteAppSecret",
+      targetType: "application",
+      targetId: app.clientId,
+      detail: { secretId: gone.id, prefix: gone.prefix },
+    });
   });
 }

@@ -16,6 +16,11 @@ export async function deleteApplication({ actor, clientId }: { actor: Principal;
     await requireAdmin(tx, actor);
     const app = await lockOwnedApp(tx, actor.accountId, clientId);
     await tx.delete(applications).where(eq(applications.id, app.id));
-    await recordAudit(tx, actor, { action: "DeleteApplication", targetType: "application", targetId: app.clientId, detail: { name: app.name, type: app.type } });
+    await recordAudit(tx, actor, {
+      action: "DeleteApplication",
+      targetType: "application",
+      targetId: app.clientId,
+      detail: { name: app.name, type: app.type },
+    });
   });
 }

@@ -13,7 +13,15 @@ import { getOfficialInstallation } from "./official-queries";
  * Delete Assignment. People who lose access with it (and are not assigned another way) lose their
  * tokens for this application at once: their token families are revoked.
  */
-export async function deleteAssignment({ actor, clientId, assignee }: { actor: Principal; clientId: string; assignee: AssigneeRef }): Promise<void> {
+export async function deleteAssignment({
+  actor,
+  clientId,
+  assignee,
+}: {
+  actor: Principal;
+  clientId: string;
+  assignee: AssigneeRef;
+}): Promise<void> {
   const db = await getDb();
   await db.transaction(async (tx) => {
     await requireAdmin(tx, actor);
@@ -21,21 +29,40 @@ export async function deleteAssignment({ actor, clientId, assignee }: { actor: P
     if (!inst) throw notFound("This official application is not installed in this account.");
     const removed = await tx
       .delete(assignments)
-      .where(and(eq(assignments.installationId, inst.installationId), eq(assignments.principalType, assignee.principalType), eq(assignments.principalId, assignee.principalId)))
+      .where(
+        and(
+          eq(assignments.installationId, inst.installationId),
+          eq(assignments.principalType, assignee.principalType),
+          eq(assignments.principalId, assignee.principalId),
+        ),
+      )
       .returning({ id: assignments.principalId });
     if (removed.length === 0) throw notFound("No such assignment.");
     const affected =
       assignee.principalType === "user"
         ? [assignee.principalId]
-        : (await tx.select({ id: groupMembers.userId }).from(groupMembers).where(eq(groupMembers.groupId, assignee.principalId))).map((r) => r.id);
+        : (
+            await tx
+              .select({ id: groupMembers.userId })
+              .from(groupMembers)
+              .where(eq(groupMembers.groupId, assignee.principalId))
+          ).map((r) => r.id);
     const lost: string[] = [];
-    for (const userId of affected) if (!(await isAssigned(tx, inst.installationId, { kind: "user", userId }))) lost.push(userId);
+    for (const userId of affected)
+      if (!(await isAssigned(tx, inst.installationId, { kind: "user", userId }))) lost.push(userId);
     if (lost.length) {
       await tx
         .update(grants)
         .set({ revokedAt: sql`now()` })
-        .where(and(eq(grants.installationId, inst.installationId), inArray(grants.userId, lost), isNull(grants.revokedAt)));
+        .where(
+          and(eq(grants.installationId, inst.installationId), inArray(grants.userId, lost), isNull(grants.revokedAt)),
+        );
     }
-    await recordAudit(tx, actor, { action: "DeleteAssignment", targetType: "application", targetId: clientId, detail: { ...assignee, revokedUsers: lost.length } });
+    await recordAudit(tx, actor, {
+      action: "DeleteAssignment",
+      targetType: "application",
+      targetId: clientId,
+      detail: { ...assignee, revokedUsers: lost.length },
+    });
   });
 }

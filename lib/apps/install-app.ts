@@ -52,11 +52,23 @@ export async function installApp(
  * "users under this account can access the application without authorization"). Tokens still
  * point to an installation, made here on first use with every declared scope.
  */
-export async function ensureOwnAppInstallation(tx: Tx, opts: { accountId: string; appId: string; scopes: string[] }): Promise<Installation> {
+export async function ensureOwnAppInstallation(
+  tx: Tx,
+  opts: { accountId: string; appId: string; scopes: string[] },
+): Promise<Installation> {
   const [row] = await tx
     .insert(installations)
-    .values({ accountId: opts.accountId, appId: opts.appId, scopes: opts.scopes, source: "consent", installedBy: "own application" })
-    .onConflictDoUpdate({ target: [installations.accountId, installations.appId], set: { scopes: sql`${installations.scopes}`, updatedAt: sql`${installations.updatedAt}` } })
+    .values({
+      accountId: opts.accountId,
+      appId: opts.appId,
+      scopes: opts.scopes,
+      source: "consent",
+      installedBy: "own application",
+    })
+    .onConflictDoUpdate({
+      target: [installations.accountId, installations.appId],
+      set: { scopes: sql`${installations.scopes}`, updatedAt: sql`${installations.updatedAt}` },
+    })
     .returning(installationColumns);
   return row!;
 }

@@ -38,26 +38,26 @@ export async function listInstallations(db: Db | Tx, accountId: string, opts: Li
     opts,
     (limit, offset) =>
       db
-      .select({
-        appId: applications.clientId,
-        name: applications.name,
-        createdAt: installations.createdAt,
-        updatedAt: installations.updatedAt,
-        source: installations.source,
-      })
-      .from(installations)
-      .innerJoin(applications, eq(applications.id, installations.appId))
-      .where(where)
-      // The id breaks ties, so that pages neither repeat nor skip rows with equal times.
-      .orderBy(dir(column), dir(installations.id))
-      .limit(limit)
-      .offset(offset),
+        .select({
+          appId: applications.clientId,
+          name: applications.name,
+          createdAt: installations.createdAt,
+          updatedAt: installations.updatedAt,
+          source: installations.source,
+        })
+        .from(installations)
+        .innerJoin(applications, eq(applications.id, installations.appId))
+        .where(where)
+        // The id breaks ties, so that pages neither repeat nor skip rows with equal times.
+        .orderBy(dir(column), dir(installations.id))
+        .limit(limit)
+        .offset(offset),
     () =>
       db
-      .select({ n: count() })
-      .from(installations)
-      .innerJoin(applications, eq(applications.id, installations.appId))
-      .where(where),
+        .select({ n: count() })
+        .from(installations)
+        .innerJoin(applications, eq(applications.id, installations.appId))
+        .where(where),
   );
 }
 
@@ -94,7 +94,10 @@ export async function getInstallationDetails(db: Db | Tx, accountId: string, cli
     .where(and(installedThirdParty(accountId), eq(applications.clientId, clientId)));
   if (!row) return null;
   const [declared, [usage]] = await Promise.all([
-    db.select({ scope: appScopes.scope, required: appScopes.required }).from(appScopes).where(eq(appScopes.appId, row.appUuid)),
+    db
+      .select({ scope: appScopes.scope, required: appScopes.required })
+      .from(appScopes)
+      .where(eq(appScopes.appId, row.appUuid)),
     db
       .select({ users: countDistinct(grants.subject), lastUsedAt: max(grants.createdAt) })
       .from(grants)
@@ -103,7 +106,10 @@ export async function getInstallationDetails(db: Db | Tx, accountId: string, cli
   const granted = new Set(row.grantedScopes);
   const scopes: ScopeRow[] = declared
     .map((d) => ({ ...describeScope(d.scope), required: d.required, granted: granted.has(d.scope) }))
-    .sort((a, b) => Number(b.required) - Number(a.required) || rank(a.scope) - rank(b.scope) || a.scope.localeCompare(b.scope));
+    .sort(
+      (a, b) =>
+        Number(b.required) - Number(a.required) || rank(a.scope) - rank(b.scope) || a.scope.localeCompare(b.scope),
+    );
   return {
     appId: row.appId,
     name: row.name,

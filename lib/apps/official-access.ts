@@ -6,7 +6,11 @@ import type { Principal } from "@/lib/ram/principal";
 export type OfficialAccess = "ok" | "unassigned" | "needs-consent";
 
 /** Is the person assigned to this official application (directly or through a group)? The owner always is. */
-export async function isAssigned(db: Db | Tx, installationId: string, principal: Pick<Principal, "kind" | "userId">): Promise<boolean> {
+export async function isAssigned(
+  db: Db | Tx,
+  installationId: string,
+  principal: Pick<Principal, "kind" | "userId">,
+): Promise<boolean> {
   if (principal.kind === "owner" || !principal.userId) return true;
   const [row] = await db
     .select({ id: assignments.principalId })
@@ -18,7 +22,13 @@ export async function isAssigned(db: Db | Tx, installationId: string, principal:
           and(eq(assignments.principalType, "user"), eq(assignments.principalId, principal.userId)),
           and(
             eq(assignments.principalType, "group"),
-            inArray(assignments.principalId, db.select({ id: groupMembers.groupId }).from(groupMembers).where(eq(groupMembers.userId, principal.userId))),
+            inArray(
+              assignments.principalId,
+              db
+                .select({ id: groupMembers.groupId })
+                .from(groupMembers)
+                .where(eq(groupMembers.userId, principal.userId)),
+            ),
           ),
         ),
       ),
@@ -27,12 +37,20 @@ export async function isAssigned(db: Db | Tx, installationId: string, principal:
   return Boolean(row);
 }
 
-export async function checkOfficialAccess(db: Db | Tx, opts: { installationId: string; principal: Principal }): Promise<OfficialAccess> {
+export async function checkOfficialAccess(
+  db: Db | Tx,
+  opts: { installationId: string; principal: Principal },
+): Promise<OfficialAccess> {
   if (!(await isAssigned(db, opts.installationId, opts.principal))) return "unassigned";
   const [consent] = await db
     .select({ subject: personalConsents.subject })
     .from(personalConsents)
-    .where(and(eq(personalConsents.installationId, opts.installationId), eq(personalConsents.subject, opts.principal.subject)));
+    .where(
+      and(
+        eq(personalConsents.installationId, opts.installationId),
+        eq(personalConsents.subject, opts.principal.subject),
+      ),
+    );
   return consent ? "ok" : "needs-consent";
 }
 
@@ -42,7 +60,11 @@ export async function checkOfficialAccess(db: Db | Tx, opts: { installationId: s
  * official application and the RAM user is no longer assigned to it, directly or through a group.
  * The owner (`userId` null) always is. Needs `applications` joined (the installation's app).
  */
-export function stillAssignedSql(cols: { installationId: AnyColumn; userId: AnyColumn | SQL; accountId: AnyColumn }): SQL {
+export function stillAssignedSql(cols: {
+  installationId: AnyColumn;
+  userId: AnyColumn | SQL;
+  accountId: AnyColumn;
+}): SQL {
   return sql`(${cols.userId} is null or not ${applications.official} or ${applications.accountId} = ${cols.accountId} or ${assignedSql(cols.installationId, cols.userId)})`;
 }
 

@@ -37,14 +37,21 @@ export async function getOfficialInstallation(db: Db | Tx, accountId: string, cl
     .select({ installationId: installations.id, appId: applications.id, name: applications.name })
     .from(installations)
     .innerJoin(applications, eq(applications.id, installations.appId))
-    .where(and(eq(installations.accountId, accountId), eq(applications.clientId, clientId), eq(applications.official, true)));
+    .where(
+      and(eq(installations.accountId, accountId), eq(applications.clientId, clientId), eq(applications.official, true)),
+    );
   return row ?? null;
 }
 
 export async function listAssignments(db: Db, accountId: string, installationId: string, alias: string) {
   const [users, groups] = await Promise.all([
     db
-      .select({ id: ramUsers.id, name: ramUsers.name, displayName: ramUsers.displayName, createdAt: assignments.createdAt })
+      .select({
+        id: ramUsers.id,
+        name: ramUsers.name,
+        displayName: ramUsers.displayName,
+        createdAt: assignments.createdAt,
+      })
       .from(assignments)
       .innerJoin(ramUsers, and(eq(ramUsers.id, assignments.principalId), eq(ramUsers.accountId, accountId)))
       .where(and(eq(assignments.installationId, installationId), eq(assignments.principalType, "user")))
@@ -57,19 +64,51 @@ export async function listAssignments(db: Db, accountId: string, installationId:
       .orderBy(asc(ramGroups.name)),
   ]);
   return [
-    ...users.map((u) => ({ principalType: "user" as const, principalId: u.id, name: logonNameOf(u.name, alias), displayName: u.displayName, createdAt: u.createdAt })),
-    ...groups.map((g) => ({ principalType: "group" as const, principalId: g.id, name: g.name, displayName: g.displayName, createdAt: g.createdAt })),
+    ...users.map((u) => ({
+      principalType: "user" as const,
+      principalId: u.id,
+      name: logonNameOf(u.name, alias),
+      displayName: u.displayName,
+      createdAt: u.createdAt,
+    })),
+    ...groups.map((g) => ({
+      principalType: "group" as const,
+      principalId: g.id,
+      name: g.name,
+      displayName: g.displayName,
+      createdAt: g.createdAt,
+    })),
   ];
 }
 
 /** Users and groups of the account an administrator can pick in Create Assignment (at most 500 each). */
 export async function listAssigneeChoices(db: Db, accountId: string, alias: string) {
   const [users, groups] = await Promise.all([
-    db.select({ id: ramUsers.id, name: ramUsers.name, displayName: ramUsers.displayName }).from(ramUsers).where(eq(ramUsers.accountId, accountId)).orderBy(asc(ramUsers.name)).limit(500),
-    db.select({ id: ramGroups.id, name: ramGroups.name }).from(ramGroups).where(eq(ramGroups.accountId, accountId)).orderBy(asc(ramGroups.name)).limit(500),
+    db
+      .select({ id: ramUsers.id, name: ramUsers.name, displayName: ramUsers.displayName })
+      .from(ramUsers)
+      .where(eq(ramUsers.accountId, accountId))
+      .orderBy(asc(ramUsers.name))
+      .limit(500),
+    db
+      .select({ id: ramGroups.id, name: ramGroups.name })
+      .from(ramGroups)
+      .where(eq(ramGroups.accountId, accountId))
+      .orderBy(asc(ramGroups.name))
+      .limit(500),
   ]);
   return [
-    ...users.map((u) => ({ principalType: "user" as const, principalId: u.id, name: logonNameOf(u.name, alias), displayName: u.displayName })),
-    ...groups.map((g) => ({ principalType: "group" as const, principalId: g.id, name: g.name, displayName: "User group" })),
+    ...users.map((u) => ({
+      principalType: "user" as const,
+      principalId: u.id,
+      name: logonNameOf(u.name, alias),
+      displayName: u.displayName,
+    })),
+    ...groups.map((g) => ({
+      principalType: "group" as const,
+      principalId: g.id,
+      name: g.name,
+      displayName: "User group",
+    })),
   ];
 }

@@ -10,7 +10,15 @@ import { installApp } from "./install-app";
  * account directly (source "provisioned"), with its required scope and the optional items ticked.
  * People still need an assignment and their own consent before they use it.
  */
-export async function provisionOfficialApp({ actor, clientId, optionalScopes }: { actor: Principal; clientId: string; optionalScopes: string[] }) {
+export async function provisionOfficialApp({
+  actor,
+  clientId,
+  optionalScopes,
+}: {
+  actor: Principal;
+  clientId: string;
+  optionalScopes: string[];
+}) {
   const db = await getDb();
   return db.transaction(async (tx) => {
     await requireAdmin(tx, actor);
@@ -21,9 +29,24 @@ export async function provisionOfficialApp({ actor, clientId, optionalScopes }: 
     const optional = new Set(client.scopes.filter((s) => !s.required).map((s) => s.scope));
     const bad = optionalScopes.filter((s) => !optional.has(s));
     if (bad.length) throw new AppError("invalid_input", `Not an optional scope of ${client.name}: ${bad.join(", ")}.`);
-    const scopes = [...client.scopes.filter((s) => s.required).map((s) => s.scope), ...client.scopes.filter((s) => optionalScopes.includes(s.scope)).map((s) => s.scope)];
-    const { installation, created } = await installApp(tx, { actor, appId: client.id, clientId, scopes, source: "provisioned" });
+    const scopes = [
+      ...client.scopes.filter((s) => s.required).map((s) => s.scope),
+      ...client.scopes.filter((s) => optionalScopes.includes(s.scope)).map((s) => s.scope),
+    ];
+    const { installation, created } = await installApp(tx, {
+      actor,
+      appId: client.id,
+      clientId,
+      scopes,
+      source: "provisioned",
+    });
     if (!created) throw new AppError("conflict", `${client.name} is already installed in this account.`);
-    return { appId: clientId, name: client.name, scopes: installation.scopes, source: installation.source, createdAt: installation.createdAt };
+    return {
+      appId: clientId,
+      name: client.name,
+      scopes: installation.scopes,
+      source: installation.source,
+      createdAt: installation.createdAt,
+    };
   });
 }

@@ -41,7 +41,11 @@ export async function readOfficialCatalog({ actor }: Read) {
  * The assignments of an official application installed in the actor's account (null if it is not
  * installed), and, when asked, the users and groups that could be assigned.
  */
-export async function readAssignments({ actor, clientId, withChoices = false }: Read<{ clientId: string; withChoices?: boolean }>) {
+export async function readAssignments({
+  actor,
+  clientId,
+  withChoices = false,
+}: Read<{ clientId: string; withChoices?: boolean }>) {
   const db = await readerDb(actor);
   const inst = await getOfficialInstallation(db, actor.accountId, clientId);
   if (!inst) return null;

@@ -48,6 +48,7 @@ function commonProblem(uri: string): string | null {
   } catch {
     return "is not an absolute URI";
   }
-  if (url.username || url.password || /^[^:]+:\/\/[^/?#]*@/.test(uri)) return "must not contain a user name or password";
+  if (url.username || url.password || /^[^:]+:\/\/[^/?#]*@/.test(uri))
+    return "must not contain a user name or password";
   return null;
 }

@@ -9,7 +9,10 @@ import { assignedSql } from "@/lib/apps/official-access";
  * the token families those people hold for those installations, unless they are still assigned
  * another way (directly or through another group). Returns how many people lost access.
  */
-export async function revokeUnassignedGrants(tx: Tx, opts: { installationIds: string[]; userIds: string[] }): Promise<number> {
+export async function revokeUnassignedGrants(
+  tx: Tx,
+  opts: { installationIds: string[]; userIds: string[] },
+): Promise<number> {
   if (opts.installationIds.length === 0 || opts.userIds.length === 0) return 0;
   const revoked = await tx
     .update(grants)

@@ -3,12 +3,28 @@
  * `openid` is every application's default scope and can not be removed (RAM: "default scope").
  */
 export const scopeCatalog = [
-  { scope: "openid", title: "OpenID", description: "Your OpenID: a string that stands for you in this application, without your UID or name." },
+  {
+    scope: "openid",
+    title: "OpenID",
+    description: "Your OpenID: a string that stands for you in this application, without your UID or name.",
+  },
   { scope: "profile", title: "Profile", description: "Your display name and logon name." },
-  { scope: "aliuid", title: "Alibaba Cloud UID", description: "The UID of your Alibaba Cloud account and of your RAM user." },
+  {
+    scope: "aliuid",
+    title: "Alibaba Cloud UID",
+    description: "The UID of your Alibaba Cloud account and of your RAM user.",
+  },
   { scope: "permissions", title: "Permission information", description: "The RAM policies that apply to you." },
-  { scope: "/acs/ram", title: "Resource Access Management", description: "Call the RAM console API as you, within your own permissions." },
-  { scope: "/acs/mcp-server", title: "OpenAPI MCP Server", description: "Let the official MCP server call cloud service APIs as you, within your own permissions." },
+  {
+    scope: "/acs/ram",
+    title: "Resource Access Management",
+    description: "Call the RAM console API as you, within your own permissions.",
+  },
+  {
+    scope: "/acs/mcp-server",
+    title: "OpenAPI MCP Server",
+    description: "Let the official MCP server call cloud service APIs as you, within your own permissions.",
+  },
 ] as const;
 
 export type ScopeName = (typeof scopeCatalog)[number]["scope"];

@@ -13,21 +13,40 @@ import { DEFAULT_SCOPE } from "./scope-catalog";
  * Set as Required / Cancel Required. Applies to future consents only: an existing installation's
  * granted scope is never widened by this.
  */
-export async function setScopeRequired({ actor, clientId, scope, input }: { actor: Principal; clientId: string; scope: string; input: { required: boolean } }) {
+export async function setScopeRequired({
+  actor,
+  clientId,
+  scope,
+  input,
+}: {
+  actor: Principal;
+  clientId: string;
+  scope: string;
+  input: { required: boolean };
+}) {
   const data = setScopeRequiredSchema.parse(input);
   const db = await getDb();
   const updated = await db.transaction(async (tx) => {
     await requireAdmin(tx, actor);
     const app = await lockOwnedApp(tx, actor.accountId, clientId);
-    if (scope === DEFAULT_SCOPE && !data.required) throw new AppError("conflict", "openid is the default scope: it is always required.");
+    if (scope === DEFAULT_SCOPE && !data.required)
+      throw new AppError("conflict", "openid is the default scope: it is always required.");
     const [row] = await tx
       .update(appScopes)
       .set({ required: data.required })
       .where(and(eq(appScopes.appId, app.id), eq(appScopes.scope, scope)))
       .returning({ scope: appScopes.scope, required: appScopes.required });
     if (!row) throw notFound(`The application does not declare the scope ${scope}.`);
-    await tx.update(applications).set({ updatedAt: sql`now()` }).where(eq(applications.id, app.id));
-    await recordAudit(tx, actor, { action: "UpdateAppScope", targetType: "application", targetId: app.clientId, detail: { ...row } });
+    await tx
+      .update(applications)
+      .set({ updatedAt: sql`now()` })
+      .where(eq(applications.id, app.id));
+    await recordAudit(tx, actor, {
+      action: "UpdateAppScope",
+      targetType: "application",
+      targetId: app.clientId,
+      detail: { ...row },
+    });
     return row;
   });
   return updated;

@@ -8,7 +8,15 @@ import { getApplication, lockOwnedApp } from "./app-queries";
 import { assertConsistent, updateApplicationSchema, type UpdateApplicationInput } from "./app-schemas";
 
 /** Edits an application's basic information, redirect URIs, token validity or third-party flag. */
-export async function updateApplication({ actor, clientId, input }: { actor: Principal; clientId: string; input: UpdateApplicationInput }) {
+export async function updateApplication({
+  actor,
+  clientId,
+  input,
+}: {
+  actor: Principal;
+  clientId: string;
+  input: UpdateApplicationInput;
+}) {
   const data = updateApplicationSchema.parse(input);
   const db = await getDb();
   await db.transaction(async (tx) => {
@@ -21,7 +29,12 @@ export async function updateApplication({ actor, clientId, input }: { actor: Pri
       refreshTokenValidity: data.refreshTokenValidity ?? app.refreshTokenValidity,
     });
     await tx.update(applications).set(data).where(eq(applications.id, app.id));
-    await recordAudit(tx, actor, { action: "UpdateApplication", targetType: "application", targetId: app.clientId, detail: { changed: Object.keys(data) } });
+    await recordAudit(tx, actor, {
+      action: "UpdateApplication",
+      targetType: "application",
+      targetId: app.clientId,
+      detail: { changed: Object.keys(data) },
+    });
   });
   return (await getApplication(db, actor.accountId, clientId))!;
 }

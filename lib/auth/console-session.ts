@@ -8,7 +8,10 @@ import { roleSessionSubject, type Principal } from "@/lib/ram/principal";
 
 export const SESSION_TTL_SECONDS = 12 * 3600;
 
-export async function createConsoleSession(db: Db | Tx, who: { accountId: string; userId: string | null }): Promise<string> {
+export async function createConsoleSession(
+  db: Db | Tx,
+  who: { accountId: string; userId: string | null },
+): Promise<string> {
   const id = randomToken();
   await db.insert(consoleSessions).values({
     id,
@@ -20,7 +23,10 @@ export async function createConsoleSession(db: Db | Tx, who: { accountId: string
 }
 
 export async function revokeConsoleSession(db: Db | Tx, sid: string): Promise<void> {
-  await db.update(consoleSessions).set({ revokedAt: sql`now()` }).where(eq(consoleSessions.id, sid));
+  await db
+    .update(consoleSessions)
+    .set({ revokedAt: sql`now()` })
+    .where(eq(consoleSessions.id, sid));
 }
 
 export type SessionPrincipal = Principal & { sessionId: string; authTime: Date };
@@ -41,7 +47,13 @@ export async function loadSessionPrincipal(db: Db | Tx, sid: string): Promise<Se
       .innerJoin(accounts, eq(accounts.id, consoleSessions.accountId))
       .leftJoin(ramUsers, eq(ramUsers.id, consoleSessions.userId))
       .leftJoin(ramRoles, eq(ramRoles.id, consoleSessions.roleId))
-      .where(and(eq(consoleSessions.id, sql.placeholder("sid")), isNull(consoleSessions.revokedAt), gt(consoleSessions.expiresAt, sql`now()`)))
+      .where(
+        and(
+          eq(consoleSessions.id, sql.placeholder("sid")),
+          isNull(consoleSessions.revokedAt),
+          gt(consoleSessions.expiresAt, sql`now()`),
+        ),
+      )
       .prepare("console_session_principal"),
   );
   const [row] = await query.execute({ sid });

@@ -39,7 +39,13 @@ export async function nextAuthEndpoint(request: Request, nextauth: string[]): Pr
   const query: Record<string, string | string[]> = Object.fromEntries(new URL(request.url).searchParams);
   delete query.callbackUrl;
   query.nextauth = nextauth;
-  const req = { method: request.method, query, body, cookies: cookiesOf(request.headers.get("cookie")), headers: Object.fromEntries(request.headers) };
+  const req = {
+    method: request.method,
+    query,
+    body,
+    cookies: cookiesOf(request.headers.get("cookie")),
+    headers: Object.fromEntries(request.headers),
+  };
   const collected: Collected = { status: 200, headers: new Headers(), body: null };
   try {
     await NextAuth(req as never, collectingResponse(collected) as never, getAuthOptions());
@@ -57,9 +63,18 @@ function cookiesOf(header: string | null): Record<string, string> {
     const eq = part.indexOf("=");
     const name = part.slice(0, eq).trim();
     const raw = part.slice(eq + 1).trim();
-    if (eq <= 0 || name in cookies || CALLBACK_URL_COOKIES.has(name) || raw.length > 8192 || /[\u0000-\u001f\u007f]/.test(raw)) continue;
+    if (
+      eq <= 0 ||
+      name in cookies ||
+      CALLBACK_URL_COOKIES.has(name) ||
+      raw.length > 8192 ||
+      /[\u0000-\u001f\u007f]/.test(raw)
+    )
+      continue;
     try {
-      cookies[name] = decodeURIComponent(raw.startsWith('"') && raw.endsWith('"') && raw.length > 1 ? raw.slice(1, -1) : raw);
+      cookies[name] = decodeURIComponent(
+        raw.startsWith('"') && raw.endsWith('"') && raw.length > 1 ? raw.slice(1, -1) : raw,
+      );
     } catch {
       // A cookie that does not decode is absent.
     }

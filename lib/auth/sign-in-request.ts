@@ -7,7 +7,12 @@ export const MAX_SIGN_IN_BODY_BYTES = 64 * 1024;
 export const MAX_CREDENTIAL_LENGTH = 256;
 const MAX_CALLBACK_LENGTH = 4096;
 
-const FIELDS = { login: MAX_CREDENTIAL_LENGTH, password: MAX_CREDENTIAL_LENGTH, callbackUrl: MAX_CALLBACK_LENGTH, prompt: 16 } as const;
+const FIELDS = {
+  login: MAX_CREDENTIAL_LENGTH,
+  password: MAX_CREDENTIAL_LENGTH,
+  callbackUrl: MAX_CALLBACK_LENGTH,
+  prompt: 16,
+} as const;
 type Field = keyof typeof FIELDS;
 
 /** The one parsed form: these values, and only these, are throttled and checked. */
@@ -30,10 +35,12 @@ export class SignInRefused extends Error {
 export async function readSignInForm(request: Request): Promise<SignInForm> {
   if (request.method !== "POST") throw new SignInRefused(405, "Use POST.");
   // Credentials come in the body only: never from (or into) a URL.
-  if (new URL(request.url).search !== "") throw new SignInRefused(400, "Send the sign-in form in the request body, not in the URL.");
+  if (new URL(request.url).search !== "")
+    throw new SignInRefused(400, "Send the sign-in form in the request body, not in the URL.");
   assertSameOrigin(request);
   const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
-  if (type !== "application/x-www-form-urlencoded") throw new SignInRefused(400, "Send the sign-in form as application/x-www-form-urlencoded.");
+  if (type !== "application/x-www-form-urlencoded")
+    throw new SignInRefused(400, "Send the sign-in form as application/x-www-form-urlencoded.");
   const values = parseFields(await readBody(request));
   const login = (values.get("login") ?? "").trim().toLowerCase();
   const password = values.get("password") ?? "";

@@ -23,11 +23,15 @@ function limitOf(key: string): number {
   return key.startsWith("login:") ? LIMITS.login : LIMITS.address;
 }
 
-function waitOf(rows: { key: string; count: number; resetAt: Date }[], over: (count: number, limit: number) => boolean): number {
+function waitOf(
+  rows: { key: string; count: number; resetAt: Date }[],
+  over: (count: number, limit: number) => boolean,
+): number {
   const now = Date.now();
   let wait = 0;
   for (const r of rows) {
-    if (over(r.count, limitOf(r.key)) && r.resetAt.getTime() > now) wait = Math.max(wait, Math.ceil((r.resetAt.getTime() - now) / 1000));
+    if (over(r.count, limitOf(r.key)) && r.resetAt.getTime() > now)
+      wait = Math.max(wait, Math.ceil((r.resetAt.getTime() - now) / 1000));
   }
   return wait;
 }
@@ -84,6 +88,9 @@ export function clientAddress(request: Request, trustProxy = getEnv().trustProxy
   if (!trustProxy) return request.headers.get(PEER_ADDRESS_HEADER)?.trim() || null;
   const xff = request.headers.get("x-forwarded-for");
   if (!xff) return null;
-  const hops = xff.split(",").map((h) => h.trim()).filter(Boolean);
+  const hops = xff
+    .split(",")
+    .map((h) => h.trim())
+    .filter(Boolean);
   return hops.at(-1) ?? null;
 }

@@ -9,9 +9,18 @@ import { verifyCredentials } from "./verify-credentials";
 import { json } from "@/lib/http/json";
 import { logLine } from "@/lib/http/log";
 
-type Failure = { status: 401 | 429 | 503; error: "CredentialsSignin" | "TooManyRequests" | "Unavailable"; message: string; retryAfter?: number };
+type Failure = {
+  status: 401 | 429 | 503;
+  error: "CredentialsSignin" | "TooManyRequests" | "Unavailable";
+  message: string;
+  retryAfter?: number;
+};
 
-const INCORRECT: Failure = { status: 401, error: "CredentialsSignin", message: "The logon name or password is incorrect." };
+const INCORRECT: Failure = {
+  status: 401,
+  error: "CredentialsSignin",
+  message: "The logon name or password is incorrect.",
+};
 const UNAVAILABLE: Failure = {
   status: 503,
   error: "Unavailable",
@@ -40,7 +49,12 @@ export async function signInEndpoint(request: Request): Promise<Response> {
   try {
     const wait = await takeAttempt(keys);
     if (wait > 0) {
-      return failed(request, form, { status: 429, error: "TooManyRequests", message: `Too many sign-in attempts. Try again in ${Math.ceil(wait / 60)} minutes.`, retryAfter: wait });
+      return failed(request, form, {
+        status: 429,
+        error: "TooManyRequests",
+        message: `Too many sign-in attempts. Try again in ${Math.ceil(wait / 60)} minutes.`,
+        retryAfter: wait,
+      });
     }
   } catch (error) {
     return unexpected("throttle", error, request, form);
@@ -56,7 +70,10 @@ export async function signInEndpoint(request: Request): Promise<Response> {
       if (old) await revokeConsoleSession(tx, old);
       return id;
     });
-    const headers = new Headers({ location: safeCallbackUrl(form.callbackUrl, getEnv().issuer), "cache-control": "no-store" });
+    const headers = new Headers({
+      location: safeCallbackUrl(form.callbackUrl, getEnv().issuer),
+      "cache-control": "no-store",
+    });
     headers.append("set-cookie", await sessionCookie(sid, SESSION_TTL_SECONDS));
     return new Response(null, { status: 303, headers });
   } catch (error) {
@@ -84,7 +101,10 @@ function failed(request: Request, form: SignInForm | undefined, failure: Failure
   const retry: Record<string, string> = failure.retryAfter ? { "retry-after": String(failure.retryAfter) } : {};
   if (!isNavigation(request)) return json({ error: failure.error, message: failure.message }, failure.status, retry);
   const headers = new Headers({ "cache-control": "no-store", ...retry });
-  const back = new URLSearchParams({ error: failure.error, callbackUrl: safeCallbackUrl(form?.callbackUrl, getEnv().issuer) });
+  const back = new URLSearchParams({
+    error: failure.error,
+    callbackUrl: safeCallbackUrl(form?.callbackUrl, getEnv().issuer),
+  });
   if (form?.reauth) back.set("prompt", "login");
   headers.set("location", `/signin?${back}`);
   return new Response(null, { status: 303, headers });

@@ -16,7 +16,12 @@ export async function verifyCredentials(db: Db, login: string, password: string)
   const ram = RAM_LOGON.exec(normalized);
   if (ram) {
     const [row] = await db
-      .select({ id: ramUsers.id, accountId: ramUsers.accountId, hash: ramUsers.passwordHash, enabled: ramUsers.enabled })
+      .select({
+        id: ramUsers.id,
+        accountId: ramUsers.accountId,
+        hash: ramUsers.passwordHash,
+        enabled: ramUsers.enabled,
+      })
       .from(ramUsers)
       .innerJoin(accounts, eq(accounts.id, ramUsers.accountId))
       .where(and(eq(accounts.alias, ram[2]!), eq(ramUsers.name, ram[1]!)));

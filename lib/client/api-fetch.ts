@@ -1,7 +1,11 @@
 /** Browser helper for the console REST API: JSON in, JSON out, one readable message on failure. */
-export type ApiResult<T> = { ok: true; status: number; data: T } | { ok: false; status: number; message: string; data?: unknown };
+export type ApiResult<T> =
+  { ok: true; status: number; data: T } | { ok: false; status: number; message: string; data?: unknown };
 
-export async function apiFetch<T = unknown>(url: string, init: { method?: string; body?: unknown } = {}): Promise<ApiResult<T>> {
+export async function apiFetch<T = unknown>(
+  url: string,
+  init: { method?: string; body?: unknown } = {},
+): Promise<ApiResult<T>> {
   let res: Response;
   try {
     res = await fetch(url, {

@@ -8,5 +8,8 @@ export const pageParamsSchema = z.object({
 
 /** The same parameters read leniently from a console page's search params (bad values = defaults). */
 export function readPageParams(sp: { search?: string; page?: string }): { search?: string; page: number } {
-  return { search: sp.search?.slice(0, 128) || undefined, page: Math.min(1_000_000, Math.max(1, Math.floor(Number(sp.page)) || 1)) };
+  return {
+    search: sp.search?.slice(0, 128) || undefined,
+    page: Math.min(1_000_000, Math.max(1, Math.floor(Number(sp.page)) || 1)),
+  };
 }

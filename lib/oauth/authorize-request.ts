@@ -9,8 +9,22 @@ export const LOGIN_AFTER = "login_after";
 
 /** The parameters this endpoint understands (OIDC Core §3.1.2.1, RFC 7636, RFC 6749 §4.1.1). */
 const ALLOWED = new Set([
-  "response_type", "client_id", "redirect_uri", "scope", "state", "nonce", "code_challenge",
-  "code_challenge_method", "prompt", "response_mode", "max_age", "login_hint", "ui_locales", "display", "acr_values", "claims_locales",
+  "response_type",
+  "client_id",
+  "redirect_uri",
+  "scope",
+  "state",
+  "nonce",
+  "code_challenge",
+  "code_challenge_method",
+  "prompt",
+  "response_mode",
+  "max_age",
+  "login_hint",
+  "ui_locales",
+  "display",
+  "acr_values",
+  "claims_locales",
   LOGIN_AFTER,
 ]);
 const MAX_LEN = 2048;
@@ -52,38 +66,59 @@ export async function parseAuthorizationRequest(params: URLSearchParams): Promis
   if (!client) return { kind: "page", error: "invalid_client", description: "No application has this client_id." };
   if (!redirectUri) return { kind: "page", error: "invalid_request", description: "The request has no redirect_uri." };
   if (!isRegisteredRedirectUri(client, redirectUri)) {
-    return { kind: "page", error: "invalid_request", description: "The redirect_uri is not registered for this application." };
+    return {
+      kind: "page",
+      error: "invalid_request",
+      description: "The redirect_uri is not registered for this application.",
+    };
   }
 
   // From here on the redirect URI is trusted: errors go back to the application.
   const stateValues = params.getAll("state");
-  const state = stateValues.length === 1 && stateValues[0]!.length <= MAX_LEN && !CONTROL.test(stateValues[0]!) ? stateValues[0] : undefined;
-  const fail = (error: string, description: string): ParseResult => ({ kind: "redirect", client, redirectUri, state, error, description });
+  const state =
+    stateValues.length === 1 && stateValues[0]!.length <= MAX_LEN && !CONTROL.test(stateValues[0]!)
+      ? stateValues[0]
+      : undefined;
+  const fail = (error: string, description: string): ParseResult => ({
+    kind: "redirect",
+    client,
+    redirectUri,
+    state,
+    error,
+    description,
+  });
 
   for (const key of new Set(params.keys())) {
     if (params.getAll(key).length > 1) return fail("invalid_request", `The parameter ${key} appears more than once.`);
     if (!ALLOWED.has(key)) continue; // RFC 6749 §3.1: unknown parameters are ignored.
     if (params.get(key)!.length > MAX_LEN) return fail("invalid_request", `The parameter ${key} is too long.`);
     // RFC 6749 Appendix A: parameter values are printable; control characters are malformed.
-    if (CONTROL.test(params.get(key)!)) return fail("invalid_request", `The parameter ${key} contains control characters.`);
+    if (CONTROL.test(params.get(key)!))
+      return fail("invalid_request", `The parameter ${key} contains control characters.`);
   }
-  if (stateValues.length === 1 && state === undefined) return fail("invalid_request", "The state parameter is too long or malformed.");
+  if (stateValues.length === 1 && state === undefined)
+    return fail("invalid_request", "The state parameter is too long or malformed.");
   // OIDC Core §6.1 / §6.2: request objects are not supported, and saying so beats ignoring them.
-  if (params.get("request")) return fail("request_not_supported", "The request parameter (request objects) is not supported.");
-  if (params.get("request_uri")) return fail("request_uri_not_supported", "The request_uri parameter is not supported.");
+  if (params.get("request"))
+    return fail("request_not_supported", "The request parameter (request objects) is not supported.");
+  if (params.get("request_uri"))
+    return fail("request_uri_not_supported", "The request_uri parameter is not supported.");
 
   const responseType = params.get("response_type");
   if (!responseType) return fail("invalid_request", "The request has no response_type.");
   if (responseType !== "code") return fail("unsupported_response_type", "Only response_type=code is supported.");
   const responseMode = params.get("response_mode");
-  if (responseMode !== null && responseMode !== "query") return fail("invalid_request", "Only response_mode=query is supported.");
+  if (responseMode !== null && responseMode !== "query")
+    return fail("invalid_request", "Only response_mode=query is supported.");
 
   const requested = (params.get("scope") ?? "").split(" ").filter(Boolean);
   const declared = new Set(client.scopes.map((s) => s.scope));
   const unknown = requested.filter((s) => !declared.has(s));
   if (unknown.length) return fail("invalid_scope", `The application did not declare: ${unknown.join(" ")}.`);
   // RFC 6749 §3.3: no scope asks for the application's required scope.
-  const scopes = requested.length ? [...new Set(requested)] : client.scopes.filter((s) => s.required).map((s) => s.scope);
+  const scopes = requested.length
+    ? [...new Set(requested)]
+    : client.scopes.filter((s) => s.required).map((s) => s.scope);
 
   // OAuth 2.1 §4.1.1: PKCE for every client, confidential ones included (RFC 9700 §2.1.1).
   const challenge = params.get("code_challenge");
@@ -94,20 +129,31 @@ export async function parseAuthorizationRequest(params: URLSearchParams): Promis
   if (!CHALLENGE.test(challenge)) return fail("invalid_request", "code_challenge must be 43 base64url characters.");
 
   const prompt = new Set((params.get("prompt") ?? "").split(" ").filter(Boolean));
-  for (const p of prompt) if (!["none", "login", "consent", "select_account"].includes(p)) return fail("invalid_request", `Unknown prompt value ${p}.`);
-  if (prompt.has("none") && prompt.size > 1) return fail("invalid_request", "prompt=none can not be combined with other values.");
+  for (const p of prompt)
+    if (!["none", "login", "consent", "select_account"].includes(p))
+      return fail("invalid_request", `Unknown prompt value ${p}.`);
+  if (prompt.has("none") && prompt.size > 1)
+    return fail("invalid_request", "prompt=none can not be combined with other values.");
 
   // RFC 6749 §3.1: a parameter without a value is treated as omitted.
   const maxAgeText = params.get("max_age") || null;
-  if (maxAgeText !== null && !/^\d+$/.test(maxAgeText)) return fail("invalid_request", "max_age must be a non-negative integer (seconds).");
+  if (maxAgeText !== null && !/^\d+$/.test(maxAgeText))
+    return fail("invalid_request", "max_age must be a non-negative integer (seconds).");
   const loginAfterText = params.get(LOGIN_AFTER) || null;
-  if (loginAfterText !== null && !/^\d{1,15}$/.test(loginAfterText)) return fail("invalid_request", `${LOGIN_AFTER} must be a time in milliseconds.`);
+  if (loginAfterText !== null && !/^\d{1,15}$/.test(loginAfterText))
+    return fail("invalid_request", `${LOGIN_AFTER} must be a time in milliseconds.`);
 
   return {
     kind: "ok",
     client,
     request: {
-      clientId, redirectUri, scopes, state, nonce: params.get("nonce") ?? undefined, codeChallenge: challenge, prompt,
+      clientId,
+      redirectUri,
+      scopes,
+      state,
+      nonce: params.get("nonce") ?? undefined,
+      codeChallenge: challenge,
+      prompt,
       maxAge: maxAgeText === null ? undefined : Number(maxAgeText),
       loginAfter: loginAfterText === null ? undefined : Number(loginAfterText),
     },

@@ -26,7 +26,8 @@ async function authorize(request: Request): Promise<Response> {
   let params = url.searchParams;
   if (request.method === "POST") {
     const type = request.headers.get("content-type") ?? "";
-    if (!type.startsWith("application/x-www-form-urlencoded")) return errorPage(400, "invalid_request", "Send the request as a form.");
+    if (!type.startsWith("application/x-www-form-urlencoded"))
+      return errorPage(400, "invalid_request", "Send the request as a form.");
     const body = await readBodyTextOrNull(request, MAX_QUERY);
     if (body === null) return errorPage(413, "invalid_request", "The request is too large.");
     params = new URLSearchParams(body);
@@ -52,30 +53,45 @@ async function authorize(request: Request): Promise<Response> {
   }
   // OIDC Core §3.1.2.1 / §3.1.2.3: prompt=login and max_age make the person sign in again.
   if (needsReauthentication(req, principal.authTime)) {
-    if (req.prompt.has("none")) return deny("login_required", "A newer sign-in is required (max_age), and prompt=none forbids asking for it.");
+    if (req.prompt.has("none"))
+      return deny("login_required", "A newer sign-in is required (max_age), and prompt=none forbids asking for it.");
     return redirect(reauthenticationUrl(url.pathname, params));
   }
 
   const db = await getDb();
   const outcome = await decideConsent(db, { client, principal });
   const consentPage = async (kind: "install" | "personal") =>
-    redirect(`/oauth2/consent/${await createConsentRequest(db, { sessionId: principal.sessionId, appId: client.id, request: req, kind })}`);
+    redirect(
+      `/oauth2/consent/${await createConsentRequest(db, { sessionId: principal.sessionId, appId: client.id, request: req, kind })}`,
+    );
   switch (outcome.kind) {
     case "own-app": {
       const location = await db.transaction(async (tx) => {
-        const installation = await ensureOwnAppInstallation(tx, { accountId: principal.accountId, appId: client.id, scopes: client.scopes.map((s) => s.scope) });
+        const installation = await ensureOwnAppInstallation(tx, {
+          accountId: principal.accountId,
+          appId: client.id,
+          scopes: client.scopes.map((s) => s.scope),
+        });
         return issueCodeRedirect(tx, { appId: client.id, installation, principal, request: stored });
       });
       return redirect(location);
     }
     case "issue-code":
-      return redirect(await issueCodeRedirect(db, { appId: client.id, installation: outcome.installation, principal, request: stored }));
+      return redirect(
+        await issueCodeRedirect(db, {
+          appId: client.id,
+          installation: outcome.installation,
+          principal,
+          request: stored,
+        }),
+      );
     case "install-consent":
     case "ask-admin":
       if (req.prompt.has("none")) return deny("consent_required", "The application is not installed in this account.");
       return consentPage("install");
     case "personal-consent":
-      if (req.prompt.has("none")) return deny("consent_required", "The person has not authorized this application yet.");
+      if (req.prompt.has("none"))
+        return deny("consent_required", "The person has not authorized this application yet.");
       return consentPage("personal");
     case "refuse":
       // An unassigned person sees the refusal on the consent page (it names who to ask).

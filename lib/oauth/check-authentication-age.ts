@@ -6,7 +6,11 @@ import { LOGIN_AFTER, type AuthorizationRequest } from "./authorize-request";
  * the person to sign in. A bound in the future counts as "now", so a made-up value can not lock
  * anyone out: one fresh sign-in always satisfies what comes back from reauthenticationUrl.
  */
-export function needsReauthentication(req: Pick<AuthorizationRequest, "prompt" | "maxAge" | "loginAfter">, authTime: Date, now = Date.now()): boolean {
+export function needsReauthentication(
+  req: Pick<AuthorizationRequest, "prompt" | "maxAge" | "loginAfter">,
+  authTime: Date,
+  now = Date.now(),
+): boolean {
   if (req.prompt.has("login")) return true;
   const signedIn = authTime.getTime();
   if (req.loginAfter !== undefined && signedIn < Math.min(req.loginAfter, now)) return true;

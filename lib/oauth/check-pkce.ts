@@ -20,8 +20,10 @@ export function s256Challenge(verifier: string): string {
  * one) is refused, with or without a verifier (a verifier alone is a downgrade, RFC 9700 §2.1.1).
  */
 export function checkPkce(codeChallenge: string | null, verifier: string | undefined): void {
-  if (codeChallenge === null) throw invalidGrant("PKCE is required, but the authorization request had no code_challenge.");
+  if (codeChallenge === null)
+    throw invalidGrant("PKCE is required, but the authorization request had no code_challenge.");
   if (verifier === undefined) throw invalidGrant("code_verifier is required.");
   if (!isValidCodeVerifier(verifier)) throw invalidGrant("code_verifier is malformed.");
-  if (!constantTimeEqual(s256Challenge(verifier), codeChallenge)) throw invalidGrant("code_verifier does not match the code_challenge.");
+  if (!constantTimeEqual(s256Challenge(verifier), codeChallenge))
+    throw invalidGrant("code_verifier does not match the code_challenge.");
 }

@@ -8,9 +8,28 @@ import { parseScope } from "./scope";
  * `aliuid` gives `aid` (the account UID) and `uid` (the RAM user's ID; the account UID for the
  * account itself); `profile` gives `name` (display name), `login_name` and, for RAM users, `upn`.
  */
-export const IDENTITY_CLAIMS = ["sub", "principal_type", "aid", "uid", "name", "login_name", "upn", "role_name"] as const;
+export const IDENTITY_CLAIMS = [
+  "sub",
+  "principal_type",
+  "aid",
+  "uid",
+  "name",
+  "login_name",
+  "upn",
+  "role_name",
+] as const;
 /** Everything the metadata lists under claims_supported. */
-export const CLAIMS_SUPPORTED = ["iss", "aud", "exp", "iat", "auth_time", "nonce", "at_hash", ...IDENTITY_CLAIMS, "policies"];
+export const CLAIMS_SUPPORTED = [
+  "iss",
+  "aud",
+  "exp",
+  "iat",
+  "auth_time",
+  "nonce",
+  "at_hash",
+  ...IDENTITY_CLAIMS,
+  "policies",
+];
 
 export type PrincipalType = "account" | "user" | "role";
 

@@ -16,7 +16,11 @@ type Credentials = { clientId: string; secret: string | null; method: ClientAuth
  * Confidential clients (WebApp, ServerApp) must prove a secret; `none` is only for public clients,
  * and only where `allowNone` (the token endpoint). One method per request (§2.3).
  */
-export async function authenticateClient(request: Request, params: FormParams, allowNone: boolean): Promise<AuthenticatedClient> {
+export async function authenticateClient(
+  request: Request,
+  params: FormParams,
+  allowNone: boolean,
+): Promise<AuthenticatedClient> {
   const creds = readCredentials(request.headers.get("authorization"), params);
   const triedBasic = creds.method === "client_secret_basic";
   // The client and its current secrets, read in one statement on every request: a deleted secret
@@ -25,7 +29,11 @@ export async function authenticateClient(request: Request, params: FormParams, a
   if (!found) throw invalidClient("Client authentication failed.", triedBasic);
   const { client } = found;
   if (isPublicClient(client)) {
-    if (creds.method !== "none" || !allowNone) throw invalidClient("This client is public: it has no secret and can not use this endpoint this way.", triedBasic);
+    if (creds.method !== "none" || !allowNone)
+      throw invalidClient(
+        "This client is public: it has no secret and can not use this endpoint this way.",
+        triedBasic,
+      );
     return { client, method: "none" };
   }
   if (creds.secret === null || !secretMatches(found.secretHashes, creds.secret)) {
@@ -38,10 +46,12 @@ export function readCredentials(authorization: string | null, params: FormParams
   const bodyId = params.get("client_id");
   const bodySecret = params.get("client_secret");
   if (authorization && /^basic /i.test(authorization)) {
-    if (bodySecret !== undefined) throw invalidRequest("Use one client authentication method, not both Basic and client_secret.");
+    if (bodySecret !== undefined)
+      throw invalidRequest("Use one client authentication method, not both Basic and client_secret.");
     const basic = decodeBasic(authorization.slice(6).trim());
     if (!basic) throw invalidClient("The Authorization header is malformed.", true);
-    if (bodyId !== undefined && bodyId !== basic.clientId) throw invalidRequest("client_id differs from the Authorization header.");
+    if (bodyId !== undefined && bodyId !== basic.clientId)
+      throw invalidRequest("client_id differs from the Authorization header.");
     return { ...basic, method: "client_secret_basic" };
   }
   if (!bodyId) throw invalidClient("Client authentication is missing.", false);

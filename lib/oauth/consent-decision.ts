@@ -38,10 +38,16 @@ async function decide(request: Request): Promise<Response> {
   const decision = form.get("decision");
 
   const principal = await principalFromRequest(request);
-  if (!principal) return errorPage(401, "login_required", "Your console session has ended. Start again from the application.");
+  if (!principal)
+    return errorPage(401, "login_required", "Your console session has ended. Start again from the application.");
   const db = await getDb();
   const pending = await getPendingConsentRequest(db, requestId, principal.sessionId);
-  if (!pending) return errorPage(409, "invalid_request", "This authorization request was already answered or has expired. Start again from the application.");
+  if (!pending)
+    return errorPage(
+      409,
+      "invalid_request",
+      "This authorization request was already answered or has expired. Start again from the application.",
+    );
   if (!constantTimeEqual(form.get("csrf_token") ?? "", consentCsrfToken(principal.sessionId, pending.id))) {
     return errorPage(403, "invalid_request", "The form could not be verified. Start again from the application.");
   }
@@ -65,28 +71,57 @@ async function decide(request: Request): Promise<Response> {
       const now = await decideConsent(tx, { client: current, principal, pending });
       if (now.kind === "refuse") return errorPage(now.status, now.error, now.description);
       if (now.kind === "ask-admin") {
-        return errorPage(403, "access_denied", "Only the Alibaba Cloud account or a RAM administrator can authorize this application.");
+        return errorPage(
+          403,
+          "access_denied",
+          "Only the Alibaba Cloud account or a RAM administrator can authorize this application.",
+        );
       }
       if (!current || (now.kind !== "install-consent" && now.kind !== "personal-consent")) {
-        return errorPage(409, "invalid_request", "This authorization request can not be answered. Start again from the application.");
+        return errorPage(
+          409,
+          "invalid_request",
+          "This authorization request can not be answered. Start again from the application.",
+        );
       }
       if (now.kind === "install-consent") {
         const scopes = validateGrantedScopes(current, pending.request.scope, form.getAll("scope"));
         if (!scopes.ok) return errorPage(400, "invalid_scope", scopes.message);
-        if (!(await consumeConsentRequest(tx, pending.id, principal.sessionId))) throw new AppError("conflict", "already answered");
-        const { installation } = await installApp(tx, { actor: principal, appId: current.id, clientId: current.clientId, scopes: scopes.granted, source: "consent" });
+        if (!(await consumeConsentRequest(tx, pending.id, principal.sessionId)))
+          throw new AppError("conflict", "already answered");
+        const { installation } = await installApp(tx, {
+          actor: principal,
+          appId: current.id,
+          clientId: current.clientId,
+          scopes: scopes.granted,
+          source: "consent",
+        });
         return issueCodeRedirect(tx, { appId: current.id, installation, principal, request: pending.request });
       }
       // A personal consent to an official application.
-      if (!(await consumeConsentRequest(tx, pending.id, principal.sessionId))) throw new AppError("conflict", "already answered");
-      await tx.insert(personalConsents).values({ installationId: now.installation.id, subject: principal.subject }).onConflictDoNothing();
-      await recordAudit(tx, principal, { action: "ConsentApplication", targetType: "application", targetId: current.clientId });
-      return issueCodeRedirect(tx, { appId: current.id, installation: now.installation, principal, request: pending.request });
+      if (!(await consumeConsentRequest(tx, pending.id, principal.sessionId)))
+        throw new AppError("conflict", "already answered");
+      await tx
+        .insert(personalConsents)
+        .values({ installationId: now.installation.id, subject: principal.subject })
+        .onConflictDoNothing();
+      await recordAudit(tx, principal, {
+        action: "ConsentApplication",
+        targetType: "application",
+        targetId: current.clientId,
+      });
+      return issueCodeRedirect(tx, {
+        appId: current.id,
+        installation: now.installation,
+        principal,
+        request: pending.request,
+      });
     });
     return typeof outcome === "string" ? redirect(outcome, 303) : outcome;
   } catch (error) {
     if (error instanceof AppError) {
-      const status = error.code === "conflict" ? 409 : error.code === "forbidden" ? 403 : error.code === "not_found" ? 404 : 400;
+      const status =
+        error.code === "conflict" ? 409 : error.code === "forbidden" ? 403 : error.code === "not_found" ? 404 : 400;
       const message = error.code === "conflict" ? "This authorization request was already answered." : error.message;
       return errorPage(status, error.code === "forbidden" ? "access_denied" : "invalid_request", message);
     }

@@ -56,17 +56,34 @@ export async function decideConsent(
   const { client, principal, pending } = opts;
   // The application was deleted, or replaced by a new one with the same client_id.
   if (!client || (pending && client.id !== pending.appId)) {
-    return refuse("app-gone", 404, "invalid_request", "This application no longer exists. Go back to the application and start again.");
+    return refuse(
+      "app-gone",
+      404,
+      "invalid_request",
+      "This application no longer exists. Go back to the application and start again.",
+    );
   }
-  if (pending && !client.thirdParty) return refuse("not-third-party", 403, "access_denied", "This application is no longer available to other accounts.");
+  if (pending && !client.thirdParty)
+    return refuse(
+      "not-third-party",
+      403,
+      "access_denied",
+      "This application is no longer available to other accounts.",
+    );
   // RFC 6749 §3.1.2.3: a redirect URI no longer registered gets nothing sent to it.
   if (pending && !isRegisteredRedirectUri(client, pending.request.redirectUri)) {
-    return refuse("redirect-uri-gone", 400, "invalid_request", "The application no longer accepts this redirect URI. Go back to the application and start again.");
+    return refuse(
+      "redirect-uri-gone",
+      400,
+      "invalid_request",
+      "The application no longer accepts this redirect URI. Go back to the application and start again.",
+    );
   }
   // An account's own (enterprise) application needs no consent: "users under this account can
   // access the application without authorization" (RAM).
   if (!pending && client.accountId === principal.accountId) return { kind: "own-app" };
-  if (!client.thirdParty) return refuse("not-third-party", 403, "access_denied", "This application is not available to other accounts.");
+  if (!client.thirdParty)
+    return refuse("not-third-party", 403, "access_denied", "This application is not available to other accounts.");
 
   const installation = await getInstallation(db, principal.accountId, client.id);
   const kind = pending?.kind ?? (!installation ? "install" : client.official ? "personal" : "installed");
@@ -74,11 +91,18 @@ export async function decideConsent(
     if (await isAdministrator(db, principal)) return { kind: "install-consent" };
     return { kind: "ask-admin", admins: await listAdministrators(db, principal.accountId) };
   }
-  if (!installation) return refuse("not-installed", 404, "invalid_request", "The application is no longer installed in this account.");
+  if (!installation)
+    return refuse("not-installed", 404, "invalid_request", "The application is no longer installed in this account.");
   if (kind === "installed") return { kind: "issue-code", installation };
   // Official applications: only assigned people, each after a personal consent (the seed).
   const access = await checkOfficialAccess(db, { installationId: installation.id, principal });
-  if (access === "unassigned") return refuse("unassigned", 403, "access_denied", "You are not assigned to this application. Ask an administrator to assign you.");
+  if (access === "unassigned")
+    return refuse(
+      "unassigned",
+      403,
+      "access_denied",
+      "You are not assigned to this application. Ask an administrator to assign you.",
+    );
   if (access === "ok" && !pending) return { kind: "issue-code", installation };
   return { kind: "personal-consent", installation };
 }

@@ -9,7 +9,14 @@ import { decideConsent, isStale } from "./consent-outcome";
 import { consentCsrfToken, getPendingConsentRequest, isConsentRequestId } from "./consent-requests";
 import { offeredScopes } from "./consent-scopes";
 import { renderDocument } from "./consent-screen/render";
-import { AskAdminScreen, GoneScreen, InstallConsentScreen, NotAssignedScreen, PersonalConsentScreen, type ScreenData } from "./consent-screen/screens";
+import {
+  AskAdminScreen,
+  GoneScreen,
+  InstallConsentScreen,
+  NotAssignedScreen,
+  PersonalConsentScreen,
+  type ScreenData,
+} from "./consent-screen/screens";
 import { toResponse } from "@/lib/oauth/error-response";
 import { redirect } from "./html";
 
@@ -17,7 +24,8 @@ const HEADERS = {
   "content-type": "text/html; charset=utf-8",
   // No script can run on this page at all; styles only from the console's own stylesheet; no
   // form-action: Grant redirects on to the application.
-  "content-security-policy": "default-src 'none'; style-src 'self'; img-src 'self' https: data:; base-uri 'none'; frame-ancestors 'none'",
+  "content-security-policy":
+    "default-src 'none'; style-src 'self'; img-src 'self' https: data:; base-uri 'none'; frame-ancestors 'none'",
   "x-frame-options": "DENY",
   "cache-control": "no-store",
   "referrer-policy": "no-referrer",
@@ -41,7 +49,13 @@ export async function consentPageEndpoint(request: Request): Promise<Response> {
   // The id is base64url: a segment with a %-sequence (malformed or not) is no request of ours.
   const requestId = url.pathname.split("/").pop() ?? "";
   if (!isConsentRequestId(requestId)) {
-    return page(<GoneScreen title="This authorization request does not exist" message="Go back to the application and start again." />, 404);
+    return page(
+      <GoneScreen
+        title="This authorization request does not exist"
+        message="Go back to the application and start again."
+      />,
+      404,
+    );
   }
   try {
     const principal = await principalFromRequest(request);
@@ -49,16 +63,27 @@ export async function consentPageEndpoint(request: Request): Promise<Response> {
     const db = await getDb();
     const pending = await getPendingConsentRequest(db, requestId, principal.sessionId);
     if (!pending) {
-      const message = "It was already answered, it expired, or it belongs to another sign-in. Go back to the application and start again.";
+      const message =
+        "It was already answered, it expired, or it belongs to another sign-in. Go back to the application and start again.";
       return page(<GoneScreen title={NO_LONGER_VALID} message={message} />, 410);
     }
     // Read fresh: an application deleted or changed since the request was made is not shown.
     const client = await getClient(pending.request.clientId);
     const outcome = await decideConsent(db, { client, principal, pending });
     if (isStale(outcome) || !client) {
-      return page(<GoneScreen title={NO_LONGER_VALID} message={outcome.kind === "refuse" ? outcome.description : ""} tone="warn" />, 410);
+      return page(
+        <GoneScreen
+          title={NO_LONGER_VALID}
+          message={outcome.kind === "refuse" ? outcome.description : ""}
+          tone="warn"
+        />,
+        410,
+      );
     }
-    const [provider] = await db.select({ alias: accounts.alias }).from(accounts).where(eq(accounts.id, client.accountId));
+    const [provider] = await db
+      .select({ alias: accounts.alias })
+      .from(accounts)
+      .where(eq(accounts.id, client.accountId));
     const data: ScreenData = {
       client,
       provider: provider?.alias ?? "unknown",

@@ -11,12 +11,24 @@ const TTL_SECONDS = 10 * 60;
 export type StoredRequest = (typeof consentRequests.$inferSelect)["params"];
 
 export function toStored(r: AuthorizationRequest): StoredRequest {
-  return { clientId: r.clientId, redirectUri: r.redirectUri, scope: r.scopes.join(" "), state: r.state, nonce: r.nonce, codeChallenge: r.codeChallenge };
+  return {
+    clientId: r.clientId,
+    redirectUri: r.redirectUri,
+    scope: r.scopes.join(" "),
+    state: r.state,
+    nonce: r.nonce,
+    codeChallenge: r.codeChallenge,
+  };
 }
 
 export async function createConsentRequest(
   db: Db | Tx,
-  opts: { sessionId: string; appId: string; request: AuthorizationRequest; kind: (typeof consentRequests.$inferSelect)["kind"] },
+  opts: {
+    sessionId: string;
+    appId: string;
+    request: AuthorizationRequest;
+    kind: (typeof consentRequests.$inferSelect)["kind"];
+  },
 ): Promise<string> {
   const id = randomToken(24);
   const stored = toStored(opts.request);
@@ -50,7 +62,14 @@ export async function getPendingConsentRequest(db: Db | Tx, id: string, sessionI
   const [row] = await db
     .select(columns)
     .from(consentRequests)
-    .where(and(eq(consentRequests.id, id), eq(consentRequests.sessionId, sessionId), isNull(consentRequests.usedAt), gt(consentRequests.expiresAt, sql`now()`)));
+    .where(
+      and(
+        eq(consentRequests.id, id),
+        eq(consentRequests.sessionId, sessionId),
+        isNull(consentRequests.usedAt),
+        gt(consentRequests.expiresAt, sql`now()`),
+      ),
+    );
   return row ? { ...row, request: row.params } : null;
 }
 
@@ -60,7 +79,14 @@ export async function consumeConsentRequest(tx: Tx, id: string, sessionId: strin
   const [row] = await tx
     .update(consentRequests)
     .set({ usedAt: sql`now()` })
-    .where(and(eq(consentRequests.id, id), eq(consentRequests.sessionId, sessionId), isNull(consentRequests.usedAt), gt(consentRequests.expiresAt, sql`now()`)))
+    .where(
+      and(
+        eq(consentRequests.id, id),
+        eq(consentRequests.sessionId, sessionId),
+        isNull(consentRequests.usedAt),
+        gt(consentRequests.expiresAt, sql`now()`),
+      ),
+    )
     .returning(columns);
   return row ? { ...row, request: row.params } : null;
 }

@@ -21,8 +21,13 @@ export function validateGrantedScopes(
   const { required, optional } = offeredScopes(client, requestedScope);
   const chosen = new Set(submitted);
   const missing = required.filter((s) => !chosen.has(s));
-  if (missing.length) return { ok: false, message: `The required scope can not be deselected (${missing.join(", ")}). To deny it, cancel the request.` };
+  if (missing.length)
+    return {
+      ok: false,
+      message: `The required scope can not be deselected (${missing.join(", ")}). To deny it, cancel the request.`,
+    };
   const extra = [...chosen].filter((s) => !required.includes(s) && !optional.includes(s));
-  if (extra.length) return { ok: false, message: `These scopes can not be granted to this application: ${extra.join(", ")}.` };
+  if (extra.length)
+    return { ok: false, message: `These scopes can not be granted to this application: ${extra.join(", ")}.` };
   return { ok: true, granted: [...required, ...optional.filter((s) => chosen.has(s))] };
 }

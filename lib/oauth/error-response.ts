@@ -15,7 +15,14 @@ import { logError } from "@/lib/http/log";
 export type Transport = "api" | "oauth" | "page";
 
 /** An error, whatever its type, as what the transport writes. */
-type Problem = { status: number; code: string; message: string; headers: Record<string, string>; details?: Record<string, unknown>; bare?: boolean };
+type Problem = {
+  status: number;
+  code: string;
+  message: string;
+  headers: Record<string, string>;
+  details?: Record<string, unknown>;
+  bare?: boolean;
+};
 
 /** Retry-After (RFC 9110 §10.2.3) for an outage or a rate limit, in seconds. */
 const RETRY_AFTER_SECONDS = 5;
@@ -23,13 +30,28 @@ const RETRY_AFTER_SECONDS = 5;
 const OUTAGE: Record<Transport, Pick<Problem, "code" | "message">> = {
   api: { code: "unavailable", message: "The database is not reachable right now. Try again in a few seconds." },
   oauth: { code: "temporarily_unavailable", message: "Try again in a few seconds." },
-  page: { code: "temporarily_unavailable", message: "The console can not reach its database right now. Try again in a few seconds." },
+  page: {
+    code: "temporarily_unavailable",
+    message: "The console can not reach its database right now. Try again in a few seconds.",
+  },
 };
 
 const UNEXPECTED: Record<Transport, Pick<Problem, "code" | "message"> & { log: string }> = {
-  api: { code: "internal_error", message: "Something went wrong on our side. Nothing was changed.", log: "Unhandled error in API route" },
-  oauth: { code: "server_error", message: "Something went wrong on our side.", log: "Unhandled error in OAuth endpoint" },
-  page: { code: "server_error", message: "Something went wrong on our side. Start again from the application.", log: "Unhandled error in an authorization page" },
+  api: {
+    code: "internal_error",
+    message: "Something went wrong on our side. Nothing was changed.",
+    log: "Unhandled error in API route",
+  },
+  oauth: {
+    code: "server_error",
+    message: "Something went wrong on our side.",
+    log: "Unhandled error in OAuth endpoint",
+  },
+  page: {
+    code: "server_error",
+    message: "Something went wrong on our side. Start again from the application.",
+    log: "Unhandled error in an authorization page",
+  },
 };
 
 /**
@@ -41,18 +63,30 @@ const UNEXPECTED: Record<Transport, Pick<Problem, "code" | "message"> & { log: s
 export function toResponse(error: unknown, transport: Transport): Response {
   const problem = problemOf(error, transport);
   if (transport === "api") {
-    const body = problem.bare ? { error: "unauthorized", message: problem.message } : { error: problem.code, message: problem.message };
+    const body = problem.bare
+      ? { error: "unauthorized", message: problem.message }
+      : { error: problem.code, message: problem.message };
     return json(problem.details ? { ...body, details: problem.details } : body, problem.status, problem.headers);
   }
   if (transport === "page") return errorPage(problem.status, problem.code, problem.message, problem.headers);
-  if (problem.bare) return new Response(null, { status: problem.status, headers: { ...problem.headers, "cache-control": "no-store" } });
-  return json({ error: problem.code, error_description: problem.message }, problem.status, { ...NO_STORE, ...problem.headers });
+  if (problem.bare)
+    return new Response(null, { status: problem.status, headers: { ...problem.headers, "cache-control": "no-store" } });
+  return json({ error: problem.code, error_description: problem.message }, problem.status, {
+    ...NO_STORE,
+    ...problem.headers,
+  });
 }
 
 function problemOf(error: unknown, transport: Transport): Problem {
   if (error instanceof BodyTooLargeError) return tooLarge(error, transport);
   if (error instanceof OAuthError) {
-    return { status: error.status, code: error.code, message: error.description, headers: error.headers, bare: error.withoutCode };
+    return {
+      status: error.status,
+      code: error.code,
+      message: error.description,
+      headers: error.headers,
+      bare: error.withoutCode,
+    };
   }
   // Domain errors are not protocol answers: at the OAuth JSON endpoints they are a server error.
   if (error instanceof AppError && transport !== "oauth") return appProblem(error, transport);
@@ -60,7 +94,8 @@ function problemOf(error: unknown, transport: Transport): Problem {
     const issues = error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
     return { status: 422, code: "invalid_input", message: humanIssues(error), headers: {}, details: { issues } };
   }
-  if (isDatabaseUnavailable(error)) return { status: 503, ...OUTAGE[transport], headers: { "retry-after": String(RETRY_AFTER_SECONDS) } };
+  if (isDatabaseUnavailable(error))
+    return { status: 503, ...OUTAGE[transport], headers: { "retry-after": String(RETRY_AFTER_SECONDS) } };
   const { log, ...unexpected } = UNEXPECTED[transport];
   logError(log, error);
   return { status: 500, ...unexpected, headers: {} };
@@ -68,17 +103,30 @@ function problemOf(error: unknown, transport: Transport): Problem {
 
 /** RFC 9110 §15.5.14: 413 for a body over its limit (lib/http/body-limit.ts), never read further. */
 function tooLarge(error: BodyTooLargeError, transport: Transport): Problem {
-  if (transport === "api") return { status: 413, code: "payload_too_large", message: `The request body is too large (at most ${sizeOf(error.limit)}).`, headers: {} };
+  if (transport === "api")
+    return {
+      status: 413,
+      code: "payload_too_large",
+      message: `The request body is too large (at most ${sizeOf(error.limit)}).`,
+      headers: {},
+    };
   const oauth = bodyTooLarge();
   return { status: oauth.status, code: oauth.code, message: oauth.description, headers: oauth.headers };
 }
 
 function appProblem(error: AppError, transport: Transport): Problem {
   const headers: Record<string, string> = {};
-  if (error.code === "too_many_requests" || error.code === "unavailable") headers["retry-after"] = String(error.details?.retryAfter ?? RETRY_AFTER_SECONDS);
-  if (transport === "api") return { status: statusOf[error.code], code: error.code, message: error.message, headers, details: error.details };
+  if (error.code === "too_many_requests" || error.code === "unavailable")
+    headers["retry-after"] = String(error.details?.retryAfter ?? RETRY_AFTER_SECONDS);
+  if (transport === "api")
+    return { status: statusOf[error.code], code: error.code, message: error.message, headers, details: error.details };
   // An HTML page names the refusal with the protocol's words (RFC 6749 §4.1.2.1).
-  const code = error.code === "forbidden" ? "access_denied" : error.code === "unavailable" ? "temporarily_unavailable" : "invalid_request";
+  const code =
+    error.code === "forbidden"
+      ? "access_denied"
+      : error.code === "unavailable"
+        ? "temporarily_unavailable"
+        : "invalid_request";
   return { status: error.code === "invalid_input" ? 400 : statusOf[error.code], code, message: error.message, headers };
 }
 

@@ -34,10 +34,12 @@ export async function exchangeAuthorizationCode(auth: AuthenticatedClient, param
   if (row.expiresAt.getTime() <= Date.now()) throw invalidGrant("The authorization code has expired.");
   if (row.appId !== auth.client.id) throw invalidGrant("The authorization code was issued to another client.");
   // §4.1.3: redirect_uri must be identical to the one of the authorization request.
-  if (params.get("redirect_uri") !== row.redirectUri) throw invalidGrant("redirect_uri does not match the authorization request.");
+  if (params.get("redirect_uri") !== row.redirectUri)
+    throw invalidGrant("redirect_uri does not match the authorization request.");
   checkPkce(row.codeChallenge, params.get("code_verifier"));
   const person = await loadPerson(db, row);
-  if (!person) throw invalidGrant("The application is no longer installed for this account, or the user can no longer sign in.");
+  if (!person)
+    throw invalidGrant("The application is no longer installed for this account, or the user can no longer sign in.");
   const { principal } = person;
   // A scope deleted since the code was issued is no longer granted by the installation.
   const scope = effectiveScope(row.scope, person.installedScopes);
@@ -84,5 +86,8 @@ async function revokeReplayedGrant(db: Db, codeHash: string): Promise<void> {
     .where(and(eq(authCodes.codeHash, codeHash), isNotNull(authCodes.consumedAt)))
     .returning({ grantId: authCodes.grantId });
   if (!row?.grantId || row.grantId === REPLAYED) return;
-  await db.update(grants).set({ revokedAt: sql`now()` }).where(and(eq(grants.id, row.grantId), isNull(grants.revokedAt)));
+  await db
+    .update(grants)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(grants.id, row.grantId), isNull(grants.revokedAt)));
 }

@@ -51,7 +51,8 @@ export async function exchangeRefreshToken(auth: AuthenticatedClient, params: Fo
       });
     if (!row) return null;
     const person = await loadPerson(tx, row);
-    if (!person) throw invalidGrant("The application is no longer installed for this account, or the user can no longer sign in.");
+    if (!person)
+      throw invalidGrant("The application is no longer installed for this account, or the user can no longer sign in.");
     const { principal } = person;
     // §6: the new scope may narrow the grant's (less what the installation no longer grants), never widen it.
     // Throwing rolls the rotation back.
@@ -79,5 +80,8 @@ async function revokeOnReuse(db: Db, tokenHash: string, appId: string): Promise<
     .innerJoin(grants, eq(grants.id, refreshTokens.grantId))
     .where(and(eq(refreshTokens.tokenHash, tokenHash), isNotNull(refreshTokens.rotatedAt), eq(grants.appId, appId)));
   if (!reused) return;
-  await db.update(grants).set({ revokedAt: sql`now()` }).where(and(eq(grants.id, reused.grantId), isNull(grants.revokedAt)));
+  await db
+    .update(grants)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(grants.id, reused.grantId), isNull(grants.revokedAt)));
 }

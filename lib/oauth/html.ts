@@ -11,9 +11,17 @@ const FRAME_HEADERS = {
 };
 
 /** An error page for requests that can not be sent back to the application (RFC 6749 §4.1.2.1). */
-export function errorPage(status: number, error: string, description: string, headers: Record<string, string> = {}): Response {
+export function errorPage(
+  status: number,
+  error: string,
+  description: string,
+  headers: Record<string, string> = {},
+): Response {
   const body = renderDocument(createElement(ErrorScreen, { error, description }));
-  return new Response(body, { status, headers: { "content-type": "text/html; charset=utf-8", ...FRAME_HEADERS, ...headers } });
+  return new Response(body, {
+    status,
+    headers: { "content-type": "text/html; charset=utf-8", ...FRAME_HEADERS, ...headers },
+  });
 }
 
 export function redirect(location: string, status: 302 | 303 = 302): Response {

@@ -14,11 +14,19 @@ import { buildRedirect } from "./redirect-uri";
  */
 export async function issueCodeRedirect(
   db: Db | Tx,
-  opts: { appId: string; installation: Pick<Installation, "id" | "scopes">; principal: SessionPrincipal; request: StoredRequest },
+  opts: {
+    appId: string;
+    installation: Pick<Installation, "id" | "scopes">;
+    principal: SessionPrincipal;
+    request: StoredRequest;
+  },
 ): Promise<string> {
   const { request, installation } = opts;
   const granted = new Set(installation.scopes);
-  const scope = request.scope.split(" ").filter((s) => granted.has(s)).join(" ");
+  const scope = request.scope
+    .split(" ")
+    .filter((s) => granted.has(s))
+    .join(" ");
   const code = await issueAuthorizationCode(db, {
     appId: opts.appId,
     installationId: installation.id,
@@ -32,6 +40,15 @@ export async function issueCodeRedirect(
   return buildRedirect(request.redirectUri, { code, state: request.state, iss: getEnv().issuer });
 }
 
-export function errorRedirect(request: Pick<StoredRequest, "redirectUri" | "state">, error: string, description?: string): string {
-  return buildRedirect(request.redirectUri, { error, error_description: description, state: request.state, iss: getEnv().issuer });
+export function errorRedirect(
+  request: Pick<StoredRequest, "redirectUri" | "state">,
+  error: string,
+  description?: string,
+): string {
+  return buildRedirect(request.redirectUri, {
+    error,
+    error_description: description,
+    state: request.state,
+    iss: getEnv().issuer,
+  });
 }

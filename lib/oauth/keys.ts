@@ -53,7 +53,10 @@ function importedKey(db: Db, kid: string): Promise<CryptoKey> {
   let key = imported.get(kid);
   if (!key) {
     key = (async () => {
-      const [row] = await db.select({ privateJwk: signingKeys.privateJwk }).from(signingKeys).where(eq(signingKeys.kid, kid));
+      const [row] = await db
+        .select({ privateJwk: signingKeys.privateJwk })
+        .from(signingKeys)
+        .where(eq(signingKeys.kid, kid));
       if (!row) throw new Error("The signing key disappeared.");
       return (await importJWK(row.privateJwk as JWK, "RS256")) as CryptoKey;
     })();
@@ -112,6 +115,11 @@ function publishedKeys(db: Db) {
   return db
     .select({ jwk: signingKeys.publicJwk })
     .from(signingKeys)
-    .where(or(isNull(signingKeys.retiredAt), and(isNotNull(signingKeys.publishUntil), gt(signingKeys.publishUntil, sql`now()`))))
+    .where(
+      or(
+        isNull(signingKeys.retiredAt),
+        and(isNotNull(signingKeys.publishUntil), gt(signingKeys.publishUntil, sql`now()`)),
+      ),
+    )
     .orderBy(desc(signingKeys.createdAt), asc(signingKeys.kid));
 }

@@ -69,7 +69,11 @@ export function bearerChallenge(code?: OAuthErrorCode, description?: string, sco
 }
 
 /** An RFC 6750 §3.1 error: invalid_request 400, invalid_token 401, insufficient_scope 403, with the challenge. */
-export function bearerError(code: "invalid_request" | "invalid_token" | "insufficient_scope", description: string, scope?: string): OAuthError {
+export function bearerError(
+  code: "invalid_request" | "invalid_token" | "insufficient_scope",
+  description: string,
+  scope?: string,
+): OAuthError {
   return new OAuthError(code, description, { "www-authenticate": bearerChallenge(code, description, scope) });
 }
 
@@ -92,5 +96,9 @@ export const invalidScope = (d: string) => new OAuthError("invalid_scope", d);
 
 /** RFC 6749 §5.2: 401, and the Basic challenge when the client tried Basic. */
 export function invalidClient(description: string, triedBasic: boolean): OAuthError {
-  return new OAuthError("invalid_client", description, triedBasic ? { "www-authenticate": 'Basic realm="oauth2"' } : {});
+  return new OAuthError(
+    "invalid_client",
+    description,
+    triedBasic ? { "www-authenticate": 'Basic realm="oauth2"' } : {},
+  );
 }

@@ -19,7 +19,8 @@ export const revocationEndpoint = oauthEndpoint(async (request) => {
   const token = params.get("token");
   if (!token) throw invalidRequest("token is required.");
   const hash = sha256(token);
-  const order = params.get("token_type_hint") === "refresh_token" ? [revokeRefresh, revokeAccess] : [revokeAccess, revokeRefresh];
+  const order =
+    params.get("token_type_hint") === "refresh_token" ? [revokeRefresh, revokeAccess] : [revokeAccess, revokeRefresh];
   for (const revoke of order) if (await revoke(hash, client.id)) break;
   return new Response(null, { status: 200, headers: NO_STORE });
 });
@@ -45,7 +46,10 @@ async function revokeRefresh(tokenHash: string, appId: string): Promise<boolean>
       .where(and(eq(refreshTokens.tokenHash, tokenHash), eq(grants.id, refreshTokens.grantId), eq(grants.appId, appId)))
       .returning({ grantId: refreshTokens.grantId });
     if (!row) return false;
-    await tx.update(grants).set({ revokedAt: sql`coalesce(${grants.revokedAt}, now())` }).where(eq(grants.id, row.grantId));
+    await tx
+      .update(grants)
+      .set({ revokedAt: sql`coalesce(${grants.revokedAt}, now())` })
+      .where(eq(grants.id, row.grantId));
     return true;
   });
 }

@@ -15,7 +15,9 @@ export type TokenPair = { accessToken: string; refreshToken: string; expiresIn: 
  */
 export async function issueTokenPair(
   tx: Tx,
-  opts: { grantId: string; installationId: string; accessTokenValidity: number } & ({ refreshTokenValidity: number } | { refreshExpiresAt: Date }),
+  opts: { grantId: string; installationId: string; accessTokenValidity: number } & (
+    { refreshTokenValidity: number } | { refreshExpiresAt: Date }
+  ),
 ): Promise<TokenPair> {
   const accessToken = randomToken();
   const refreshToken = randomToken();

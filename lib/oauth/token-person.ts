@@ -30,7 +30,10 @@ export type PersonRef = {
  * it may no longer get tokens: its installation is gone (or is not of this account and app), or its
  * RAM user is disabled or deleted, or its role is, or it is no longer assigned to an official app.
  */
-export async function loadPerson(db: Db | Tx, ref: PersonRef): Promise<{ principal: Principal; installedScopes: string[] } | null> {
+export async function loadPerson(
+  db: Db | Tx,
+  ref: PersonRef,
+): Promise<{ principal: Principal; installedScopes: string[] } | null> {
   const [row] = await db
     .select({ ...principalColumns, installedScopes: installations.scopes })
     .from(installations)
@@ -45,7 +48,11 @@ export async function loadPerson(db: Db | Tx, ref: PersonRef): Promise<{ princip
         eq(installations.accountId, ref.accountId),
         ref.userId === null ? undefined : isNotNull(ramUsers.id),
         ref.roleId === null ? undefined : isNotNull(ramRoles.id),
-        stillAssignedSql({ installationId: installations.id, userId: sql`${ref.userId}::uuid`, accountId: installations.accountId }),
+        stillAssignedSql({
+          installationId: installations.id,
+          userId: sql`${ref.userId}::uuid`,
+          accountId: installations.accountId,
+        }),
       ),
     );
   return row ? { principal: buildPrincipal(row, ref.subject), installedScopes: row.installedScopes } : null;

@@ -1,7 +1,16 @@
 import { and, eq, gt, isNotNull, isNull, or, sql } from "drizzle-orm";
 import { getDb, type Db, type Tx } from "@/db/client";
 import { preparedOnce } from "@/db/prepared";
-import { accessTokens, accounts, applications, grants, installations, ramRoles, ramUsers, refreshTokens } from "@/db/schema";
+import {
+  accessTokens,
+  accounts,
+  applications,
+  grants,
+  installations,
+  ramRoles,
+  ramUsers,
+  refreshTokens,
+} from "@/db/schema";
 import { sha256 } from "@/lib/crypto/tokens";
 import { buildPrincipal, principalColumns } from "@/lib/ram/build-principal";
 import type { Principal } from "@/lib/ram/principal";
@@ -61,7 +70,14 @@ function buildLookup(db: Db | Tx, t: TokenTable, kind: "access" | "refresh", ext
     })
     .from(t)
     .innerJoin(grants, and(eq(grants.id, t.grantId), isNull(grants.revokedAt)))
-    .innerJoin(installations, and(eq(installations.id, t.installationId), eq(installations.accountId, grants.accountId), eq(installations.appId, grants.appId)))
+    .innerJoin(
+      installations,
+      and(
+        eq(installations.id, t.installationId),
+        eq(installations.accountId, grants.accountId),
+        eq(installations.appId, grants.appId),
+      ),
+    )
     .innerJoin(applications, eq(applications.id, grants.appId))
     .innerJoin(accounts, eq(accounts.id, grants.accountId))
     .leftJoin(ramUsers, userJoin(grants.userId, grants.accountId))
@@ -80,7 +96,12 @@ function buildLookup(db: Db | Tx, t: TokenTable, kind: "access" | "refresh", ext
     .prepare(`token_lookup_${kind}`);
 }
 
-async function lookup(db: Db | Tx, t: TokenTable, token: string, extra?: ReturnType<typeof isNull>): Promise<TokenInfo | null> {
+async function lookup(
+  db: Db | Tx,
+  t: TokenTable,
+  token: string,
+  extra?: ReturnType<typeof isNull>,
+): Promise<TokenInfo | null> {
   if (token.length === 0 || token.length > 512) return null;
   // A seven-table join whose planning costs ~40× its execution: planned once per connection.
   const kind = extra ? "refresh" : "access";

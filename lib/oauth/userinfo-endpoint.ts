@@ -19,7 +19,8 @@ export const userinfoEndpoint = oauthEndpoint(async (request) => {
   if (token === undefined) throw bearerRequired("Send an access token.");
   const info = await validateAccessToken(token);
   if (!info) throw bearerError("invalid_token", "The access token is invalid, expired or revoked.");
-  if (!hasScope(info.scope, "openid")) throw bearerError("insufficient_scope", "The access token lacks the openid scope.", "openid");
+  if (!hasScope(info.scope, "openid"))
+    throw bearerError("insufficient_scope", "The access token lacks the openid scope.", "openid");
   return json(await userinfoClaims(await getDb(), info.principal, info.scope), 200, NO_STORE);
 });
 
@@ -40,7 +41,8 @@ export async function bearerTokenOf(request: Request): Promise<string | undefine
   if (header === null) return bodyToken;
   const fromHeader = parseBearer(header);
   if (fromHeader === undefined && bodyToken === undefined) return undefined;
-  if (fromHeader !== undefined && bodyToken !== undefined) throw bearerError("invalid_request", "Send the access token in one place only.");
+  if (fromHeader !== undefined && bodyToken !== undefined)
+    throw bearerError("invalid_request", "Send the access token in one place only.");
   if (fromHeader === null) throw bearerError("invalid_request", "The Authorization header is malformed.");
   return fromHeader ?? bodyToken;
 }

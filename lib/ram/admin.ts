@@ -51,4 +51,3 @@ export async function canReadRam(db: Reader, who: Who): Promise<boolean> {
 export function hasAny(names: readonly string[], wanted: readonly string[]): boolean {
   return names.some((n) => wanted.includes(n));
 }
-

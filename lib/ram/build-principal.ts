@@ -37,7 +37,15 @@ export type PrincipalRow = {
 export function buildPrincipal(row: PrincipalRow, subject: string): Principal {
   const base = { accountId: row.accountId, accountUid: row.uid, accountAlias: row.alias, subject };
   if (!row.userId) {
-    return { ...base, kind: "owner", userId: null, roleId: null, roleName: null, displayName: row.ownerEmail, logonName: row.ownerEmail };
+    return {
+      ...base,
+      kind: "owner",
+      userId: null,
+      roleId: null,
+      roleName: null,
+      displayName: row.ownerEmail,
+      logonName: row.ownerEmail,
+    };
   }
   return {
     ...base,

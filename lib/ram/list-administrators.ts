@@ -6,21 +6,42 @@ import { logonNameOf } from "./principal";
 
 /** Who can authorize applications for an account: the owner, and RAM users with an administrator policy (directly or through a group). */
 export async function listAdministrators(db: Db | Tx, accountId: string): Promise<string[]> {
-  const [account] = await db.select({ alias: accounts.alias, ownerEmail: accounts.ownerEmail }).from(accounts).where(eq(accounts.id, accountId));
+  const [account] = await db
+    .select({ alias: accounts.alias, ownerEmail: accounts.ownerEmail })
+    .from(accounts)
+    .where(eq(accounts.id, accountId));
   if (!account) return [];
   const adminGroups = db
     .select({ id: policyAttachments.principalId })
     .from(policyAttachments)
-    .where(and(eq(policyAttachments.accountId, accountId), eq(policyAttachments.principalType, "group"), inArray(policyAttachments.policyName, [...adminPolicies])));
+    .where(
+      and(
+        eq(policyAttachments.accountId, accountId),
+        eq(policyAttachments.principalType, "group"),
+        inArray(policyAttachments.policyName, [...adminPolicies]),
+      ),
+    );
   const directAdmins = db
     .select({ id: policyAttachments.principalId })
     .from(policyAttachments)
-    .where(and(eq(policyAttachments.accountId, accountId), eq(policyAttachments.principalType, "user"), inArray(policyAttachments.policyName, [...adminPolicies])));
+    .where(
+      and(
+        eq(policyAttachments.accountId, accountId),
+        eq(policyAttachments.principalType, "user"),
+        inArray(policyAttachments.policyName, [...adminPolicies]),
+      ),
+    );
   const users = await db
     .selectDistinct({ name: ramUsers.name })
     .from(ramUsers)
     .leftJoin(groupMembers, eq(groupMembers.userId, ramUsers.id))
-    .where(and(eq(ramUsers.accountId, accountId), eq(ramUsers.enabled, true), or(inArray(ramUsers.id, directAdmins), inArray(groupMembers.groupId, adminGroups))))
+    .where(
+      and(
+        eq(ramUsers.accountId, accountId),
+        eq(ramUsers.enabled, true),
+        or(inArray(ramUsers.id, directAdmins), inArray(groupMembers.groupId, adminGroups)),
+      ),
+    )
     .orderBy(asc(ramUsers.name));
   return [account.ownerEmail, ...users.map((u) => logonNameOf(u.name, account.alias))];
 }

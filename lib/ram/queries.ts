@@ -1,7 +1,15 @@
 import { and, asc, count, eq, ilike, or } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { containsPattern, paginate } from "@/db/paginate";
-import { groupMembers, policyAttachments, ramGroups, ramRoles, ramUsers, roleTrustees, type PrincipalType } from "@/db/schema";
+import {
+  groupMembers,
+  policyAttachments,
+  ramGroups,
+  ramRoles,
+  ramUsers,
+  roleTrustees,
+  type PrincipalType,
+} from "@/db/schema";
 import { listPolicyNames } from "./admin";
 import { readerDb } from "./authorize";
 import { systemPolicies } from "./policies";
@@ -34,12 +42,21 @@ export async function listOwnPolicyNames({ actor }: Read): Promise<string[]> {
 export async function listUsers({ actor, ...opts }: Read<ListOptions>) {
   const db = await readerDb(actor);
   const like = containsPattern(opts.search);
-  const where = and(eq(ramUsers.accountId, actor.accountId), like ? or(ilike(ramUsers.name, like), ilike(ramUsers.displayName, like)) : undefined);
+  const where = and(
+    eq(ramUsers.accountId, actor.accountId),
+    like ? or(ilike(ramUsers.name, like), ilike(ramUsers.displayName, like)) : undefined,
+  );
   return paginate(
     opts,
     (limit, offset) =>
       db
-        .select({ id: ramUsers.id, name: ramUsers.name, displayName: ramUsers.displayName, enabled: ramUsers.enabled, createdAt: ramUsers.createdAt })
+        .select({
+          id: ramUsers.id,
+          name: ramUsers.name,
+          displayName: ramUsers.displayName,
+          enabled: ramUsers.enabled,
+          createdAt: ramUsers.createdAt,
+        })
         .from(ramUsers)
         .where(where)
         .orderBy(asc(ramUsers.name))
@@ -54,7 +71,14 @@ export async function getUser({ actor, userId }: Read<{ userId: string }>) {
   if (!idSchema.safeParse(userId).success) return null;
   const accountId = actor.accountId;
   const [user] = await db
-    .select({ id: ramUsers.id, name: ramUsers.name, displayName: ramUsers.displayName, enabled: ramUsers.enabled, createdAt: ramUsers.createdAt, updatedAt: ramUsers.updatedAt })
+    .select({
+      id: ramUsers.id,
+      name: ramUsers.name,
+      displayName: ramUsers.displayName,
+      enabled: ramUsers.enabled,
+      createdAt: ramUsers.createdAt,
+      updatedAt: ramUsers.updatedAt,
+    })
     .from(ramUsers)
     .where(and(eq(ramUsers.id, userId), eq(ramUsers.accountId, accountId)));
   if (!user) return null;
@@ -74,7 +98,13 @@ async function listAttachedPolicies(db: Db, accountId: string, type: PrincipalTy
   const rows = await db
     .select({ policyName: policyAttachments.policyName, attachedAt: policyAttachments.createdAt })
     .from(policyAttachments)
-    .where(and(eq(policyAttachments.accountId, accountId), eq(policyAttachments.principalType, type), eq(policyAttachments.principalId, id)))
+    .where(
+      and(
+        eq(policyAttachments.accountId, accountId),
+        eq(policyAttachments.principalType, type),
+        eq(policyAttachments.principalId, id),
+      ),
+    )
     .orderBy(asc(policyAttachments.policyName));
   return rows;
 }
@@ -93,7 +123,10 @@ export async function listUserChoices({ actor }: Read) {
 async function listNamed(table: typeof ramGroups | typeof ramRoles, { actor, ...opts }: Read<ListOptions>) {
   const db = await readerDb(actor);
   const like = containsPattern(opts.search);
-  const where = and(eq(table.accountId, actor.accountId), like ? or(ilike(table.name, like), ilike(table.description, like)) : undefined);
+  const where = and(
+    eq(table.accountId, actor.accountId),
+    like ? or(ilike(table.name, like), ilike(table.description, like)) : undefined,
+  );
   return paginate(
     opts,
     (limit, offset) =>
@@ -116,8 +149,12 @@ export function listRoles(read: Read<ListOptions>) {
   return listNamed(ramRoles, read);
 }
 
-
-const userColumns = { id: ramUsers.id, name: ramUsers.name, displayName: ramUsers.displayName, enabled: ramUsers.enabled };
+const userColumns = {
+  id: ramUsers.id,
+  name: ramUsers.name,
+  displayName: ramUsers.displayName,
+  enabled: ramUsers.enabled,
+};
 
 /** A group of the account with its members and policies, or null. */
 export async function getGroup({ actor, groupId }: Read<{ groupId: string }>) {
@@ -125,12 +162,22 @@ export async function getGroup({ actor, groupId }: Read<{ groupId: string }>) {
   if (!idSchema.safeParse(groupId).success) return null;
   const accountId = actor.accountId;
   const [group] = await db
-    .select({ id: ramGroups.id, name: ramGroups.name, description: ramGroups.description, createdAt: ramGroups.createdAt })
+    .select({
+      id: ramGroups.id,
+      name: ramGroups.name,
+      description: ramGroups.description,
+      createdAt: ramGroups.createdAt,
+    })
     .from(ramGroups)
     .where(and(eq(ramGroups.id, groupId), eq(ramGroups.accountId, accountId)));
   if (!group) return null;
   const [members, policies] = await Promise.all([
-    db.select(userColumns).from(groupMembers).innerJoin(ramUsers, eq(ramUsers.id, groupMembers.userId)).where(eq(groupMembers.groupId, groupId)).orderBy(asc(ramUsers.name)),
+    db
+      .select(userColumns)
+      .from(groupMembers)
+      .innerJoin(ramUsers, eq(ramUsers.id, groupMembers.userId))
+      .where(eq(groupMembers.groupId, groupId))
+      .orderBy(asc(ramUsers.name)),
     listAttachedPolicies(db, accountId, "group", groupId),
   ]);
   return { ...group, members, policies };
@@ -147,7 +194,12 @@ export async function getRole({ actor, roleId }: Read<{ roleId: string }>) {
     .where(and(eq(ramRoles.id, roleId), eq(ramRoles.accountId, accountId)));
   if (!role) return null;
   const [trustees, policies] = await Promise.all([
-    db.select(userColumns).from(roleTrustees).innerJoin(ramUsers, eq(ramUsers.id, roleTrustees.userId)).where(eq(roleTrustees.roleId, roleId)).orderBy(asc(ramUsers.name)),
+    db
+      .select(userColumns)
+      .from(roleTrustees)
+      .innerJoin(ramUsers, eq(ramUsers.id, roleTrustees.userId))
+      .where(eq(roleTrustees.roleId, roleId))
+      .orderBy(asc(ramUsers.name)),
     listAttachedPolicies(db, accountId, "role", roleId),
   ]);
   return { ...role, trustees, policies };
@@ -164,6 +216,13 @@ export async function listPolicyUsage({ actor }: Read) {
     .groupBy(policyAttachments.policyName, policyAttachments.principalType);
   return systemPolicies.map((p) => {
     const n = (type: PrincipalType) => rows.find((r) => r.policyName === p.name && r.type === type)?.n ?? 0;
-    return { name: p.name, description: p.description, policyType: "System" as const, users: n("user"), groups: n("group"), roles: n("role") };
+    return {
+      name: p.name,
+      description: p.description,
+      policyType: "System" as const,
+      users: n("user"),
+      groups: n("group"),
+      roles: n("role"),
+    };
   });
 }

@@ -6,7 +6,10 @@ export const ramNameSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, "Use 1–64 lowercase letters, digits, '.', '_' or '-', starting with a letter or digit");
+  .regex(
+    /^[a-z0-9][a-z0-9._-]{0,63}$/,
+    "Use 1–64 lowercase letters, digits, '.', '_' or '-', starting with a letter or digit",
+  );
 
 export const displayNameSchema = z.string().trim().min(1, "Enter a display name").max(128);
 
@@ -24,7 +27,11 @@ export const createUserSchema = z.object({
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 
 export const updateUserSchema = z
-  .object({ displayName: displayNameSchema.optional(), enabled: z.boolean().optional(), password: passwordSchema.optional() })
+  .object({
+    displayName: displayNameSchema.optional(),
+    enabled: z.boolean().optional(),
+    password: passwordSchema.optional(),
+  })
   .refine((v) => Object.keys(v).length > 0, "Nothing to change");
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 

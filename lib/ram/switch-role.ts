@@ -19,10 +19,20 @@ export async function switchRole({ actor, roleId }: { actor: SessionActor; roleI
         .select({ name: ramRoles.name })
         .from(roleTrustees)
         .innerJoin(ramRoles, eq(ramRoles.id, roleTrustees.roleId))
-        .where(and(eq(roleTrustees.roleId, roleId), eq(roleTrustees.userId, actor.userId!), eq(ramRoles.accountId, actor.accountId)));
+        .where(
+          and(
+            eq(roleTrustees.roleId, roleId),
+            eq(roleTrustees.userId, actor.userId!),
+            eq(ramRoles.accountId, actor.accountId),
+          ),
+        );
       if (!trusted) throw notFound("No such role that you may switch to.");
     }
     await tx.update(consoleSessions).set({ roleId }).where(eq(consoleSessions.id, actor.sessionId!));
-    await recordAudit(tx, actor, { action: roleId ? "AssumeRole" : "SwitchBack", targetType: "role", targetId: roleId ?? actor.roleId ?? "" });
+    await recordAudit(tx, actor, {
+      action: roleId ? "AssumeRole" : "SwitchBack",
+      targetType: "role",
+      targetId: roleId ?? actor.roleId ?? "",
+    });
   });
 }

@@ -20,7 +20,11 @@ export async function createFirstOwner(db: Db, input: FirstOwnerInput): Promise<
   const ownerPasswordHash = await hashPassword(input.password);
   const uid = newAccountUid();
   return db.transaction(async (tx) => {
-    const claimed = await tx.insert(installationState).values({ firstAccountUid: uid }).onConflictDoNothing().returning({ id: installationState.id });
+    const claimed = await tx
+      .insert(installationState)
+      .values({ firstAccountUid: uid })
+      .onConflictDoNothing()
+      .returning({ id: installationState.id });
     // Still nobody with an account (demo data may have been loaded meanwhile): checked under the claim.
     if (claimed.length === 0 || (await hasHumanAccount(tx))) throw closed();
     const [account] = await tx

@@ -39,7 +39,10 @@ export async function setupEndpoint(request: Request): Promise<Response> {
     if (!parsed.success) {
       const errors: Record<string, string> = {};
       for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
-      return backToForm({ values: { email: field("email").slice(0, 254), alias: field("alias").slice(0, 64) }, errors });
+      return backToForm({
+        values: { email: field("email").slice(0, 254), alias: field("alias").slice(0, 64) },
+        errors,
+      });
     }
     await createFirstOwner(db, parsed.data);
     return new Response(null, {
@@ -54,7 +57,11 @@ export async function setupEndpoint(request: Request): Promise<Response> {
 function backToForm(state: Parameters<typeof encodeSetupFormState>[0]): Response {
   return new Response(null, {
     status: 303,
-    headers: { location: "/setup", "cache-control": "no-store", "set-cookie": cookie(encodeSetupFormState(state), 120) },
+    headers: {
+      location: "/setup",
+      "cache-control": "no-store",
+      "set-cookie": cookie(encodeSetupFormState(state), 120),
+    },
   });
 }
 

@@ -1,7 +1,16 @@
 import { and, inArray, isNotNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Db, Tx } from "@/db/client";
-import { accessTokens, authCodes, consentRequests, consoleSessions, grants, rateLimits, refreshTokens, signingKeys } from "@/db/schema";
+import {
+  accessTokens,
+  authCodes,
+  consentRequests,
+  consoleSessions,
+  grants,
+  rateLimits,
+  refreshTokens,
+  signingKeys,
+} from "@/db/schema";
 
 /** Rows per table one sweep deletes at most: a sweep stays a short transaction however much has piled up. */
 export const SWEEP_BATCH = 1000;
@@ -58,13 +67,20 @@ export async function sweepExpired(db: Db, opts: { batch?: number; graceSeconds?
       consoleSessions: await sweep(
         consoleSessions,
         consoleSessions.id,
-        or(lt(consoleSessions.expiresAt, cutoff), and(isNotNull(consoleSessions.revokedAt), lt(consoleSessions.revokedAt, cutoff))),
+        or(
+          lt(consoleSessions.expiresAt, cutoff),
+          and(isNotNull(consoleSessions.revokedAt), lt(consoleSessions.revokedAt, cutoff)),
+        ),
       ),
       // Never the active key (retired_at null): only retired keys past their publication.
       signingKeys: await sweep(
         signingKeys,
         signingKeys.kid,
-        and(isNotNull(signingKeys.retiredAt), isNotNull(signingKeys.publishUntil), lt(signingKeys.publishUntil, cutoff)),
+        and(
+          isNotNull(signingKeys.retiredAt),
+          isNotNull(signingKeys.publishUntil),
+          lt(signingKeys.publishUntil, cutoff),
+        ),
       ),
     };
     return { ran: true, deleted };
@@ -72,13 +88,26 @@ export async function sweepExpired(db: Db, opts: { batch?: number; graceSeconds?
 }
 
 /** `delete … where key in (select key … limit n for update skip locked)`: bounded, and safe beside another sweeper. */
-async function deleteBatch(tx: Tx, table: PgTable, key: PgColumn, where: SQL | undefined, batch: number): Promise<number> {
+async function deleteBatch(
+  tx: Tx,
+  table: PgTable,
+  key: PgColumn,
+  where: SQL | undefined,
+  batch: number,
+): Promise<number> {
   const picked = tx.select({ key }).from(table).where(where).limit(batch).for("update", { skipLocked: true });
   const rows = await tx.delete(table).where(inArray(key, picked)).returning({ key });
   return rows.length;
 }
 
 function zero(): SweepCounts {
-  return { authCodes: 0, consentRequests: 0, accessTokens: 0, refreshTokens: 0, rateLimits: 0, consoleSessions: 0, signingKeys: 0 };
+  return {
+    authCodes: 0,
+    consentRequests: 0,
+    accessTokens: 0,
+    refreshTokens: 0,
+    rateLimits: 0,
+    consoleSessions: 0,
+    signingKeys: 0,
+  };
 }
-

@@ -16,7 +16,9 @@ export async function loadGrants(db: BenchDb): Promise<Grants> {
 export const oidcGrant = (i: number, g: number) => ((i * 7919) % Math.floor(g / 10)) * 10 + (i % 9);
 export const apiGrant = (i: number, g: number) => ((i * 7919) % Math.floor(g / 10)) * 10 + 9;
 const grantSql = (kind: "oidc" | "api", g: number) =>
-  kind === "oidc" ? `((i * 7919) % ${Math.floor(g / 10)}) * 10 + (i % 9)` : `((i * 7919) % ${Math.floor(g / 10)}) * 10 + 9`;
+  kind === "oidc"
+    ? `((i * 7919) % ${Math.floor(g / 10)}) * 10 + (i % 9)`
+    : `((i * 7919) % ${Math.floor(g / 10)}) * 10 + 9`;
 
 const basicCache = new Map<string, string>();
 export function basicAuth(clientId: string, secret = secretOf(clientId)): string {
@@ -30,16 +32,28 @@ export const BENCH_VERIFIER = "bench-pkce-verifier-0123456789-abcdefghijklmnopqr
 
 /** Single-use authorization codes `bench-code-<tag>-<i>`, issued in one statement as issueAuthorizationCode would. */
 export async function preIssueCodes(db: BenchDb, tag: string, count: number, g: number): Promise<void> {
-  await db.query(`insert into auth_codes (code_hash, account_id, app_id, installation_id, user_id, subject, scope, auth_time, redirect_uri, code_challenge, expires_at)
+  await db.query(
+    `insert into auth_codes (code_hash, account_id, app_id, installation_id, user_id, subject, scope, auth_time, redirect_uri, code_challenge, expires_at)
     select bench_hash('bench-code-${tag}-' || i), b.account_id, b.app_id, b.installation_id, b.user_id, b.subject, b.scope, now(), $1, $3, now() + interval '15 minutes'
-    from generate_series(0, $2::int - 1) i join bench_grants b on b.n = ${grantSql("oidc", g)}`, [REDIRECT_URI, count, s256Challenge(BENCH_VERIFIER)]);
+    from generate_series(0, $2::int - 1) i join bench_grants b on b.n = ${grantSql("oidc", g)}`,
+    [REDIRECT_URI, count, s256Challenge(BENCH_VERIFIER)],
+  );
 }
 
 /** Live refresh tokens `bench-rt-<tag>-<i>` on OIDC grants (their refresh signs an ID token) or API-only grants. */
-export async function preIssueRefreshTokens(db: BenchDb, tag: string, count: number, g: number, kind: "oidc" | "api"): Promise<void> {
-  await db.query(`insert into refresh_tokens (token_hash, grant_id, installation_id, expires_at)
+export async function preIssueRefreshTokens(
+  db: BenchDb,
+  tag: string,
+  count: number,
+  g: number,
+  kind: "oidc" | "api",
+): Promise<void> {
+  await db.query(
+    `insert into refresh_tokens (token_hash, grant_id, installation_id, expires_at)
     select bench_hash('bench-rt-${tag}-' || i), b.grant_id, b.installation_id, now() + interval '1 day'
-    from generate_series(0, $1::int - 1) i join bench_grants b on b.n = ${grantSql(kind, g)}`, [count]);
+    from generate_series(0, $1::int - 1) i join bench_grants b on b.n = ${grantSql(kind, g)}`,
+    [count],
+  );
 }
 
 export function tokenForm(params: Record<string, string>): string {
@@ -63,9 +77,12 @@ export async function signIn(origin: string, login: string, password: string): P
 
 /** The demo client installed in acme, for the silent authorization scenario. */
 export async function installDemoClientInAcme(db: BenchDb, demoClientId: string): Promise<void> {
-  await db.query(`insert into installations (account_id, app_id, scopes, source, installed_by)
+  await db.query(
+    `insert into installations (account_id, app_id, scopes, source, installed_by)
     select a.id, p.id, '["openid","profile","aliuid","permissions","/acs/ram"]', 'consent', 'admin@acme.onaliyun.com'
-    from accounts a, applications p where a.alias = 'acme' and p.client_id = $1 on conflict do nothing`, [demoClientId]);
+    from accounts a, applications p where a.alias = 'acme' and p.client_id = $1 on conflict do nothing`,
+    [demoClientId],
+  );
 }
 
 /** The generated app that acme has not installed (its authorization shows the consent page). */

@@ -54,14 +54,17 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
             // autocannon asks for each request here; null ends this connection's stream of requests.
             setupRequest: (req) => {
               const r = next();
-              return r ? { ...req, method: r.method ?? "GET", path: r.path, headers: r.headers ?? {}, body: r.body } : (null as never);
+              return r
+                ? { ...req, method: r.method ?? "GET", path: r.path, headers: r.headers ?? {}, body: r.body }
+                : (null as never);
             },
           }
         : { method: first.method ?? "GET", path: first.path, headers: first.headers, body: first.body },
     ],
   });
   const statuses: Record<string, number> = {};
-  for (const [code, stat] of Object.entries(result.statusCodeStats ?? {})) statuses[code] = (stat as { count: number }).count;
+  for (const [code, stat] of Object.entries(result.statusCodeStats ?? {}))
+    statuses[code] = (stat as { count: number }).count;
   const completed = Object.values(statuses).reduce((a, b) => a + b, 0);
   const ok = statuses[String(opts.expect)] ?? 0;
   return {

@@ -15,7 +15,13 @@ import { createBenchDatabase, postgresVersion, type BenchDb } from "./database";
 import { countRows, FULL, generateDataset, SMALL } from "./dataset";
 import { consentAppOf, deleteTargetOf, installDemoClientInAcme, loadGrants, signIn } from "./fixtures";
 import { runLoad } from "./load";
-import { measureConsentJs, measureRsaSigning, timeDeleteApplication, type ConsentJs, type DeleteTiming } from "./measure";
+import {
+  measureConsentJs,
+  measureRsaSigning,
+  timeDeleteApplication,
+  type ConsentJs,
+  type DeleteTiming,
+} from "./measure";
 import { evaluateTargets, markdown, withRatios, writeResults, type Results } from "./report";
 import { allScenarios, type Ctx, type ServerName } from "./scenarios";
 import { measureTokenLookup } from "./statements";
@@ -37,7 +43,9 @@ let db: BenchDb | undefined;
 async function main() {
   const startedAt = new Date().toISOString();
   const loadAverageAtStart = os.loadavg().map((x) => Math.round(x * 100) / 100);
-  log(`${cpus} × ${os.cpus()[0]?.model}; ${small ? "SMALL" : "full"} data set; ${durationSeconds} s per scenario; ${connections} connections`);
+  log(
+    `${cpus} × ${os.cpus()[0]?.model}; ${small ? "SMALL" : "full"} data set; ${durationSeconds} s per scenario; ${connections} connections`,
+  );
 
   const rsa = await measureRsaSigning(small ? 1 : 3);
   log(`RSA-2048 signing on one core: ${rsa.nodeCryptoPerSecond}/s node:crypto, ${rsa.josePerSecond}/s jose`);
@@ -57,22 +65,63 @@ async function main() {
   await installDemoClientInAcme(db, DEMO_CLIENT.clientId);
   const sample = Array.from({ length: 2000 }, () => `bench-at-${Math.floor(Math.random() * size.tokens)}`);
   const tokenLookup = await measureTokenLookup(db.url, sample, small ? 1 : 3);
-  log(`token lookup: planning ${tokenLookup.planningMs} ms, execution ${tokenLookup.executionMs} ms; ${tokenLookup.unpreparedPerSecond}/s unprepared, ${tokenLookup.statementCachePerSecond}/s with the statement cache`);
+  log(
+    `token lookup: planning ${tokenLookup.planningMs} ms, execution ${tokenLookup.executionMs} ms; ${tokenLookup.unpreparedPerSecond}/s unprepared, ${tokenLookup.statementCachePerSecond}/s with the statement cache`,
+  );
 
   const ports = { next: basePort + 1, lean: basePort + 2, reference: basePort + 3 };
   const issuer = `http://127.0.0.1:${ports.next}`;
   const authSecret = randomBytes(32).toString("base64url");
   const referenceSecret = randomBytes(16).toString("base64url");
-  const common = { DATABASE_URL: db.url, AUTH_SECRET: authSecret, ISSUER_URL: issuer, ...(process.env.DB_POOL_MAX ? { DB_POOL_MAX: process.env.DB_POOL_MAX } : {}) };
+  const common = {
+    DATABASE_URL: db.url,
+    AUTH_SECRET: authSecret,
+    ISSUER_URL: issuer,
+    ...(process.env.DB_POOL_MAX ? { DB_POOL_MAX: process.env.DB_POOL_MAX } : {}),
+  };
   log("starting next start, the lean server and the reference…");
   // What-if: the statement cache in the console too (scripts/bench/preload-statement-cache.ts).
-  const experiment: Record<string, string> = process.env.BENCH_EXPERIMENT_STATEMENT_CACHE === "1" ? { NODE_OPTIONS: "--import tsx --import ./scripts/bench/preload-statement-cache.ts" } : {};
+  const experiment: Record<string, string> =
+    process.env.BENCH_EXPERIMENT_STATEMENT_CACHE === "1"
+      ? { NODE_OPTIONS: "--import tsx --import ./scripts/bench/preload-statement-cache.ts" }
+      : {};
   const nextEnv = { ...common, ...experiment, NEXT_DIST_DIR: distDir, PORT: String(ports.next) };
-  started.push(await startServer({ name: "next", cmd: nextBin(), args: ["start", "-p", String(ports.next), "-H", "127.0.0.1"], env: nextEnv, port: ports.next, readyPath: "/api/ping" }));
-  started.push(await startServer({ name: "lean", cmd: tsxBin(), args: ["server/oauth-api.ts"], env: { ...common, PORT: String(ports.lean), HOST: "127.0.0.1" }, port: ports.lean, readyPath: "/.well-known/openid-configuration" }));
-  started.push(await startServer({ name: "reference", cmd: tsxBin(), args: ["scripts/bench/reference-oidc.ts"], env: { PORT: String(ports.reference), REFERENCE_CLIENT_SECRET: referenceSecret }, port: ports.reference, readyPath: "/.well-known/openid-configuration" }));
+  started.push(
+    await startServer({
+      name: "next",
+      cmd: nextBin(),
+      args: ["start", "-p", String(ports.next), "-H", "127.0.0.1"],
+      env: nextEnv,
+      port: ports.next,
+      readyPath: "/api/ping",
+    }),
+  );
+  started.push(
+    await startServer({
+      name: "lean",
+      cmd: tsxBin(),
+      args: ["server/oauth-api.ts"],
+      env: { ...common, PORT: String(ports.lean), HOST: "127.0.0.1" },
+      port: ports.lean,
+      readyPath: "/.well-known/openid-configuration",
+    }),
+  );
+  started.push(
+    await startServer({
+      name: "reference",
+      cmd: tsxBin(),
+      args: ["scripts/bench/reference-oidc.ts"],
+      env: { PORT: String(ports.reference), REFERENCE_CLIENT_SECRET: referenceSecret },
+      port: ports.reference,
+      readyPath: "/.well-known/openid-configuration",
+    }),
+  );
 
-  const origins: Record<ServerName, string> = { next: started[0]!.origin, lean: started[1]!.origin, reference: started[2]!.origin };
+  const origins: Record<ServerName, string> = {
+    next: started[0]!.origin,
+    lean: started[1]!.origin,
+    reference: started[2]!.origin,
+  };
   const ctx: Ctx = {
     origins,
     db,
@@ -93,30 +142,66 @@ async function main() {
     const prepared = await scenario.prepare(ctx);
     const base = { origin: origins[scenario.server], request: prepared.request, expect: scenario.expect, connections };
     // Warm-up (JIT, caches, connection pools), not recorded.
-    await runLoad({ ...base, durationSeconds: 1, maxRequests: prepared.maxRequests ? Math.min(500, prepared.maxRequests) : undefined });
+    await runLoad({
+      ...base,
+      durationSeconds: 1,
+      maxRequests: prepared.maxRequests ? Math.min(500, prepared.maxRequests) : undefined,
+    });
     const result = await runLoad({ ...base, durationSeconds, maxRequests: prepared.maxRequests });
-    log(`${scenario.id.padEnd(24)} ${String(result.rps).padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms  errors ${result.errors} ${result.errors ? JSON.stringify(result.statuses) : ""}`);
-    measured.push({ id: scenario.id, server: scenario.server, title: scenario.title, baseline: scenario.baseline, load1, ...result });
+    log(
+      `${scenario.id.padEnd(24)} ${String(result.rps).padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms  errors ${result.errors} ${result.errors ? JSON.stringify(result.statuses) : ""}`,
+    );
+    measured.push({
+      id: scenario.id,
+      server: scenario.server,
+      title: scenario.title,
+      baseline: scenario.baseline,
+      load1,
+      ...result,
+    });
   }
 
   let consentJs: ConsentJs | null = null;
   try {
     consentJs = await measureConsentJs(origins.next, ctx.adminCookie, consentAppOf(size));
-    log(`consent page first-load JS: ${(consentJs.totalGzipBytes / 1024).toFixed(1)} KB gzip in ${consentJs.scripts.length} chunks`);
+    log(
+      `consent page first-load JS: ${(consentJs.totalGzipBytes / 1024).toFixed(1)} KB gzip in ${consentJs.scripts.length} chunks`,
+    );
   } catch (error) {
     log(`consent page: ${error instanceof Error ? error.message : error}`);
   }
   const deleteApplication: DeleteTiming[] = [];
   for (let d = 0; d < size.deleteTargets; d++) {
-    const timing = await timeDeleteApplication(origins.next, ctx.adminCookie, deleteTargetOf(size, d), size.tokensPerDeleteTarget, `bench-del-${d}-0`);
-    log(`Delete Application (${timing.tokens} tokens): ${timing.status} in ${timing.ms} ms; token refused after: ${timing.tokenRejectedAfter}`);
+    const timing = await timeDeleteApplication(
+      origins.next,
+      ctx.adminCookie,
+      deleteTargetOf(size, d),
+      size.tokensPerDeleteTarget,
+      `bench-del-${d}-0`,
+    );
+    log(
+      `Delete Application (${timing.tokens} tokens): ${timing.status} in ${timing.ms} ms; token refused after: ${timing.tokenRejectedAfter}`,
+    );
     deleteApplication.push(timing);
   }
 
   const partial = {
     startedAt,
-    machine: { cpus, model: os.cpus()[0]?.model ?? "unknown", memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres: await postgresVersion(db), loadAverageAtStart },
-    config: { small, durationSeconds, connections, dbPoolMax: process.env.DB_POOL_MAX ?? "default", nextStatementCache: Boolean(experiment.NODE_OPTIONS) },
+    machine: {
+      cpus,
+      model: os.cpus()[0]?.model ?? "unknown",
+      memoryGb: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      postgres: await postgresVersion(db),
+      loadAverageAtStart,
+    },
+    config: {
+      small,
+      durationSeconds,
+      connections,
+      dbPoolMax: process.env.DB_POOL_MAX ?? "default",
+      nextStatementCache: Boolean(experiment.NODE_OPTIONS),
+    },
     dataset: { rows, generationSeconds: generated.totalSeconds, steps: generated.steps },
     buildSeconds,
     rsa,

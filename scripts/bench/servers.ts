@@ -33,7 +33,9 @@ function run(cmd: string, args: string[], env: Record<string, string>): Promise<
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ["ignore", "inherit", "inherit"] });
     child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(" ")} exited with ${code}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(" ")} exited with ${code}`)),
+    );
   });
 }
 
@@ -41,7 +43,14 @@ function run(cmd: string, args: string[], env: Record<string, string>): Promise<
  * Starts a server as a child process in its own process group (so that stopping it also stops
  * what it started) and waits until `readyPath` answers.
  */
-export async function startServer(opts: { name: string; cmd: string; args: string[]; env: Record<string, string>; port: number; readyPath: string }): Promise<Started> {
+export async function startServer(opts: {
+  name: string;
+  cmd: string;
+  args: string[];
+  env: Record<string, string>;
+  port: number;
+  readyPath: string;
+}): Promise<Started> {
   const child = spawn(opts.cmd, opts.args, {
     env: { ...process.env, NODE_ENV: "production", ...opts.env },
     stdio: ["ignore", "ignore", "pipe"],

@@ -19,7 +19,12 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 async function rate(url: string, cached: boolean, tokens: string[], seconds: number): Promise<number> {
   const pool = new Pool({ connectionString: url, max: 4 });
   if (cached) enableStatementCache(pool);
-  setHandleForTests({ db: drizzle(pool, { schema }) as unknown as Db, kind: "postgres", pool, close: () => pool.end() });
+  setHandleForTests({
+    db: drizzle(pool, { schema }) as unknown as Db,
+    kind: "postgres",
+    pool,
+    close: () => pool.end(),
+  });
   const end = performance.now() + seconds * 1000;
   let n = 0;
   await Promise.all(
@@ -38,7 +43,10 @@ async function rate(url: string, cached: boolean, tokens: string[], seconds: num
 export async function measureTokenLookup(url: string, tokens: string[], seconds: number): Promise<TokenLookupCost> {
   const pool = new Pool({ connectionString: url, max: 1 });
   let captured: { sql: string; params: unknown[] } | undefined;
-  const db = drizzle(pool, { schema, logger: { logQuery: (sql, params) => (captured ??= { sql, params }) } }) as unknown as Db;
+  const db = drizzle(pool, {
+    schema,
+    logger: { logQuery: (sql, params) => (captured ??= { sql, params }) },
+  }) as unknown as Db;
   setHandleForTests({ db, kind: "postgres", pool, close: () => pool.end() });
   await validateAccessToken(tokens[0]!);
   const planning: number[] = [];

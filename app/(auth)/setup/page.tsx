@@ -36,7 +36,8 @@ export default async function SetupPage() {
           <h1 className="text-lg font-semibold">Set up the RAM console</h1>
         </div>
         <p className="mb-4 text-[13px] text-gray-600">
-          Nobody has an account here yet. Create the first account and its owner; this page closes for good once it exists.
+          Nobody has an account here yet. Create the first account and its owner; this page closes for good once it
+          exists.
         </p>
         {Object.keys(errors).length ? (
           <Alert tone="error" className="mb-4">
@@ -45,19 +46,53 @@ export default async function SetupPage() {
         ) : null}
         <form method="post" action="/api/setup" noValidate>
           <Field label="Owner e-mail" htmlFor="email" hint="The account owner signs in with it.">
-            <Input id="email" name="email" type="email" autoComplete="email" required defaultValue={state?.values.email} {...invalid("email")} />
+            <Input
+              id="email"
+              name="email"
+              type="email"
+              autoComplete="email"
+              required
+              defaultValue={state?.values.email}
+              {...invalid("email")}
+            />
             {error("email")}
           </Field>
           <Field label="Account alias" htmlFor="alias" hint="RAM users sign in as name@alias.onaliyun.com.">
-            <Input id="alias" name="alias" required defaultValue={state?.values.alias} placeholder="example" {...invalid("alias")} />
+            <Input
+              id="alias"
+              name="alias"
+              required
+              defaultValue={state?.values.alias}
+              placeholder="example"
+              {...invalid("alias")}
+            />
             {error("alias")}
           </Field>
-          <Field label="Password" htmlFor="password" hint={errors.password ? undefined : `At least ${MIN_OWNER_PASSWORD} characters.`}>
-            <Input id="password" name="password" type="password" autoComplete="new-password" required minLength={MIN_OWNER_PASSWORD} {...invalid("password")} />
+          <Field
+            label="Password"
+            htmlFor="password"
+            hint={errors.password ? undefined : `At least ${MIN_OWNER_PASSWORD} characters.`}
+          >
+            <Input
+              id="password"
+              name="password"
+              type="password"
+              autoComplete="new-password"
+              required
+              minLength={MIN_OWNER_PASSWORD}
+              {...invalid("password")}
+            />
             {error("password")}
           </Field>
           <Field label="Confirm password" htmlFor="confirmPassword">
-            <Input id="confirmPassword" name="confirmPassword" type="password" autoComplete="new-password" required {...invalid("confirmPassword")} />
+            <Input
+              id="confirmPassword"
+              name="confirmPassword"
+              type="password"
+              autoComplete="new-password"
+              required
+              {...invalid("confirmPassword")}
+            />
             {error("confirmPassword")}
           </Field>
           <Button type="submit" variant="primary" className="w-full">

@@ -15,7 +15,15 @@ export function SignInForm({ callbackUrl, reauth }: { callbackUrl: string; reaut
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       {reauth ? <input type="hidden" name="prompt" value="login" /> : null}
       <Field label="Logon name or e-mail" htmlFor="login">
-        <Input id="login" name="login" autoComplete="username" required maxLength={256} autoFocus placeholder="name@alias.onaliyun.com" />
+        <Input
+          id="login"
+          name="login"
+          autoComplete="username"
+          required
+          maxLength={256}
+          autoFocus
+          placeholder="name@alias.onaliyun.com"
+        />
       </Field>
       <Field label="Password" htmlFor="password">
         <Input id="password" name="password" type="password" autoComplete="current-password" required maxLength={256} />

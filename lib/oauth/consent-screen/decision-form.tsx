@@ -4,7 +4,17 @@ import type { ReactNode } from "react";
  * The form the decision endpoint reads: request id, CSRF token, the scope items, and the button
  * pressed (`decision` = grant | cancel). Without `children` it only leads back to the application.
  */
-export function DecisionForm({ requestId, csrf, appName, children }: { requestId: string; csrf: string; appName: string; children?: ReactNode }) {
+export function DecisionForm({
+  requestId,
+  csrf,
+  appName,
+  children,
+}: {
+  requestId: string;
+  csrf: string;
+  appName: string;
+  children?: ReactNode;
+}) {
   return (
     <form method="post" action="/oauth2/decision">
       <input type="hidden" name="request_id" value={requestId} />

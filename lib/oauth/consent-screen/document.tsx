@@ -8,7 +8,15 @@ export const STYLESHEET = "/consent.css";
  * one stylesheet from 'self', no script at all, so it works with JavaScript disabled and nothing
  * injected can run.
  */
-export function ProtocolDocument({ title, heading, children }: { title: string; heading: string; children: ReactNode }) {
+export function ProtocolDocument({
+  title,
+  heading,
+  children,
+}: {
+  title: string;
+  heading: string;
+  children: ReactNode;
+}) {
   return (
     <html lang="en">
       {/* eslint-disable-next-line @next/next/no-head-element -- a whole document rendered outside Next.js */}

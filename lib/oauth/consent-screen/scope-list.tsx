@@ -62,7 +62,15 @@ function ScopeItem({ kind, item }: { kind: "required" | "optional" | "personal";
           <input type="hidden" name="scope" value={item.scope} />
         </>
       ) : (
-        <input className="switch" type="checkbox" role="switch" name="scope" value={item.scope} id={id} aria-describedby={`${id}-desc`} />
+        <input
+          className="switch"
+          type="checkbox"
+          role="switch"
+          name="scope"
+          value={item.scope}
+          id={id}
+          aria-describedby={`${id}-desc`}
+        />
       )}
       <label htmlFor={id}>{text}</label>
     </li>

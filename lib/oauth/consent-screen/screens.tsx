@@ -19,15 +19,24 @@ function Screen({ title, data, children }: { title: string; data: ScreenData; ch
 const formOf = (d: ScreenData) => ({ requestId: d.requestId, csrf: d.csrf, appName: d.client.name });
 
 /** An administrator installs the application for the account (rules 1–3 of the design). */
-export function InstallConsentScreen({ data, required, optional }: { data: ScreenData; required: string[]; optional: string[] }) {
+export function InstallConsentScreen({
+  data,
+  required,
+  optional,
+}: {
+  data: ScreenData;
+  required: string[];
+  optional: string[];
+}) {
   return (
     <Screen title={`Authorize ${data.client.name}`} data={data}>
       <DecisionForm {...formOf(data)}>
         <ScopeList kind="required" items={required.map(describeScope)} />
         {optional.length ? <ScopeList kind="optional" items={optional.map(describeScope)} /> : null}
         <Notice>
-          After you grant, the application is installed for the account {data.accountAlias}: every RAM user of this account can use it without authorizing it
-          again. It can read the identity and permission information of the people who use it.
+          After you grant, the application is installed for the account {data.accountAlias}: every RAM user of this
+          account can use it without authorizing it again. It can read the identity and permission information of the
+          people who use it.
         </Notice>
       </DecisionForm>
     </Screen>
@@ -40,8 +49,8 @@ export function AskAdminScreen({ data, admins }: { data: ScreenData; admins: str
     <Screen title={`Ask an administrator to authorize ${data.client.name}`} data={data}>
       <Notice tone="warn">
         <p>
-          {data.client.name} is not installed in the account {data.accountAlias}. Only the Alibaba Cloud account or a RAM administrator (a RAM user with
-          AliyunRAMFullAccess) can authorize and install it.
+          {data.client.name} is not installed in the account {data.accountAlias}. Only the Alibaba Cloud account or a
+          RAM administrator (a RAM user with AliyunRAMFullAccess) can authorize and install it.
         </p>
         <p>Administrators of this account:</p>
         <ul aria-label="Administrators">
@@ -62,8 +71,8 @@ export function PersonalConsentScreen({ data, scopes }: { data: ScreenData; scop
       <DecisionForm {...formOf(data)}>
         <ScopeList kind="personal" items={scopes.map(describeScope)} />
         <Notice>
-          Your administrator provisioned this official application for the account. Grant it access to your own identity and permission information; you will
-          not be asked again.
+          Your administrator provisioned this official application for the account. Grant it access to your own identity
+          and permission information; you will not be asked again.
         </Notice>
       </DecisionForm>
     </Screen>
@@ -75,8 +84,8 @@ export function NotAssignedScreen({ data }: { data: ScreenData }) {
   return (
     <Screen title={`You can not use ${data.client.name}`} data={data}>
       <Notice tone="warn">
-        You are not assigned to {data.client.name} in the account {data.accountAlias}. Ask an administrator of this account to assign you (or a group you belong
-        to) to the application.
+        You are not assigned to {data.client.name} in the account {data.accountAlias}. Ask an administrator of this
+        account to assign you (or a group you belong to) to the application.
       </Notice>
       <DecisionForm {...formOf(data)} />
     </Screen>

@@ -7,7 +7,12 @@ import { requireAdmin } from "../authorize";
 import type { Principal } from "../principal";
 import { assertPrincipalInAccount } from "./principal-exists";
 
-export async function detachPolicy(opts: { actor: Principal; principalType: PrincipalType; principalId: string; policyName: string }): Promise<void> {
+export async function detachPolicy(opts: {
+  actor: Principal;
+  principalType: PrincipalType;
+  principalId: string;
+  policyName: string;
+}): Promise<void> {
   const { actor, principalType, principalId, policyName } = opts;
   const db = await getDb();
   await db.transaction(async (tx) => {
@@ -25,6 +30,11 @@ export async function detachPolicy(opts: { actor: Principal; principalType: Prin
       )
       .returning({ policyName: policyAttachments.policyName });
     if (removed.length === 0) throw notFound(`${policyName} is not attached.`);
-    await recordAudit(tx, actor, { action: "DetachPolicy", targetType: principalType, targetId: principalId, detail: { policyName } });
+    await recordAudit(tx, actor, {
+      action: "DetachPolicy",
+      targetType: principalType,
+      targetId: principalId,
+      detail: { policyName },
+    });
   });
 }

@@ -7,9 +7,17 @@ const tables = { user: ramUsers, group: ramGroups, role: ramRoles } as const;
 const labels = { user: "RAM user", group: "user group", role: "RAM role" } as const;
 
 /** 404 unless the user, group or role belongs to the account (another account's id is "not found"). */
-export async function assertPrincipalInAccount(tx: Tx, accountId: string, type: PrincipalType, id: string): Promise<{ name: string }> {
+export async function assertPrincipalInAccount(
+  tx: Tx,
+  accountId: string,
+  type: PrincipalType,
+  id: string,
+): Promise<{ name: string }> {
   const t = tables[type];
-  const [row] = await tx.select({ name: t.name }).from(t).where(and(eq(t.id, id), eq(t.accountId, accountId)));
+  const [row] = await tx
+    .select({ name: t.name })
+    .from(t)
+    .where(and(eq(t.id, id), eq(t.accountId, accountId)));
   if (!row) throw notFound(`No such ${labels[type]} in this account.`);
   return row;
 }

@@ -17,9 +17,19 @@ export async function createGroup({ actor, input }: { actor: Principal; input: C
       .insert(ramGroups)
       .values({ accountId: actor.accountId, name: data.name, description: data.description })
       .onConflictDoNothing()
-      .returning({ id: ramGroups.id, name: ramGroups.name, description: ramGroups.description, createdAt: ramGroups.createdAt });
+      .returning({
+        id: ramGroups.id,
+        name: ramGroups.name,
+        description: ramGroups.description,
+        createdAt: ramGroups.createdAt,
+      });
     if (!group) throw new AppError("conflict", `A user group named ${data.name} already exists.`);
-    await recordAudit(tx, actor, { action: "CreateGroup", targetType: "group", targetId: group.id, detail: { name: group.name } });
+    await recordAudit(tx, actor, {
+      action: "CreateGroup",
+      targetType: "group",
+      targetId: group.id,
+      detail: { name: group.name },
+    });
     return group;
   });
 }

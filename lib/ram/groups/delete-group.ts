@@ -19,16 +19,27 @@ export async function deleteGroup({ actor, groupId }: { actor: Principal; groupI
     await requireAdmin(tx, actor);
     if (!idSchema.safeParse(groupId).success) throw notFound("No such user group in this account.");
     // Read before the delete: the memberships go with the group.
-    const members = (await tx.select({ id: groupMembers.userId }).from(groupMembers).where(eq(groupMembers.groupId, groupId))).map((m) => m.id);
+    const members = (
+      await tx.select({ id: groupMembers.userId }).from(groupMembers).where(eq(groupMembers.groupId, groupId))
+    ).map((m) => m.id);
     const installationIds = await groupInstallations(tx, groupId);
     const [gone] = await tx
       .delete(ramGroups)
       .where(and(eq(ramGroups.id, groupId), eq(ramGroups.accountId, actor.accountId)))
       .returning({ name: ramGroups.name });
     if (!gone) throw notFound("No such user group in this account.");
-    await tx.delete(policyAttachments).where(and(eq(policyAttachments.principalType, "group"), eq(policyAttachments.principalId, groupId)));
-    await tx.delete(assignments).where(and(eq(assignments.principalType, "group"), eq(assignments.principalId, groupId)));
+    await tx
+      .delete(policyAttachments)
+      .where(and(eq(policyAttachments.principalType, "group"), eq(policyAttachments.principalId, groupId)));
+    await tx
+      .delete(assignments)
+      .where(and(eq(assignments.principalType, "group"), eq(assignments.principalId, groupId)));
     const revokedUsers = await revokeUnassignedGrants(tx, { installationIds, userIds: members });
-    await recordAudit(tx, actor, { action: "DeleteGroup", targetType: "group", targetId: groupId, detail: { name: gone.name, revokedUsers } });
+    await recordAudit(tx, actor, {
+      action: "DeleteGroup",
+      targetType: "group",
+      targetId: groupId,
+      detail: { name: gone.name, revokedUsers },
+    });
   });
 }

@@ -15,7 +15,15 @@ import { groupInstallations } from "./group-installations";
  * applications assigned to the group: their tokens for those apps are revoked in the same
  * transaction, unless they are still assigned another way.
  */
-export async function removeGroupMember({ actor, groupId, userId }: { actor: Principal; groupId: string; userId: string }): Promise<void> {
+export async function removeGroupMember({
+  actor,
+  groupId,
+  userId,
+}: {
+  actor: Principal;
+  groupId: string;
+  userId: string;
+}): Promise<void> {
   const db = await getDb();
   await db.transaction(async (tx) => {
     await requireAdmin(tx, actor);
@@ -27,7 +35,15 @@ export async function removeGroupMember({ actor, groupId, userId }: { actor: Pri
       .where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.userId, userId)))
       .returning({ userId: groupMembers.userId });
     if (removed.length === 0) throw notFound("That RAM user is not a member of this group.");
-    const revokedUsers = await revokeUnassignedGrants(tx, { installationIds: await groupInstallations(tx, groupId), userIds: [userId] });
-    await recordAudit(tx, actor, { action: "RemoveUserFromGroup", targetType: "group", targetId: groupId, detail: { userId, revokedUsers } });
+    const revokedUsers = await revokeUnassignedGrants(tx, {
+      installationIds: await groupInstallations(tx, groupId),
+      userIds: [userId],
+    });
+    await recordAudit(tx, actor, {
+      action: "RemoveUserFromGroup",
+      targetType: "group",
+      targetId: groupId,
+      detail: { userId, revokedUsers },
+    });
   });
 }

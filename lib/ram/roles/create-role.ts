@@ -17,9 +17,19 @@ export async function createRole({ actor, input }: { actor: Principal; input: Cr
       .insert(ramRoles)
       .values({ accountId: actor.accountId, name: data.name, description: data.description })
       .onConflictDoNothing()
-      .returning({ id: ramRoles.id, name: ramRoles.name, description: ramRoles.description, createdAt: ramRoles.createdAt });
+      .returning({
+        id: ramRoles.id,
+        name: ramRoles.name,
+        description: ramRoles.description,
+        createdAt: ramRoles.createdAt,
+      });
     if (!role) throw new AppError("conflict", `A RAM role named ${data.name} already exists.`);
-    await recordAudit(tx, actor, { action: "CreateRole", targetType: "role", targetId: role.id, detail: { name: role.name } });
+    await recordAudit(tx, actor, {
+      action: "CreateRole",
+      targetType: "role",
+      targetId: role.id,
+      detail: { name: role.name },
+    });
     return role;
   });
 }

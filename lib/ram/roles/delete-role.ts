@@ -26,7 +26,14 @@ export async function deleteRole({ actor, roleId }: { actor: Principal; roleId: 
     if (!role) throw notFound("No such RAM role in this account.");
     const { revokedGrants } = await revokeRoleAccess(tx, roleId);
     await tx.delete(ramRoles).where(eq(ramRoles.id, roleId));
-    await tx.delete(policyAttachments).where(and(eq(policyAttachments.principalType, "role"), eq(policyAttachments.principalId, roleId)));
-    await recordAudit(tx, actor, { action: "DeleteRole", targetType: "role", targetId: roleId, detail: { name: role.name, revokedGrants } });
+    await tx
+      .delete(policyAttachments)
+      .where(and(eq(policyAttachments.principalType, "role"), eq(policyAttachments.principalId, roleId)));
+    await recordAudit(tx, actor, {
+      action: "DeleteRole",
+      targetType: "role",
+      targetId: roleId,
+      detail: { name: role.name, revokedGrants },
+    });
   });
 }

@@ -10,7 +10,15 @@ import { idSchema } from "../schemas";
 import { revokeRoleAccess } from "./revoke-role-access";
 
 /** Stops a RAM user from switching to a role; the user's current sessions in that role end too. */
-export async function removeRoleTrustee({ actor, roleId, userId }: { actor: Principal; roleId: string; userId: string }): Promise<void> {
+export async function removeRoleTrustee({
+  actor,
+  roleId,
+  userId,
+}: {
+  actor: Principal;
+  roleId: string;
+  userId: string;
+}): Promise<void> {
   const db = await getDb();
   await db.transaction(async (tx) => {
     await requireAdmin(tx, actor);
@@ -23,6 +31,11 @@ export async function removeRoleTrustee({ actor, roleId, userId }: { actor: Prin
       .returning({ userId: roleTrustees.userId });
     if (removed.length === 0) throw notFound("That RAM user is not trusted by this role.");
     const { revokedGrants } = await revokeRoleAccess(tx, roleId, userId);
-    await recordAudit(tx, actor, { action: "RemoveRoleTrustee", targetType: "role", targetId: roleId, detail: { userId, revokedGrants } });
+    await recordAudit(tx, actor, {
+      action: "RemoveRoleTrustee",
+      targetType: "role",
+      targetId: roleId,
+      detail: { userId, revokedGrants },
+    });
   });
 }

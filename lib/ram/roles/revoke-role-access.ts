@@ -9,7 +9,10 @@ import { authCodes, consoleSessions, grants } from "@/db/schema";
  */
 export async function revokeRoleAccess(tx: Tx, roleId: string, userId?: string): Promise<{ revokedGrants: number }> {
   const forUser = (column: AnyPgColumn) => (userId ? eq(column, userId) : undefined);
-  await tx.update(consoleSessions).set({ roleId: null }).where(and(eq(consoleSessions.roleId, roleId), forUser(consoleSessions.userId)));
+  await tx
+    .update(consoleSessions)
+    .set({ roleId: null })
+    .where(and(eq(consoleSessions.roleId, roleId), forUser(consoleSessions.userId)));
   const revoked = await tx
     .update(grants)
     .set({ revokedAt: sql`now()` })

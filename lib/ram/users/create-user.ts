@@ -22,8 +22,19 @@ export async function createUser({ actor, input }: { actor: Principal; input: Cr
     const [user] = await tx
       .insert(ramUsers)
       .values({ accountId: actor.accountId, name: data.name, displayName: data.displayName, passwordHash })
-      .returning({ id: ramUsers.id, name: ramUsers.name, displayName: ramUsers.displayName, enabled: ramUsers.enabled, createdAt: ramUsers.createdAt });
-    await recordAudit(tx, actor, { action: "CreateUser", targetType: "user", targetId: user!.id, detail: { name: data.name } });
+      .returning({
+        id: ramUsers.id,
+        name: ramUsers.name,
+        displayName: ramUsers.displayName,
+        enabled: ramUsers.enabled,
+        createdAt: ramUsers.createdAt,
+      });
+    await recordAudit(tx, actor, {
+      action: "CreateUser",
+      targetType: "user",
+      targetId: user!.id,
+      detail: { name: data.name },
+    });
     return { ...user!, logonName: logonNameOf(user!.name, actor.accountAlias) };
   });
 }

@@ -12,14 +12,22 @@ export async function deleteUser({ actor, userId }: { actor: Principal; userId: 
   const db = await getDb();
   await db.transaction(async (tx) => {
     await requireAdmin(tx, actor);
-    if (actor.userId === userId) throw new AppError("conflict", "You can not delete the RAM user you are signed in as.");
+    if (actor.userId === userId)
+      throw new AppError("conflict", "You can not delete the RAM user you are signed in as.");
     await revokeUserAccess(tx, userId);
     const [gone] = await tx
       .delete(ramUsers)
       .where(and(eq(ramUsers.id, userId), eq(ramUsers.accountId, actor.accountId)))
       .returning({ name: ramUsers.name });
     if (!gone) throw notFound("No such RAM user in this account.");
-    await tx.delete(policyAttachments).where(and(eq(policyAttachments.principalType, "user"), eq(policyAttachments.principalId, userId)));
-    await recordAudit(tx, actor, { action: "DeleteUser", targetType: "user", targetId: userId, detail: { name: gone.name } });
+    await tx
+      .delete(policyAttachments)
+      .where(and(eq(policyAttachments.principalType, "user"), eq(policyAttachments.principalId, userId)));
+    await recordAudit(tx, actor, {
+      action: "DeleteUser",
+      targetType: "user",
+      targetId: userId,
+      detail: { name: gone.name },
+    });
   });
 }

@@ -10,7 +10,15 @@ import { updateUserSchema, type UpdateUserInput } from "../schemas";
 import { revokeUserAccess } from "./revoke-user-access";
 
 /** Changes display name, password or the enabled flag; disabling ends the user's sessions and app tokens. */
-export async function updateUser({ actor, userId, input }: { actor: Principal; userId: string; input: UpdateUserInput }) {
+export async function updateUser({
+  actor,
+  userId,
+  input,
+}: {
+  actor: Principal;
+  userId: string;
+  input: UpdateUserInput;
+}) {
   const data = updateUserSchema.parse(input);
   const db = await getDb();
   await requireAdmin(db, actor);
@@ -24,14 +32,23 @@ export async function updateUser({ actor, userId, input }: { actor: Principal; u
         ...(passwordHash ? { passwordHash } : {}),
       })
       .where(and(eq(ramUsers.id, userId), eq(ramUsers.accountId, actor.accountId)))
-      .returning({ id: ramUsers.id, name: ramUsers.name, displayName: ramUsers.displayName, enabled: ramUsers.enabled });
+      .returning({
+        id: ramUsers.id,
+        name: ramUsers.name,
+        displayName: ramUsers.displayName,
+        enabled: ramUsers.enabled,
+      });
     if (!user) throw notFound("No such RAM user in this account.");
     if (data.enabled === false || passwordHash) await revokeUserAccess(tx, userId);
     await recordAudit(tx, actor, {
       action: "UpdateUser",
       targetType: "user",
       targetId: userId,
-      detail: { changed: Object.keys(data).filter((k) => k !== "password").concat(passwordHash ? ["password"] : []) },
+      detail: {
+        changed: Object.keys(data)
+          .filter((k) => k !== "password")
+          .concat(passwordHash ? ["password"] : []),
+      },
     });
     return user;
   });

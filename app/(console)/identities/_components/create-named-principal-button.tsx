@@ -28,12 +28,22 @@ export function CreateNamedPrincipalButton({ kind }: { kind: NamedPrincipalKindK
 
   return (
     <>
-      <Button variant="primary" onClick={() => { reset(); setOpen(true); }}>
+      <Button
+        variant="primary"
+        onClick={() => {
+          reset();
+          setOpen(true);
+        }}
+      >
         {`Create ${noun}`}
       </Button>
       <Dialog open={open} onOpenChange={(o) => !pending && setOpen(o)} title={`Create ${noun}`}>
         <form onSubmit={onSubmit}>
-          {error ? <Alert tone="error" className="mb-3">{error}</Alert> : null}
+          {error ? (
+            <Alert tone="error" className="mb-3">
+              {error}
+            </Alert>
+          ) : null}
           <Field label={nameLabel} htmlFor={`new-${kind}-name`} hint="1–64 lowercase letters, digits, '.', '_' or '-'.">
             <Input id={`new-${kind}-name`} name="name" required maxLength={64} autoComplete="off" />
           </Field>
@@ -41,7 +51,9 @@ export function CreateNamedPrincipalButton({ kind }: { kind: NamedPrincipalKindK
             <Input id={`new-${kind}-description`} name="description" maxLength={256} autoComplete="off" />
           </Field>
           <div className="flex justify-end gap-2">
-            <Button onClick={() => setOpen(false)} disabled={pending}>Cancel</Button>
+            <Button onClick={() => setOpen(false)} disabled={pending}>
+              Cancel
+            </Button>
             <Button type="submit" variant="primary" disabled={pending}>
               {pending ? "Creating…" : "OK"}
             </Button>

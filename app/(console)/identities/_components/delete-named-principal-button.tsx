@@ -4,7 +4,17 @@ import { ConfirmAction } from "@/components/ui/confirm-action";
 import { namedPrincipalKinds, type NamedPrincipalKindKey } from "./named-principal-kinds";
 
 /** Delete User Group / Delete Role, from the list's Actions column (link) or the item's own page (button). */
-export function DeleteNamedPrincipalButton({ kind, id, name, inList = false }: { kind: NamedPrincipalKindKey; id: string; name: string; inList?: boolean }) {
+export function DeleteNamedPrincipalButton({
+  kind,
+  id,
+  name,
+  inList = false,
+}: {
+  kind: NamedPrincipalKindKey;
+  id: string;
+  name: string;
+  inList?: boolean;
+}) {
   const { noun, apiPath, pagePath, deleteWarning } = namedPrincipalKinds[kind];
   return (
     <ConfirmAction

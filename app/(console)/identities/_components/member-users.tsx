@@ -40,7 +40,9 @@ export function MemberUsers({
   const memberIds = new Set(members.map((m) => m.id));
   const needle = filter.trim().toLowerCase();
   const available = choices.filter((c) => !memberIds.has(c.id));
-  const shown = available.filter((c) => !needle || c.logonName.toLowerCase().includes(needle) || c.displayName.toLowerCase().includes(needle));
+  const shown = available.filter(
+    (c) => !needle || c.logonName.toLowerCase().includes(needle) || c.displayName.toLowerCase().includes(needle),
+  );
   const titleId = `${title.toLowerCase().replace(/\W+/g, "-")}-title`;
 
   function openDialog() {
@@ -53,25 +55,34 @@ export function MemberUsers({
   async function add() {
     if (selected.length === 0) return setError("Select at least one RAM user.");
     const requests = selected.map((userId) => ({ url: apiBase, method: "POST", body: { userId }, tolerate: [409] }));
-    const res = await run(requests, { success: selected.length === 1 ? "1 RAM user added." : `${selected.length} RAM users added.` });
+    const res = await run(requests, {
+      success: selected.length === 1 ? "1 RAM user added." : `${selected.length} RAM users added.`,
+    });
     if (res.ok) setOpen(false);
   }
 
-  const remove = (m: UserRef) => run({ url: `${apiBase}/${m.id}`, method: "DELETE" }, { success: `${m.logonName} removed.` });
+  const remove = (m: UserRef) =>
+    run({ url: `${apiBase}/${m.id}`, method: "DELETE" }, { success: `${m.logonName} removed.` });
 
   const toggle = (id: string, on: boolean) => setSelected((s) => (on ? [...s, id] : s.filter((x) => x !== id)));
 
   return (
     <section aria-labelledby={titleId} className="mb-6">
       <div className="mb-2 flex items-center justify-between">
-        <h2 id={titleId} className="font-semibold">{title}</h2>
+        <h2 id={titleId} className="font-semibold">
+          {title}
+        </h2>
         {canEdit ? (
           <Button variant="primary" onClick={openDialog} disabled={available.length === 0}>
             {addLabel}
           </Button>
         ) : null}
       </div>
-      {error && !open ? <Alert tone="error" className="mb-2">{error}</Alert> : null}
+      {error && !open ? (
+        <Alert tone="error" className="mb-2">
+          {error}
+        </Alert>
+      ) : null}
       <Table aria-labelledby={titleId}>
         <thead>
           <tr>
@@ -106,13 +117,28 @@ export function MemberUsers({
         title={addLabel}
         footer={
           <>
-            <Button onClick={() => setOpen(false)} disabled={pending}>Cancel</Button>
-            <Button variant="primary" onClick={add} disabled={pending}>{pending ? "Adding…" : "OK"}</Button>
+            <Button onClick={() => setOpen(false)} disabled={pending}>
+              Cancel
+            </Button>
+            <Button variant="primary" onClick={add} disabled={pending}>
+              {pending ? "Adding…" : "OK"}
+            </Button>
           </>
         }
       >
-        {error ? <Alert tone="error" className="mb-3">{error}</Alert> : null}
-        <Input type="search" aria-label="Filter RAM users" placeholder="Filter by logon name or display name" value={filter} onChange={(e) => setFilter(e.target.value)} className="mb-3" />
+        {error ? (
+          <Alert tone="error" className="mb-3">
+            {error}
+          </Alert>
+        ) : null}
+        <Input
+          type="search"
+          aria-label="Filter RAM users"
+          placeholder="Filter by logon name or display name"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+          className="mb-3"
+        />
         <fieldset>
           <legend className="mb-2 text-gray-600">
             RAM users of this account{selected.length ? ` · ${selected.length} selected` : ""}
@@ -122,7 +148,11 @@ export function MemberUsers({
             {shown.map((c) => (
               <li key={c.id}>
                 <label className="mb-1 flex cursor-pointer items-center gap-2 rounded-sm border border-gray-200 px-2 py-1.5 has-[[data-state=checked]]:border-link has-[[data-state=checked]]:bg-blue-50">
-                  <Checkbox aria-label={`${c.logonName} ${c.displayName}`} checked={selected.includes(c.id)} onCheckedChange={(on) => toggle(c.id, on === true)} />
+                  <Checkbox
+                    aria-label={`${c.logonName} ${c.displayName}`}
+                    checked={selected.includes(c.id)}
+                    onCheckedChange={(on) => toggle(c.id, on === true)}
+                  />
                   <span className="font-medium">{c.logonName}</span>
                   <span className="text-gray-500">{c.displayName}</span>
                 </label>

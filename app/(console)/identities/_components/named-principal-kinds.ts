@@ -30,7 +30,8 @@ export const namedPrincipalKinds = {
   group: {
     noun: "User Group",
     title: "User Groups",
-    description: "A user group holds RAM users that need the same permissions: grant a policy to the group once, and every member has it.",
+    description:
+      "A user group holds RAM users that need the same permissions: grant a policy to the group once, and every member has it.",
     nameColumn: "Group Name",
     nameLabel: "Group name",
     searchPlaceholder: "Search by group name or description",
@@ -44,7 +45,8 @@ export const namedPrincipalKinds = {
   role: {
     noun: "Role",
     title: "Roles",
-    description: "A RAM role is a virtual identity with policies but no password: trusted RAM users switch to it and act with its permissions.",
+    description:
+      "A RAM role is a virtual identity with policies but no password: trusted RAM users switch to it and act with its permissions.",
     nameColumn: "Role Name",
     nameLabel: "Role name",
     searchPlaceholder: "Search by role name or description",

@@ -8,7 +8,12 @@ import { PageHeader } from "@/components/console/page-header";
 import { Pagination } from "@/components/console/pagination";
 import { SearchBox } from "@/components/console/search-box";
 
-type NamedPrincipalPage = { items: { id: string; name: string; description: string; createdAt: Date }[]; total: number; page: number; pageSize: number };
+type NamedPrincipalPage = {
+  items: { id: string; name: string; description: string; createdAt: Date }[];
+  total: number;
+  page: number;
+  pageSize: number;
+};
 
 /**
  * The list page of user groups or of roles: search, then name (a link to the item), description and
@@ -72,7 +77,13 @@ export function NamedPrincipalList({
           )}
         </tbody>
       </Table>
-      <Pagination page={result.page} pageSize={result.pageSize} total={result.total} basePath={words.pagePath} query={{ search }} />
+      <Pagination
+        page={result.page}
+        pageSize={result.pageSize}
+        total={result.total}
+        basePath={words.pagePath}
+        query={{ search }}
+      />
     </>
   );
 }

@@ -9,11 +9,23 @@ import { listGroups, listRoles } from "@/lib/ram/queries";
 const lists = { group: listGroups, role: listRoles };
 
 /** The user groups or the roles list page: reads one page as the signed-in principal. */
-export async function NamedPrincipalPage({ kind, searchParams }: { kind: NamedPrincipalKindKey; searchParams: Promise<{ search?: string; page?: string }> }) {
+export async function NamedPrincipalPage({
+  kind,
+  searchParams,
+}: {
+  kind: NamedPrincipalKindKey;
+  searchParams: Promise<{ search?: string; page?: string }>;
+}) {
   const principal = await requirePrincipal();
   const abilities = await getAbilities();
   const sp = await searchParams;
-  if (!abilities.canRead) return (<><PageHeader title={namedPrincipalKinds[kind].title} /><ForbiddenNotice /></>);
+  if (!abilities.canRead)
+    return (
+      <>
+        <PageHeader title={namedPrincipalKinds[kind].title} />
+        <ForbiddenNotice />
+      </>
+    );
   const { search, page } = readPageParams(sp);
   const result = await lists[kind]({ actor: principal, search, page });
   return <NamedPrincipalList kind={kind} result={result} search={search} isAdmin={abilities.isAdmin} />;

@@ -34,7 +34,11 @@ export function CreateUserButton({ alias }: { alias: string }) {
       </Button>
       <Dialog open={open} onOpenChange={setOpen} title="Create User">
         <form onSubmit={onSubmit}>
-          {error ? <Alert tone="error" className="mb-3">{error}</Alert> : null}
+          {error ? (
+            <Alert tone="error" className="mb-3">
+              {error}
+            </Alert>
+          ) : null}
           <Field label="Logon name" htmlFor="new-user-name" hint={`The user signs in as name@${alias}.onaliyun.com`}>
             <div className="flex items-center gap-1">
               <Input id="new-user-name" name="name" required maxLength={64} autoComplete="off" />
@@ -44,7 +48,11 @@ export function CreateUserButton({ alias }: { alias: string }) {
           <Field label="Display name" htmlFor="new-user-display">
             <Input id="new-user-display" name="displayName" required maxLength={128} />
           </Field>
-          <Field label="Console password" htmlFor="new-user-password" hint="At least 8 characters, with upper- and lowercase letters and digits.">
+          <Field
+            label="Console password"
+            htmlFor="new-user-password"
+            hint="At least 8 characters, with upper- and lowercase letters and digits."
+          >
             <Input id="new-user-password" name="password" type="password" required autoComplete="new-password" />
           </Field>
           <div className="flex justify-end gap-2">

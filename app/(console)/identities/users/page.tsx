@@ -14,11 +14,21 @@ import { SearchBox } from "@/components/console/search-box";
 
 export const metadata = { title: "Users" };
 
-export default async function UsersPage({ searchParams }: { searchParams: Promise<{ search?: string; page?: string }> }) {
+export default async function UsersPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ search?: string; page?: string }>;
+}) {
   const principal = await requirePrincipal();
   const abilities = await getAbilities();
   const sp = await searchParams;
-  if (!abilities.canRead) return (<><PageHeader title="Users" /><ForbiddenNotice /></>);
+  if (!abilities.canRead)
+    return (
+      <>
+        <PageHeader title="Users" />
+        <ForbiddenNotice />
+      </>
+    );
   const { search, page } = readPageParams(sp);
   const result = await listUsers({ actor: principal, search, page });
   return (
@@ -60,7 +70,13 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           )}
         </tbody>
       </Table>
-      <Pagination page={result.page} pageSize={result.pageSize} total={result.total} basePath="/identities/users" query={{ search }} />
+      <Pagination
+        page={result.page}
+        pageSize={result.pageSize}
+        total={result.total}
+        basePath="/identities/users"
+        query={{ search }}
+      />
     </>
   );
 }

@@ -10,7 +10,13 @@ export const metadata = { title: "Policies" };
 export default async function PoliciesPage() {
   const principal = await requirePrincipal();
   const abilities = await getAbilities();
-  if (!abilities.canRead) return (<><PageHeader title="Policies" /><ForbiddenNotice /></>);
+  if (!abilities.canRead)
+    return (
+      <>
+        <PageHeader title="Policies" />
+        <ForbiddenNotice />
+      </>
+    );
   const policies = await listPolicyUsage({ actor: principal });
   return (
     <>

@@ -14,7 +14,10 @@ export const GET = apiRoute(async ({ request, caller }) => {
 /** Create Application. The client secret is in this answer only; it can not be read again. */
 export const POST = apiRoute(
   async ({ request, caller }) => {
-    const created = await createApplication({ actor: caller.principal, input: await parseJson(request, createApplicationSchema) });
+    const created = await createApplication({
+      actor: caller.principal,
+      input: await parseJson(request, createApplicationSchema),
+    });
     return {
       client_id: created.clientId,
       ...(created.clientSecret ? { client_secret: created.clientSecret } : {}),

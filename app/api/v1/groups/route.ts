@@ -10,6 +10,7 @@ export const GET = apiRoute(async ({ request, caller }) => {
 });
 
 export const POST = apiRoute(
-  async ({ request, caller }) => createGroup({ actor: caller.principal, input: await parseJson(request, createGroupSchema) }),
+  async ({ request, caller }) =>
+    createGroup({ actor: caller.principal, input: await parseJson(request, createGroupSchema) }),
   { status: 201 },
 );

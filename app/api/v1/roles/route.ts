@@ -10,6 +10,7 @@ export const GET = apiRoute(async ({ request, caller }) => {
 });
 
 export const POST = apiRoute(
-  async ({ request, caller }) => createRole({ actor: caller.principal, input: await parseJson(request, createRoleSchema) }),
+  async ({ request, caller }) =>
+    createRole({ actor: caller.principal, input: await parseJson(request, createRoleSchema) }),
   { status: 201 },
 );

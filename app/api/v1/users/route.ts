@@ -10,10 +10,14 @@ import { pageParamsSchema } from "@/lib/http/page-params";
 export const GET = apiRoute(async ({ request, caller }) => {
   const q = parseQuery(request, pageParamsSchema);
   const result = await listUsers({ actor: caller.principal, ...q });
-  return { ...result, items: result.items.map((u) => ({ ...u, logonName: logonNameOf(u.name, caller.principal.accountAlias) })) };
+  return {
+    ...result,
+    items: result.items.map((u) => ({ ...u, logonName: logonNameOf(u.name, caller.principal.accountAlias) })),
+  };
 });
 
 export const POST = apiRoute(
-  async ({ request, caller }) => createUser({ actor: caller.principal, input: await parseJson(request, createUserSchema) }),
+  async ({ request, caller }) =>
+    createUser({ actor: caller.principal, input: await parseJson(request, createUserSchema) }),
   { status: 201 },
 );

@@ -16,11 +16,21 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
   const { groupId } = await params;
   const principal = await requirePrincipal();
   const abilities = await getAbilities();
-  if (!abilities.canRead) return (<><PageHeader title="User Group" /><ForbiddenNotice /></>);
+  if (!abilities.canRead)
+    return (
+      <>
+        <PageHeader title="User Group" />
+        <ForbiddenNotice />
+      </>
+    );
   const group = await getGroup({ actor: principal, groupId });
   if (!group) notFound();
   const choices = abilities.isAdmin ? await listUserChoices({ actor: principal }) : [];
-  const asRef = (u: { id: string; name: string; displayName: string }) => ({ id: u.id, displayName: u.displayName, logonName: logonNameOf(u.name, principal.accountAlias) });
+  const asRef = (u: { id: string; name: string; displayName: string }) => ({
+    id: u.id,
+    displayName: u.displayName,
+    logonName: logonNameOf(u.name, principal.accountAlias),
+  });
   return (
     <>
       <PageHeader

@@ -16,11 +16,21 @@ export default async function RolePage({ params }: { params: Promise<{ roleId: s
   const { roleId } = await params;
   const principal = await requirePrincipal();
   const abilities = await getAbilities();
-  if (!abilities.canRead) return (<><PageHeader title="Role" /><ForbiddenNotice /></>);
+  if (!abilities.canRead)
+    return (
+      <>
+        <PageHeader title="Role" />
+        <ForbiddenNotice />
+      </>
+    );
   const role = await getRole({ actor: principal, roleId });
   if (!role) notFound();
   const choices = abilities.isAdmin ? await listUserChoices({ actor: principal }) : [];
-  const asRef = (u: { id: string; name: string; displayName: string }) => ({ id: u.id, displayName: u.displayName, logonName: logonNameOf(u.name, principal.accountAlias) });
+  const asRef = (u: { id: string; name: string; displayName: string }) => ({
+    id: u.id,
+    displayName: u.displayName,
+    logonName: logonNameOf(u.name, principal.accountAlias),
+  });
   return (
     <>
       <PageHeader
@@ -36,7 +46,9 @@ export default async function RolePage({ params }: { params: Promise<{ roleId: s
           <dt className="text-gray-500">Description</dt>
           <dd>{role.description || "—"}</dd>
           <dt className="text-gray-500">ARN</dt>
-          <dd className="font-mono text-xs">acs:ram::{principal.accountUid}:role/{role.name}</dd>
+          <dd className="font-mono text-xs">
+            acs:ram::{principal.accountUid}:role/{role.name}
+          </dd>
           <dt className="text-gray-500">Created</dt>
           <dd>
             <LocalTime value={role.createdAt} />

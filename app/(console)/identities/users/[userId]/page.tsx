@@ -15,7 +15,13 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
   const { userId } = await params;
   const principal = await requirePrincipal();
   const abilities = await getAbilities();
-  if (!abilities.canRead) return (<><PageHeader title="User" /><ForbiddenNotice /></>);
+  if (!abilities.canRead)
+    return (
+      <>
+        <PageHeader title="User" />
+        <ForbiddenNotice />
+      </>
+    );
   const user = await getUser({ actor: principal, userId });
   if (!user) notFound();
   const logonName = logonNameOf(user.name, principal.accountAlias);
@@ -24,7 +30,9 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
       <PageHeader
         title={logonName}
         breadcrumbs={[{ href: "/identities/users", label: "Users" }]}
-        actions={abilities.isAdmin ? <UserActions userId={user.id} logonName={logonName} enabled={user.enabled} /> : null}
+        actions={
+          abilities.isAdmin ? <UserActions userId={user.id} logonName={logonName} enabled={user.enabled} /> : null
+        }
       />
       <section className="mb-6 rounded-sm border border-gray-200 bg-white p-5">
         <h2 className="mb-3 font-semibold">Basic Information</h2>

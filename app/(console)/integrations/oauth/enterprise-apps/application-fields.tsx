@@ -25,9 +25,20 @@ function FieldError({ id, message }: { id: string; message?: string }) {
 }
 
 /** The editable fields of an application (everything but the type and the scopes). */
-export function ApplicationFields({ idPrefix, type, defaults, errors }: { idPrefix: string; type: string; defaults: ApplicationDefaults; errors: FieldErrors }) {
+export function ApplicationFields({
+  idPrefix,
+  type,
+  defaults,
+  errors,
+}: {
+  idPrefix: string;
+  type: string;
+  defaults: ApplicationDefaults;
+  errors: FieldErrors;
+}) {
   const id = (name: string) => `${idPrefix}-${name}`;
-  const invalid = (name: string) => (errors[name] ? { "aria-invalid": true, "aria-describedby": id(`${name}-error`) } : {});
+  const invalid = (name: string) =>
+    errors[name] ? { "aria-invalid": true, "aria-describedby": id(`${name}-error`) } : {};
   const redirectHint =
     type === "NativeApp"
       ? "One per line, at most 10. https, http on 127.0.0.1, [::1] or localhost, or a private-use scheme such as com.example.app:/callback."
@@ -37,11 +48,30 @@ export function ApplicationFields({ idPrefix, type, defaults, errors }: { idPref
   return (
     <>
       <Field label="Display name" htmlFor={id("name")}>
-        <Input id={id("name")} name="name" required maxLength={64} defaultValue={defaults.name} autoComplete="off" {...invalid("name")} />
+        <Input
+          id={id("name")}
+          name="name"
+          required
+          maxLength={64}
+          defaultValue={defaults.name}
+          autoComplete="off"
+          {...invalid("name")}
+        />
       </Field>
       <FieldError id={id("name-error")} message={errors.name} />
-      <Field label="Description" htmlFor={id("description")} hint="Shown to people on the consent screen. At most 256 characters.">
-        <Textarea id={id("description")} name="description" maxLength={256} rows={2} defaultValue={defaults.description} {...invalid("description")} />
+      <Field
+        label="Description"
+        htmlFor={id("description")}
+        hint="Shown to people on the consent screen. At most 256 characters."
+      >
+        <Textarea
+          id={id("description")}
+          name="description"
+          maxLength={256}
+          rows={2}
+          defaultValue={defaults.description}
+          {...invalid("description")}
+        />
       </Field>
       <FieldError id={id("description-error")} message={errors.description} />
       <Field label="Redirect URIs" htmlFor={id("redirectUris")} hint={redirectHint}>
@@ -59,14 +89,40 @@ export function ApplicationFields({ idPrefix, type, defaults, errors }: { idPref
       <FieldError id={id("redirectUris-error")} message={errors.redirectUris} />
       <div className="grid gap-x-4 sm:grid-cols-2">
         <div>
-          <Field label="Access token validity (seconds)" htmlFor={id("accessTokenValidity")} hint="900 to 10800. Default 3600 (1 hour).">
-            <Input id={id("accessTokenValidity")} name="accessTokenValidity" type="number" min={900} max={10800} step={1} defaultValue={defaults.accessTokenValidity} {...invalid("accessTokenValidity")} />
+          <Field
+            label="Access token validity (seconds)"
+            htmlFor={id("accessTokenValidity")}
+            hint="900 to 10800. Default 3600 (1 hour)."
+          >
+            <Input
+              id={id("accessTokenValidity")}
+              name="accessTokenValidity"
+              type="number"
+              min={900}
+              max={10800}
+              step={1}
+              defaultValue={defaults.accessTokenValidity}
+              {...invalid("accessTokenValidity")}
+            />
           </Field>
           <FieldError id={id("accessTokenValidity-error")} message={errors.accessTokenValidity} />
         </div>
         <div>
-          <Field label="Refresh token validity (seconds)" htmlFor={id("refreshTokenValidity")} hint="7200 to 31536000. Default 7776000 (90 days).">
-            <Input id={id("refreshTokenValidity")} name="refreshTokenValidity" type="number" min={7200} max={31536000} step={1} defaultValue={defaults.refreshTokenValidity} {...invalid("refreshTokenValidity")} />
+          <Field
+            label="Refresh token validity (seconds)"
+            htmlFor={id("refreshTokenValidity")}
+            hint="7200 to 31536000. Default 7776000 (90 days)."
+          >
+            <Input
+              id={id("refreshTokenValidity")}
+              name="refreshTokenValidity"
+              type="number"
+              min={7200}
+              max={31536000}
+              step={1}
+              defaultValue={defaults.refreshTokenValidity}
+              {...invalid("refreshTokenValidity")}
+            />
           </Field>
           <FieldError id={id("refreshTokenValidity-error")} message={errors.refreshTokenValidity} />
         </div>
@@ -74,23 +130,47 @@ export function ApplicationFields({ idPrefix, type, defaults, errors }: { idPref
       <div className="grid gap-x-4 sm:grid-cols-2">
         <div>
           <Field label="Homepage URL" htmlFor={id("homepageUrl")}>
-            <Input id={id("homepageUrl")} name="homepageUrl" type="url" maxLength={2000} defaultValue={defaults.homepageUrl} placeholder="https://app.example.com/" {...invalid("homepageUrl")} />
+            <Input
+              id={id("homepageUrl")}
+              name="homepageUrl"
+              type="url"
+              maxLength={2000}
+              defaultValue={defaults.homepageUrl}
+              placeholder="https://app.example.com/"
+              {...invalid("homepageUrl")}
+            />
           </Field>
           <FieldError id={id("homepageUrl-error")} message={errors.homepageUrl} />
         </div>
         <div>
           <Field label="Logo URL" htmlFor={id("logoUrl")} hint="https, or leave empty.">
-            <Input id={id("logoUrl")} name="logoUrl" type="url" maxLength={2000} defaultValue={defaults.logoUrl} placeholder="https://app.example.com/logo.png" {...invalid("logoUrl")} />
+            <Input
+              id={id("logoUrl")}
+              name="logoUrl"
+              type="url"
+              maxLength={2000}
+              defaultValue={defaults.logoUrl}
+              placeholder="https://app.example.com/logo.png"
+              {...invalid("logoUrl")}
+            />
           </Field>
           <FieldError id={id("logoUrl-error")} message={errors.logoUrl} />
         </div>
       </div>
       {/* Radix puts a hidden input named thirdParty ("on" when checked) beside the button, so FormData reads it as before. */}
       <div className="mb-4 flex items-start gap-2">
-        <Checkbox id={id("thirdParty")} name="thirdParty" defaultChecked={defaults.thirdParty} aria-describedby={id("thirdParty-hint")} className="mt-0.5" />
+        <Checkbox
+          id={id("thirdParty")}
+          name="thirdParty"
+          defaultChecked={defaults.thirdParty}
+          aria-describedby={id("thirdParty-hint")}
+          className="mt-0.5"
+        />
         <label htmlFor={id("thirdParty")} className="cursor-pointer">
           <span className="block font-medium">Third-party application</span>
-          <span id={id("thirdParty-hint")} className="text-gray-600">Other Alibaba Cloud accounts may install this application after an administrator grants it.</span>
+          <span id={id("thirdParty-hint")} className="text-gray-600">
+            Other Alibaba Cloud accounts may install this application after an administrator grants it.
+          </span>
         </label>
       </div>
     </>

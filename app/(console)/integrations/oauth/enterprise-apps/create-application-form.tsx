@@ -13,7 +13,11 @@ import { SecretDialog } from "./secret-dialog";
 
 const types = [
   { value: "WebApp", label: "WebApp", text: "A web application with a server that keeps a secret." },
-  { value: "NativeApp", label: "NativeApp", text: "A desktop or mobile app: a public client without a secret, PKCE required." },
+  {
+    value: "NativeApp",
+    label: "NativeApp",
+    text: "A desktop or mobile app: a public client without a secret, PKCE required.",
+  },
   { value: "ServerApp", label: "ServerApp", text: "A server-side application that keeps a secret." },
 ];
 
@@ -30,7 +34,17 @@ export function CreateApplicationForm({ catalog }: { catalog: ScopeOption[] }) {
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setErrors({});
-    const body = { ...applicationBody(new FormData(event.currentTarget)), type, scopes: [{ scope: "openid", required: true }, ...chosenScopes(catalog.filter((o) => o.scope !== "openid"), scopes)] };
+    const body = {
+      ...applicationBody(new FormData(event.currentTarget)),
+      type,
+      scopes: [
+        { scope: "openid", required: true },
+        ...chosenScopes(
+          catalog.filter((o) => o.scope !== "openid"),
+          scopes,
+        ),
+      ],
+    };
     const res = await run<{ client_id: string; client_secret?: string }>({ url: "/api/v1/apps", method: "POST", body });
     if (!res.ok) {
       setErrors(fieldErrorsOf(res.data));
@@ -44,18 +58,41 @@ export function CreateApplicationForm({ catalog }: { catalog: ScopeOption[] }) {
 
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-3xl">
-      {message ? <Alert tone="error" className="mb-4">{message}</Alert> : null}
+      {message ? (
+        <Alert tone="error" className="mb-4">
+          {message}
+        </Alert>
+      ) : null}
       <section className={section} aria-labelledby="basic-title">
-        <h2 id="basic-title" className="mb-4 font-semibold">Basic Information</h2>
+        <h2 id="basic-title" className="mb-4 font-semibold">
+          Basic Information
+        </h2>
         <div className="mb-4">
-          <p id="application-type-legend" className="mb-1 text-gray-700">Application type</p>
-          <RadioGroup aria-labelledby="application-type-legend" value={type} onValueChange={setType} className="sm:grid-cols-3">
+          <p id="application-type-legend" className="mb-1 text-gray-700">
+            Application type
+          </p>
+          <RadioGroup
+            aria-labelledby="application-type-legend"
+            value={type}
+            onValueChange={setType}
+            className="sm:grid-cols-3"
+          >
             {types.map((t) => (
-              <label key={t.value} className="flex cursor-pointer items-start gap-2 rounded-sm border border-gray-200 p-2 has-[[data-state=checked]]:border-link has-[[data-state=checked]]:bg-blue-50/40">
-                <RadioGroupItem value={t.value} aria-label={t.label} aria-describedby={`type-${t.value}`} className="mt-0.5" />
+              <label
+                key={t.value}
+                className="flex cursor-pointer items-start gap-2 rounded-sm border border-gray-200 p-2 has-[[data-state=checked]]:border-link has-[[data-state=checked]]:bg-blue-50/40"
+              >
+                <RadioGroupItem
+                  value={t.value}
+                  aria-label={t.label}
+                  aria-describedby={`type-${t.value}`}
+                  className="mt-0.5"
+                />
                 <span>
                   <span className="block font-medium">{t.label}</span>
-                  <span id={`type-${t.value}`} className="text-xs text-gray-600">{t.text}</span>
+                  <span id={`type-${t.value}`} className="text-xs text-gray-600">
+                    {t.text}
+                  </span>
                 </span>
               </label>
             ))}
@@ -66,22 +103,41 @@ export function CreateApplicationForm({ catalog }: { catalog: ScopeOption[] }) {
           idPrefix="create"
           type={type}
           errors={errors}
-          defaults={{ name: "", description: "", logoUrl: "", homepageUrl: "", redirectUris: [], accessTokenValidity: 3600, refreshTokenValidity: 7776000, thirdParty: false }}
+          defaults={{
+            name: "",
+            description: "",
+            logoUrl: "",
+            homepageUrl: "",
+            redirectUris: [],
+            accessTokenValidity: 3600,
+            refreshTokenValidity: 7776000,
+            thirdParty: false,
+          }}
         />
       </section>
       <section className={section} aria-labelledby="scope-title">
-        <h2 id="scope-title" className="mb-1 font-semibold">OAuth Scope</h2>
+        <h2 id="scope-title" className="mb-1 font-semibold">
+          OAuth Scope
+        </h2>
         <p className="mb-3 text-gray-600">
-          People see these on the consent screen. A required scope is always granted; an optional one each person may grant or deny. openid is the default scope.
+          People see these on the consent screen. A required scope is always granted; an optional one each person may
+          grant or deny. openid is the default scope.
         </p>
-        {errors.scopes ? <Alert tone="error" className="mb-3">{errors.scopes}</Alert> : null}
+        {errors.scopes ? (
+          <Alert tone="error" className="mb-3">
+            {errors.scopes}
+          </Alert>
+        ) : null}
         <ScopePicker options={catalog} value={scopes} onChange={setScopes} locked={["openid"]} />
       </section>
       <div className="flex gap-2">
         <Button type="submit" variant="primary" disabled={pending}>
           {pending ? "Creating…" : "OK"}
         </Button>
-        <Link href={LIST} className="inline-flex h-8 items-center rounded-sm border border-gray-300 bg-white px-4 font-medium hover:border-link hover:text-link">
+        <Link
+          href={LIST}
+          className="inline-flex h-8 items-center rounded-sm border border-gray-300 bg-white px-4 font-medium hover:border-link hover:text-link"
+        >
           Cancel
         </Link>
       </div>

@@ -4,7 +4,8 @@ export type FieldErrors = Partial<Record<string, string>>;
 
 /** The API's 422 answer lists issues by path (`redirectUris.1`); show each under its field. */
 export function fieldErrorsOf(data: unknown): FieldErrors {
-  const issues = (data as { details?: { issues?: { path: string; message: string }[] } } | undefined)?.details?.issues ?? [];
+  const issues =
+    (data as { details?: { issues?: { path: string; message: string }[] } } | undefined)?.details?.issues ?? [];
   const errors: FieldErrors = {};
   for (const issue of issues) {
     const field = issue.path.split(".")[0] || "form";
@@ -34,7 +35,11 @@ export function applicationBody(form: FormData) {
 
 /** "3600 seconds (1 hour)". */
 export function describeSeconds(value: number): string {
-  const units: [number, string][] = [[86_400, "day"], [3_600, "hour"], [60, "minute"]];
+  const units: [number, string][] = [
+    [86_400, "day"],
+    [3_600, "hour"],
+    [60, "minute"],
+  ];
   for (const [size, unit] of units) {
     if (value % size === 0 && value >= size) {
       const n = value / size;

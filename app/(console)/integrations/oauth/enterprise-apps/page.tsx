@@ -23,7 +23,14 @@ export default async function EnterpriseAppsPage({ searchParams }: { searchParam
       description="Enterprise Applications are the OAuth applications this account registers. Mark one as a third-party application to let other accounts install it."
     />
   );
-  if (!abilities.canRead) return (<>{header}<OAuthTabs /><ForbiddenNotice /></>);
+  if (!abilities.canRead)
+    return (
+      <>
+        {header}
+        <OAuthTabs />
+        <ForbiddenNotice />
+      </>
+    );
   const { page } = readPageParams(await searchParams);
   const result = await readApplications({ actor: principal, page });
   return (
@@ -32,7 +39,10 @@ export default async function EnterpriseAppsPage({ searchParams }: { searchParam
       <OAuthTabs />
       {abilities.isAdmin ? (
         <div className="mb-3">
-          <Link href={`${BASE}/new`} className="inline-flex h-8 items-center rounded-sm bg-brand-500 px-4 font-medium text-white hover:bg-brand-600">
+          <Link
+            href={`${BASE}/new`}
+            className="inline-flex h-8 items-center rounded-sm bg-brand-500 px-4 font-medium text-white hover:bg-brand-600"
+          >
             Create Application
           </Link>
         </div>
@@ -71,7 +81,9 @@ export default async function EnterpriseAppsPage({ searchParams }: { searchParam
           )}
         </tbody>
       </Table>
-      {result.total > result.pageSize ? <Pagination page={result.page} pageSize={result.pageSize} total={result.total} basePath={BASE} /> : null}
+      {result.total > result.pageSize ? (
+        <Pagination page={result.page} pageSize={result.pageSize} total={result.total} basePath={BASE} />
+      ) : null}
     </>
   );
 }

@@ -9,7 +9,17 @@ import { Dialog } from "@/components/ui/dialog";
  * Shows a new client secret once. The secret lives only in this component's props: closing the
  * dialog lets the caller drop it, and no page or API answer shows it again.
  */
-export function SecretDialog({ title, clientId, secret, onClose }: { title: string; clientId: string; secret: string | null; onClose: () => void }) {
+export function SecretDialog({
+  title,
+  clientId,
+  secret,
+  onClose,
+}: {
+  title: string;
+  clientId: string;
+  secret: string | null;
+  onClose: () => void;
+}) {
   const input = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState<"yes" | "failed" | null>(null);
 
@@ -36,7 +46,13 @@ export function SecretDialog({ title, clientId, secret, onClose }: { title: stri
       }}
       title={title}
       footer={
-        <Button variant="primary" onClick={() => { setCopied(null); onClose(); }}>
+        <Button
+          variant="primary"
+          onClick={() => {
+            setCopied(null);
+            onClose();
+          }}
+        >
           Close
         </Button>
       }
@@ -62,7 +78,9 @@ export function SecretDialog({ title, clientId, secret, onClose }: { title: stri
           <Button onClick={copy}>{copied === "yes" ? "Copied" : "Copy"}</Button>
         </dd>
       </dl>
-      {copied === "failed" ? <p className="mt-2 text-xs text-gray-600">The secret is selected: press Ctrl+C (⌘C) to copy it.</p> : null}
+      {copied === "failed" ? (
+        <p className="mt-2 text-xs text-gray-600">The secret is selected: press Ctrl+C (⌘C) to copy it.</p>
+      ) : null}
     </Dialog>
   );
 }

@@ -3,7 +3,17 @@
 import { ConfirmAction } from "@/components/ui/confirm-action";
 
 /** Delete Application: revokes the application's authorization for the whole account. */
-export function DeleteAppButton({ appId, name, variant, afterDelete }: { appId: string; name: string; variant: "link" | "danger"; afterDelete?: string }) {
+export function DeleteAppButton({
+  appId,
+  name,
+  variant,
+  afterDelete,
+}: {
+  appId: string;
+  name: string;
+  variant: "link" | "danger";
+  afterDelete?: string;
+}) {
   return (
     <ConfirmAction
       trigger="Delete Application"
@@ -16,7 +26,8 @@ export function DeleteAppButton({ appId, name, variant, afterDelete }: { appId: 
           </span>
           <span className="block">
             The application loses access to this account, and every RAM user&apos;s sessions with it end at once: its
-            authorization codes, access tokens and refresh tokens stop working. To use it again, it must be authorized again.
+            authorization codes, access tokens and refresh tokens stop working. To use it again, it must be authorized
+            again.
           </span>
         </>
       }

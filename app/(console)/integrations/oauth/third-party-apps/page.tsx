@@ -40,7 +40,13 @@ export default async function ThirdPartyAppsPage({ searchParams }: { searchParam
       <OAuthTabs />
     </>
   );
-  if (!abilities.canRead) return (<>{header}<ForbiddenNotice /></>);
+  if (!abilities.canRead)
+    return (
+      <>
+        {header}
+        <ForbiddenNotice />
+      </>
+    );
   const { page } = readPageParams(sp);
   const search = sp.search?.trim().slice(0, 128) || undefined;
   const sort: InstallationSort = sp.sort === "updatedAt" ? "updatedAt" : "createdAt";
@@ -67,7 +73,9 @@ export default async function ThirdPartyAppsPage({ searchParams }: { searchParam
         <tbody>
           {result.items.length === 0 ? (
             <EmptyRow colSpan={columns}>
-              {search ? "No installed application matches your search." : "No third-party application is installed in this account yet."}
+              {search
+                ? "No installed application matches your search."
+                : "No third-party application is installed in this account yet."}
             </EmptyRow>
           ) : (
             result.items.map((app) => (
@@ -76,11 +84,19 @@ export default async function ThirdPartyAppsPage({ searchParams }: { searchParam
                   <Link className="link" href={`${BASE}/${encodeURIComponent(app.appId)}`}>
                     {app.name}
                   </Link>
-                  {app.source === "provisioned" ? <span className="ml-2"><Badge tone="blue">Provisioned</Badge></span> : null}
+                  {app.source === "provisioned" ? (
+                    <span className="ml-2">
+                      <Badge tone="blue">Provisioned</Badge>
+                    </span>
+                  ) : null}
                 </Td>
                 <Td className="font-mono text-xs">{app.appId}</Td>
-                <Td><LocalTime value={app.createdAt.toISOString()} /></Td>
-                <Td><LocalTime value={app.updatedAt.toISOString()} /></Td>
+                <Td>
+                  <LocalTime value={app.createdAt.toISOString()} />
+                </Td>
+                <Td>
+                  <LocalTime value={app.updatedAt.toISOString()} />
+                </Td>
                 {abilities.isAdmin ? (
                   <Td className="whitespace-nowrap">
                     <DeleteAppButton appId={app.appId} name={app.name} variant="link" />
@@ -91,7 +107,13 @@ export default async function ThirdPartyAppsPage({ searchParams }: { searchParam
           )}
         </tbody>
       </Table>
-      <Pagination page={result.page} pageSize={result.pageSize} total={result.total} basePath={BASE} query={{ search, sort, order }} />
+      <Pagination
+        page={result.page}
+        pageSize={result.pageSize}
+        total={result.total}
+        basePath={BASE}
+        query={{ search, sort, order }}
+      />
     </>
   );
 }

@@ -45,7 +45,13 @@ export function ProvisionDialog({ catalog }: { catalog: CatalogItem[] }) {
 
   return (
     <>
-      <Button variant="primary" onClick={() => { setError(null); setOpen(true); }}>
+      <Button
+        variant="primary"
+        onClick={() => {
+          setError(null);
+          setOpen(true);
+        }}
+      >
         Provision Official Application
       </Button>
       <Dialog
@@ -55,16 +61,34 @@ export function ProvisionDialog({ catalog }: { catalog: CatalogItem[] }) {
         description="Official applications can be provisioned for the whole account. Afterwards, assign the users and groups who may use it; each of them authorizes it on first access."
         footer={
           <>
-            <Button onClick={() => setOpen(false)} disabled={pending}>Cancel</Button>
-            <Button variant="primary" onClick={provision} disabled={pending || !app}>{pending ? "Provisioning…" : "OK"}</Button>
+            <Button onClick={() => setOpen(false)} disabled={pending}>
+              Cancel
+            </Button>
+            <Button variant="primary" onClick={provision} disabled={pending || !app}>
+              {pending ? "Provisioning…" : "OK"}
+            </Button>
           </>
         }
       >
-        {error ? <Alert tone="error" className="mb-3">{error}</Alert> : null}
-        <p id="official-app-legend" className="mb-2 text-gray-600">Official application</p>
-        <RadioGroup aria-labelledby="official-app-legend" value={selected ?? ""} onValueChange={choose} className="block">
+        {error ? (
+          <Alert tone="error" className="mb-3">
+            {error}
+          </Alert>
+        ) : null}
+        <p id="official-app-legend" className="mb-2 text-gray-600">
+          Official application
+        </p>
+        <RadioGroup
+          aria-labelledby="official-app-legend"
+          value={selected ?? ""}
+          onValueChange={choose}
+          className="block"
+        >
           {catalog.map((c) => (
-            <label key={c.appId} className={`mb-2 flex items-start gap-3 rounded-sm border p-3 ${c.installed ? "border-gray-100 bg-gray-50 text-gray-500" : "cursor-pointer border-gray-200 has-[[data-state=checked]]:border-link"}`}>
+            <label
+              key={c.appId}
+              className={`mb-2 flex items-start gap-3 rounded-sm border p-3 ${c.installed ? "border-gray-100 bg-gray-50 text-gray-500" : "cursor-pointer border-gray-200 has-[[data-state=checked]]:border-link"}`}
+            >
               <RadioGroupItem value={c.appId} disabled={c.installed} aria-label={c.name} className="mt-1" />
               {/* eslint-disable-next-line @next/next/no-img-element -- small static logo */}
               {c.logoUrl ? <img src={c.logoUrl} alt="" width={32} height={32} className="h-8 w-8 rounded-sm" /> : null}
@@ -83,16 +107,20 @@ export function ProvisionDialog({ catalog }: { catalog: CatalogItem[] }) {
         {app && app.scopes.some((s) => !s.required) ? (
           <fieldset className="mt-3">
             <legend className="mb-1 font-medium">Optional scope of {app.name}</legend>
-            {app.scopes.filter((s) => !s.required).map((s) => (
-              <label key={s.scope} className="mb-1 flex items-center gap-2">
-                <Checkbox
-                  aria-label={`${s.title} ${s.scope}`}
-                  checked={optional.includes(s.scope)}
-                  onCheckedChange={(on) => setOptional((o) => (on === true ? [...o, s.scope] : o.filter((x) => x !== s.scope)))}
-                />
-                {s.title} <code className="text-xs text-gray-500">{s.scope}</code>
-              </label>
-            ))}
+            {app.scopes
+              .filter((s) => !s.required)
+              .map((s) => (
+                <label key={s.scope} className="mb-1 flex items-center gap-2">
+                  <Checkbox
+                    aria-label={`${s.title} ${s.scope}`}
+                    checked={optional.includes(s.scope)}
+                    onCheckedChange={(on) =>
+                      setOptional((o) => (on === true ? [...o, s.scope] : o.filter((x) => x !== s.scope)))
+                    }
+                  />
+                  {s.title} <code className="text-xs text-gray-500">{s.scope}</code>
+                </label>
+              ))}
           </fieldset>
         ) : null}
       </Dialog>

@@ -5,7 +5,17 @@ import type { InstallationSort, SortOrder } from "@/lib/apps/installation-querie
 type Current = { search?: string; sort: InstallationSort; order: SortOrder };
 
 /** A column header that sorts the list on the server: a link, so each sorting has its own URL. */
-export function SortHeader({ column, label, current, basePath }: { column: InstallationSort; label: string; current: Current; basePath: string }) {
+export function SortHeader({
+  column,
+  label,
+  current,
+  basePath,
+}: {
+  column: InstallationSort;
+  label: string;
+  current: Current;
+  basePath: string;
+}) {
   const active = current.sort === column;
   const next: SortOrder = active && current.order === "desc" ? "asc" : "desc";
   const params = new URLSearchParams();

@@ -15,7 +15,11 @@ export const GET = apiRoute<P>(async ({ caller, params }) => {
 });
 
 export const PATCH = apiRoute<P>(async ({ request, caller, params }) =>
-  updateApplication({ actor: caller.principal, clientId: params.appId, input: await parseJson(request, updateApplicationSchema) }),
+  updateApplication({
+    actor: caller.principal,
+    clientId: params.appId,
+    input: await parseJson(request, updateApplicationSchema),
+  }),
 );
 
 export const DELETE = apiRoute<P>(async ({ caller, params }) => {

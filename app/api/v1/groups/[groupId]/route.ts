@@ -10,7 +10,10 @@ type P = { groupId: string };
 export const GET = apiRoute<P>(async ({ caller, params }) => {
   const group = await getGroup({ actor: caller.principal, groupId: params.groupId });
   if (!group) throw notFound("No such user group in this account.");
-  return { ...group, members: group.members.map((m) => ({ ...m, logonName: logonNameOf(m.name, caller.principal.accountAlias) })) };
+  return {
+    ...group,
+    members: group.members.map((m) => ({ ...m, logonName: logonNameOf(m.name, caller.principal.accountAlias) })),
+  };
 });
 
 export const DELETE = apiRoute<P>(async ({ caller, params }) => {

@@ -10,7 +10,10 @@ type P = { roleId: string };
 export const GET = apiRoute<P>(async ({ caller, params }) => {
   const role = await getRole({ actor: caller.principal, roleId: params.roleId });
   if (!role) throw notFound("No such RAM role in this account.");
-  return { ...role, trustees: role.trustees.map((m) => ({ ...m, logonName: logonNameOf(m.name, caller.principal.accountAlias) })) };
+  return {
+    ...role,
+    trustees: role.trustees.map((m) => ({ ...m, logonName: logonNameOf(m.name, caller.principal.accountAlias) })),
+  };
 });
 
 export const DELETE = apiRoute<P>(async ({ caller, params }) => {

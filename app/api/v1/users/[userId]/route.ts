@@ -16,7 +16,11 @@ export const GET = apiRoute<P>(async ({ caller, params }) => {
 });
 
 export const PATCH = apiRoute<P>(async ({ request, caller, params }) =>
-  updateUser({ actor: caller.principal, userId: idSchema.parse(params.userId), input: await parseJson(request, updateUserSchema) }),
+  updateUser({
+    actor: caller.principal,
+    userId: idSchema.parse(params.userId),
+    input: await parseJson(request, updateUserSchema),
+  }),
 );
 
 export const DELETE = apiRoute<P>(async ({ caller, params }) => {

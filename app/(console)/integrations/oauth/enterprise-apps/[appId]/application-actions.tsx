@@ -20,7 +20,10 @@ export function EditApplicationButton({ app }: { app: App }) {
     event.preventDefault();
     setErrors({});
     const body = applicationBody(new FormData(event.currentTarget));
-    const res = await run({ url: `/api/v1/apps/${app.clientId}`, method: "PATCH", body }, { success: "Basic information saved." });
+    const res = await run(
+      { url: `/api/v1/apps/${app.clientId}`, method: "PATCH", body },
+      { success: "Basic information saved." },
+    );
     if (!res.ok) {
       setErrors(fieldErrorsOf(res.data));
       if (res.status === 422) setError("Check the fields marked below.");
@@ -31,16 +34,30 @@ export function EditApplicationButton({ app }: { app: App }) {
 
   return (
     <>
-      <Button onClick={() => { setErrors({}); setError(null); setOpen(true); }}>Edit Basic Information</Button>
+      <Button
+        onClick={() => {
+          setErrors({});
+          setError(null);
+          setOpen(true);
+        }}
+      >
+        Edit Basic Information
+      </Button>
       <Dialog open={open} onOpenChange={(o) => !pending && setOpen(o)} title="Edit Basic Information">
         <form onSubmit={onSubmit} noValidate>
-          {error ? <Alert tone="error" className="mb-3">{error}</Alert> : null}
+          {error ? (
+            <Alert tone="error" className="mb-3">
+              {error}
+            </Alert>
+          ) : null}
           <p className="mb-4 text-gray-600">
             Application type: <span className="font-medium text-gray-900">{app.type}</span> (can not be changed).
           </p>
           <ApplicationFields idPrefix="edit" type={app.type} defaults={app} errors={errors} />
           <div className="flex justify-end gap-2">
-            <Button onClick={() => setOpen(false)} disabled={pending}>Cancel</Button>
+            <Button onClick={() => setOpen(false)} disabled={pending}>
+              Cancel
+            </Button>
             <Button type="submit" variant="primary" disabled={pending}>
               {pending ? "Saving…" : "OK"}
             </Button>

@@ -21,11 +21,23 @@ const breadcrumbs = [
   { href: BASE, label: "Enterprise Applications" },
 ];
 
-export default async function ApplicationPage({ params, searchParams }: { params: Promise<{ appId: string }>; searchParams: Promise<{ tab?: string }> }) {
+export default async function ApplicationPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ appId: string }>;
+  searchParams: Promise<{ tab?: string }>;
+}) {
   const [{ appId }, { tab }] = await Promise.all([params, searchParams]);
   const principal = await requirePrincipal();
   const abilities = await getAbilities();
-  if (!abilities.canRead) return (<><PageHeader title="Application" breadcrumbs={breadcrumbs} /><ForbiddenNotice /></>);
+  if (!abilities.canRead)
+    return (
+      <>
+        <PageHeader title="Application" breadcrumbs={breadcrumbs} />
+        <ForbiddenNotice />
+      </>
+    );
   const app = await readApplication({ actor: principal, clientId: appId });
   if (!app) notFound();
   const active = tab === "secrets" ? "secrets" : "scopes";
@@ -35,10 +47,16 @@ export default async function ApplicationPage({ params, searchParams }: { params
   ];
   return (
     <>
-      <PageHeader title={app.name} breadcrumbs={breadcrumbs} actions={abilities.isAdmin ? <DeleteApplicationButton clientId={app.clientId} name={app.name} /> : null} />
+      <PageHeader
+        title={app.name}
+        breadcrumbs={breadcrumbs}
+        actions={abilities.isAdmin ? <DeleteApplicationButton clientId={app.clientId} name={app.name} /> : null}
+      />
       <section aria-labelledby="basic-title" className="mb-6 rounded-sm border border-gray-200 bg-white p-5">
         <div className="mb-3 flex items-center justify-between">
-          <h2 id="basic-title" className="font-semibold">Basic Information</h2>
+          <h2 id="basic-title" className="font-semibold">
+            Basic Information
+          </h2>
           {abilities.isAdmin ? <EditApplicationButton app={app} /> : null}
         </div>
         <dl className="grid grid-cols-[11rem_1fr] gap-x-4 gap-y-2 lg:grid-cols-[11rem_1fr_11rem_1fr]">
@@ -59,16 +77,24 @@ export default async function ApplicationPage({ params, searchParams }: { params
           <dt className="text-gray-500">Logo URL</dt>
           <dd className="break-all">{app.logoUrl || <span className="text-gray-400">None</span>}</dd>
           <dt className="text-gray-500">Creation Time</dt>
-          <dd><LocalTime value={new Date(app.createdAt).toISOString()} /></dd>
+          <dd>
+            <LocalTime value={new Date(app.createdAt).toISOString()} />
+          </dd>
           <dt className="text-gray-500">Update Time</dt>
-          <dd><LocalTime value={new Date(app.updatedAt).toISOString()} /></dd>
+          <dd>
+            <LocalTime value={new Date(app.updatedAt).toISOString()} />
+          </dd>
           <dt className="text-gray-500">Description</dt>
           <dd className="lg:col-span-3">{app.description || <span className="text-gray-400">None</span>}</dd>
           <dt className="text-gray-500">Redirect URIs</dt>
           <dd className="lg:col-span-3">
             {app.redirectUris.length ? (
               <ul className="font-mono">
-                {app.redirectUris.map((u) => <li key={u} className="break-all">{u}</li>)}
+                {app.redirectUris.map((u) => (
+                  <li key={u} className="break-all">
+                    {u}
+                  </li>
+                ))}
               </ul>
             ) : (
               <span className="text-gray-400">None</span>
@@ -82,7 +108,12 @@ export default async function ApplicationPage({ params, searchParams }: { params
             key={t.key}
             href={`${BASE}/${app.clientId}?tab=${t.key}`}
             aria-current={active === t.key ? "page" : undefined}
-            className={cn("-mb-px border-b-2 px-1 py-2", active === t.key ? "border-brand-500 font-medium text-brand-700" : "border-transparent text-gray-600 hover:text-link")}
+            className={cn(
+              "-mb-px border-b-2 px-1 py-2",
+              active === t.key
+                ? "border-brand-500 font-medium text-brand-700"
+                : "border-transparent text-gray-600 hover:text-link",
+            )}
           >
             {t.label}
           </Link>
@@ -96,7 +127,12 @@ export default async function ApplicationPage({ params, searchParams }: { params
           canEdit={abilities.isAdmin}
         />
       ) : (
-        <SecretsPanel clientId={app.clientId} type={app.type} secrets={app.secrets.map((s) => ({ ...s, createdAt: s.createdAt.toISOString() }))} canEdit={abilities.isAdmin} />
+        <SecretsPanel
+          clientId={app.clientId}
+          type={app.type}
+          secrets={app.secrets.map((s) => ({ ...s, createdAt: s.createdAt.toISOString() }))}
+          canEdit={abilities.isAdmin}
+        />
       )}
     </>
   );

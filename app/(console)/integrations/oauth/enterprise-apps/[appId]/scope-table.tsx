@@ -15,7 +15,17 @@ type Scope = ScopeOption & { required: boolean };
 const scopeUrl = (clientId: string, scope: string) => `/api/v1/apps/${clientId}/scopes/${encodeURIComponent(scope)}`;
 
 /** The OAuth Scope tab: the declared scopes, with Set as Required / Cancel Required / Delete OAuth Scope. */
-export function ScopeTable({ clientId, scopes, catalog, canEdit }: { clientId: string; scopes: Scope[]; catalog: ScopeOption[]; canEdit: boolean }) {
+export function ScopeTable({
+  clientId,
+  scopes,
+  catalog,
+  canEdit,
+}: {
+  clientId: string;
+  scopes: Scope[];
+  catalog: ScopeOption[];
+  canEdit: boolean;
+}) {
   const { run, error } = useMutation();
   const setRequired = (scope: string, required: boolean) =>
     run({ url: scopeUrl(clientId, scope), method: "PATCH", body: { required } });
@@ -24,11 +34,21 @@ export function ScopeTable({ clientId, scopes, catalog, canEdit }: { clientId: s
     <section aria-label="OAuth Scope">
       <div className="mb-3 flex items-center justify-between gap-4">
         <p className="text-gray-600">
-          Changes apply to new authorizations. An account that already installed the application keeps the scope it granted until it authorizes again.
+          Changes apply to new authorizations. An account that already installed the application keeps the scope it
+          granted until it authorizes again.
         </p>
-        {canEdit ? <AddScopeButton clientId={clientId} options={catalog.filter((c) => !scopes.some((s) => s.scope === c.scope))} /> : null}
+        {canEdit ? (
+          <AddScopeButton
+            clientId={clientId}
+            options={catalog.filter((c) => !scopes.some((s) => s.scope === c.scope))}
+          />
+        ) : null}
       </div>
-      {error ? <Alert tone="error" className="mb-2">{error}</Alert> : null}
+      {error ? (
+        <Alert tone="error" className="mb-2">
+          {error}
+        </Alert>
+      ) : null}
       <Table>
         <thead>
           <tr>
@@ -54,7 +74,11 @@ export function ScopeTable({ clientId, scopes, catalog, canEdit }: { clientId: s
                     <span className="text-gray-400">Default scope</span>
                   ) : (
                     <div className="flex gap-4 whitespace-nowrap">
-                      <Button variant="link" aria-label={`${s.required ? "Cancel Required" : "Set as Required"}: ${s.scope}`} onClick={() => setRequired(s.scope, !s.required)}>
+                      <Button
+                        variant="link"
+                        aria-label={`${s.required ? "Cancel Required" : "Set as Required"}: ${s.scope}`}
+                        onClick={() => setRequired(s.scope, !s.required)}
+                      >
                         {s.required ? "Cancel Required" : "Set as Required"}
                       </Button>
                       <ConfirmAction
@@ -86,8 +110,15 @@ function AddScopeButton({ clientId, options }: { clientId: string; options: Scop
   async function add() {
     const picked = chosenScopes(options, choice);
     if (picked.length === 0) return setError("Select at least one scope.");
-    const requests = picked.map((p) => ({ url: `/api/v1/apps/${clientId}/scopes`, method: "POST", body: p, label: p.scope }));
-    const res = await run(requests, { success: picked.length === 1 ? "Scope added." : `${picked.length} scopes added.` });
+    const requests = picked.map((p) => ({
+      url: `/api/v1/apps/${clientId}/scopes`,
+      method: "POST",
+      body: p,
+      label: p.scope,
+    }));
+    const res = await run(requests, {
+      success: picked.length === 1 ? "Scope added." : `${picked.length} scopes added.`,
+    });
     if (!res.ok) return;
     setOpen(false);
     setChoice({});
@@ -95,7 +126,16 @@ function AddScopeButton({ clientId, options }: { clientId: string; options: Scop
 
   return (
     <>
-      <Button variant="primary" className="shrink-0" disabled={options.length === 0} onClick={() => { setError(null); setChoice({}); setOpen(true); }}>
+      <Button
+        variant="primary"
+        className="shrink-0"
+        disabled={options.length === 0}
+        onClick={() => {
+          setError(null);
+          setChoice({});
+          setOpen(true);
+        }}
+      >
         Add OAuth Scope
       </Button>
       <Dialog
@@ -105,12 +145,20 @@ function AddScopeButton({ clientId, options }: { clientId: string; options: Scop
         description="Select the scopes to add from the catalog, and mark the ones every authorization must include as required."
         footer={
           <>
-            <Button onClick={() => setOpen(false)} disabled={pending}>Cancel</Button>
-            <Button variant="primary" onClick={add} disabled={pending}>{pending ? "Adding…" : "OK"}</Button>
+            <Button onClick={() => setOpen(false)} disabled={pending}>
+              Cancel
+            </Button>
+            <Button variant="primary" onClick={add} disabled={pending}>
+              {pending ? "Adding…" : "OK"}
+            </Button>
           </>
         }
       >
-        {error ? <Alert tone="error" className="mb-3">{error}</Alert> : null}
+        {error ? (
+          <Alert tone="error" className="mb-3">
+            {error}
+          </Alert>
+        ) : null}
         <ScopePicker options={options} value={choice} onChange={setChoice} />
       </Dialog>
     </>

@@ -14,12 +14,26 @@ const MAX_SECRETS = 2;
 type Secret = { id: string; prefix: string; createdAt: string };
 
 /** The App Secrets tab: prefixes and creation times only; a new secret is shown once, in a dialog. */
-export function SecretsPanel({ clientId, type, secrets, canEdit }: { clientId: string; type: string; secrets: Secret[]; canEdit: boolean }) {
+export function SecretsPanel({
+  clientId,
+  type,
+  secrets,
+  canEdit,
+}: {
+  clientId: string;
+  type: string;
+  secrets: Secret[];
+  canEdit: boolean;
+}) {
   const { run, pending, error } = useMutation();
   const [fresh, setFresh] = useState<string | null>(null);
 
   if (type === "NativeApp") {
-    return <Alert tone="info">A NativeApp is a public client: it has no secret and proves itself with PKCE on every authorization.</Alert>;
+    return (
+      <Alert tone="info">
+        A NativeApp is a public client: it has no secret and proves itself with PKCE on every authorization.
+      </Alert>
+    );
   }
 
   async function create() {
@@ -32,15 +46,26 @@ export function SecretsPanel({ clientId, type, secrets, canEdit }: { clientId: s
     <section aria-label="App Secrets">
       <div className="mb-3 flex items-center justify-between gap-4">
         <p className="text-gray-600">
-          An application has at most {MAX_SECRETS} secrets, so that you can rotate one without downtime. Only the first characters of each secret are shown.
+          An application has at most {MAX_SECRETS} secrets, so that you can rotate one without downtime. Only the first
+          characters of each secret are shown.
         </p>
         {canEdit ? (
-          <Button variant="primary" className="shrink-0" onClick={create} disabled={pending || full} title={full ? "Delete a secret first" : undefined}>
+          <Button
+            variant="primary"
+            className="shrink-0"
+            onClick={create}
+            disabled={pending || full}
+            title={full ? "Delete a secret first" : undefined}
+          >
             {pending ? "Creating…" : "Create Secret"}
           </Button>
         ) : null}
       </div>
-      {error ? <Alert tone="error" className="mb-2">{error}</Alert> : null}
+      {error ? (
+        <Alert tone="error" className="mb-2">
+          {error}
+        </Alert>
+      ) : null}
       <Table>
         <thead>
           <tr>
@@ -50,11 +75,17 @@ export function SecretsPanel({ clientId, type, secrets, canEdit }: { clientId: s
           </tr>
         </thead>
         <tbody>
-          {secrets.length === 0 ? <EmptyRow colSpan={canEdit ? 3 : 2}>No secrets. The application can not authenticate until you create one.</EmptyRow> : null}
+          {secrets.length === 0 ? (
+            <EmptyRow colSpan={canEdit ? 3 : 2}>
+              No secrets. The application can not authenticate until you create one.
+            </EmptyRow>
+          ) : null}
           {secrets.map((s) => (
             <tr key={s.id}>
               <Td className="font-mono">{s.prefix}••••••••</Td>
-              <Td><LocalTime value={s.createdAt} /></Td>
+              <Td>
+                <LocalTime value={s.createdAt} />
+              </Td>
               {canEdit ? (
                 <Td>
                   <ConfirmAction
@@ -72,12 +103,7 @@ export function SecretsPanel({ clientId, type, secrets, canEdit }: { clientId: s
           ))}
         </tbody>
       </Table>
-      <SecretDialog
-        title="Secret Created"
-        clientId={clientId}
-        secret={fresh}
-        onClose={() => setFresh(null)}
-      />
+      <SecretDialog title="Secret Created" clientId={clientId} secret={fresh} onClose={() => setFresh(null)} />
     </section>
   );
 }

@@ -22,9 +22,13 @@ export default async function CreateApplicationPage() {
         description="Register an OAuth application of this account. It gets an App ID (client_id); a WebApp or ServerApp also gets a client secret, shown once."
       />
       {abilities.isAdmin ? (
-        <CreateApplicationForm catalog={scopeCatalog.map((s) => ({ scope: s.scope, title: s.title, description: s.description }))} />
+        <CreateApplicationForm
+          catalog={scopeCatalog.map((s) => ({ scope: s.scope, title: s.title, description: s.description }))}
+        />
       ) : (
-        <ForbiddenNotice>Only the Alibaba Cloud account or a RAM administrator can create applications.</ForbiddenNotice>
+        <ForbiddenNotice>
+          Only the Alibaba Cloud account or a RAM administrator can create applications.
+        </ForbiddenNotice>
       )}
     </>
   );

@@ -17,7 +17,17 @@ type Assigned = Assignee & { createdAt: string };
 const typeLabel = { user: "RAM user", group: "User group" } as const;
 
 /** The Assignments tab of an official application: who may use it. Administrators create and delete. */
-export function Assignments({ appId, assigned, choices, canEdit }: { appId: string; assigned: Assigned[]; choices: Assignee[]; canEdit: boolean }) {
+export function Assignments({
+  appId,
+  assigned,
+  choices,
+  canEdit,
+}: {
+  appId: string;
+  assigned: Assigned[];
+  choices: Assignee[];
+  canEdit: boolean;
+}) {
   const [open, setOpen] = useState(false);
   const [filter, setFilter] = useState("");
   const [picked, setPicked] = useState<string[]>([]);
@@ -25,7 +35,9 @@ export function Assignments({ appId, assigned, choices, canEdit }: { appId: stri
   const key = (a: Assignee) => `${a.principalType}:${a.principalId}`;
   const taken = new Set(assigned.map(key));
   const q = filter.trim().toLowerCase();
-  const visible = choices.filter((c) => !taken.has(key(c)) && (!q || c.name.toLowerCase().includes(q) || c.displayName.toLowerCase().includes(q)));
+  const visible = choices.filter(
+    (c) => !taken.has(key(c)) && (!q || c.name.toLowerCase().includes(q) || c.displayName.toLowerCase().includes(q)),
+  );
 
   async function create() {
     if (picked.length === 0) return setError("Select at least one user or group.");
@@ -33,7 +45,10 @@ export function Assignments({ appId, assigned, choices, canEdit }: { appId: stri
       const [principalType, principalId] = k.split(":");
       return { principalType, principalId };
     });
-    const res = await run({ url: `/api/v1/third-party-apps/${appId}/assignments`, method: "POST", body: { assignees } }, { success: "Assignment created." });
+    const res = await run(
+      { url: `/api/v1/third-party-apps/${appId}/assignments`, method: "POST", body: { assignees } },
+      { success: "Assignment created." },
+    );
     if (!res.ok) return;
     setOpen(false);
     setPicked([]);
@@ -42,10 +57,26 @@ export function Assignments({ appId, assigned, choices, canEdit }: { appId: stri
   return (
     <section aria-labelledby="assignments-title" className="mb-6">
       <div className="mb-2 flex items-center justify-between">
-        <h2 id="assignments-title" className="font-semibold">Assignments</h2>
-        {canEdit ? <Button variant="primary" onClick={() => { setError(null); setFilter(""); setOpen(true); }}>Create Assignment</Button> : null}
+        <h2 id="assignments-title" className="font-semibold">
+          Assignments
+        </h2>
+        {canEdit ? (
+          <Button
+            variant="primary"
+            onClick={() => {
+              setError(null);
+              setFilter("");
+              setOpen(true);
+            }}
+          >
+            Create Assignment
+          </Button>
+        ) : null}
       </div>
-      <p className="mb-2 text-gray-600">Only assigned users, directly or through a user group, may use this official application. Each of them authorizes it once on first access.</p>
+      <p className="mb-2 text-gray-600">
+        Only assigned users, directly or through a user group, may use this official application. Each of them
+        authorizes it once on first access.
+      </p>
       <Table aria-label="Assignments">
         <thead>
           <tr>
@@ -66,7 +97,9 @@ export function Assignments({ appId, assigned, choices, canEdit }: { appId: stri
                   {a.principalType === "user" ? <div className="text-gray-500">{a.displayName}</div> : null}
                 </Td>
                 <Td>{typeLabel[a.principalType]}</Td>
-                <Td><LocalTime value={a.createdAt} /></Td>
+                <Td>
+                  <LocalTime value={a.createdAt} />
+                </Td>
                 {canEdit ? (
                   <Td className="whitespace-nowrap">
                     <ConfirmAction
@@ -75,7 +108,10 @@ export function Assignments({ appId, assigned, choices, canEdit }: { appId: stri
                       title="Delete Assignment"
                       description={`${a.name} will no longer be able to use this application; their tokens for it stop working at once.`}
                       confirmLabel="Delete Assignment"
-                      request={{ url: `/api/v1/third-party-apps/${appId}/assignments/${a.principalType}/${a.principalId}`, method: "DELETE" }}
+                      request={{
+                        url: `/api/v1/third-party-apps/${appId}/assignments/${a.principalType}/${a.principalId}`,
+                        method: "DELETE",
+                      }}
                       success={`Assignment of ${a.name} deleted.`}
                     />
                   </Td>
@@ -91,21 +127,42 @@ export function Assignments({ appId, assigned, choices, canEdit }: { appId: stri
         title="Create Assignment"
         footer={
           <>
-            <Button onClick={() => setOpen(false)} disabled={pending}>Cancel</Button>
-            <Button variant="primary" onClick={create} disabled={pending}>{pending ? "Assigning…" : "OK"}</Button>
+            <Button onClick={() => setOpen(false)} disabled={pending}>
+              Cancel
+            </Button>
+            <Button variant="primary" onClick={create} disabled={pending}>
+              {pending ? "Assigning…" : "OK"}
+            </Button>
           </>
         }
       >
-        {error ? <Alert tone="error" className="mb-3">{error}</Alert> : null}
-        <Input aria-label="Search users and groups" placeholder="Search users and groups" value={filter} onChange={(e) => setFilter(e.target.value)} className="mb-3" />
+        {error ? (
+          <Alert tone="error" className="mb-3">
+            {error}
+          </Alert>
+        ) : null}
+        <Input
+          aria-label="Search users and groups"
+          placeholder="Search users and groups"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+          className="mb-3"
+        />
         <fieldset aria-label="Users and groups" className="max-h-72 overflow-y-auto">
-          {visible.length === 0 ? <p className="py-4 text-center text-gray-500">No users or groups to assign.</p> : null}
+          {visible.length === 0 ? (
+            <p className="py-4 text-center text-gray-500">No users or groups to assign.</p>
+          ) : null}
           {visible.map((c) => (
-            <label key={key(c)} className="flex cursor-pointer items-center gap-2 rounded-sm px-2 py-1.5 hover:bg-gray-50">
+            <label
+              key={key(c)}
+              className="flex cursor-pointer items-center gap-2 rounded-sm px-2 py-1.5 hover:bg-gray-50"
+            >
               <Checkbox
                 aria-label={`${c.name} ${c.principalType === "group" ? "User group" : c.displayName}`}
                 checked={picked.includes(key(c))}
-                onCheckedChange={(on) => setPicked((p) => (on === true ? [...p, key(c)] : p.filter((x) => x !== key(c))))}
+                onCheckedChange={(on) =>
+                  setPicked((p) => (on === true ? [...p, key(c)] : p.filter((x) => x !== key(c))))
+                }
               />
               <span className="font-medium">{c.name}</span>
               <span className="text-gray-500">{c.principalType === "group" ? "User group" : c.displayName}</span>

@@ -13,13 +13,22 @@ import { Assignments } from "./assignments";
 export const metadata = { title: "Third-party Application" };
 
 const BASE = "/integrations/oauth/third-party-apps";
-const crumbs = [{ href: "/integrations/oauth", label: "OAuth (Preview)" }, { href: BASE, label: "Third-party Applications" }];
+const crumbs = [
+  { href: "/integrations/oauth", label: "OAuth (Preview)" },
+  { href: BASE, label: "Third-party Applications" },
+];
 
 export default async function ThirdPartyAppPage({ params }: { params: Promise<{ appId: string }> }) {
   const { appId } = await params;
   const principal = await requirePrincipal();
   const abilities = await getAbilities();
-  if (!abilities.canRead) return (<><PageHeader title="Third-party Application" breadcrumbs={crumbs} /><ForbiddenNotice /></>);
+  if (!abilities.canRead)
+    return (
+      <>
+        <PageHeader title="Third-party Application" breadcrumbs={crumbs} />
+        <ForbiddenNotice />
+      </>
+    );
   const app = await readInstallationDetails({ actor: principal, clientId: appId });
   if (!app) notFound();
   return (
@@ -28,30 +37,60 @@ export default async function ThirdPartyAppPage({ params }: { params: Promise<{ 
         title={app.name}
         breadcrumbs={crumbs}
         description={app.description || undefined}
-        actions={abilities.isAdmin ? <DeleteAppButton appId={app.appId} name={app.name} variant="danger" afterDelete={BASE} /> : null}
+        actions={
+          abilities.isAdmin ? (
+            <DeleteAppButton appId={app.appId} name={app.name} variant="danger" afterDelete={BASE} />
+          ) : null
+        }
       />
       <section aria-labelledby="basic-title" className="mb-6 rounded-sm border border-gray-200 bg-white p-5">
-        <h2 id="basic-title" className="mb-3 font-semibold">Basic Information</h2>
+        <h2 id="basic-title" className="mb-3 font-semibold">
+          Basic Information
+        </h2>
         <dl className="grid grid-cols-[12rem_1fr] gap-y-2 lg:grid-cols-[12rem_1fr_12rem_1fr]">
           <Item label="Application Name">{app.name}</Item>
-          <Item label="Application ID"><span className="font-mono text-xs">{app.appId}</span></Item>
+          <Item label="Application ID">
+            <span className="font-mono text-xs">{app.appId}</span>
+          </Item>
           <Item label="Provider">{app.provider}</Item>
-          <Item label="Application Type">{app.type}{app.official ? <span className="ml-2"><Badge tone="blue">Official</Badge></span> : null}</Item>
+          <Item label="Application Type">
+            {app.type}
+            {app.official ? (
+              <span className="ml-2">
+                <Badge tone="blue">Official</Badge>
+              </span>
+            ) : null}
+          </Item>
           <Item label="Homepage">
-            {app.homepageUrl ? <a className="link break-all" href={app.homepageUrl} target="_blank" rel="noopener noreferrer">{app.homepageUrl}</a> : "None"}
+            {app.homepageUrl ? (
+              <a className="link break-all" href={app.homepageUrl} target="_blank" rel="noopener noreferrer">
+                {app.homepageUrl}
+              </a>
+            ) : (
+              "None"
+            )}
           </Item>
           <Item label="Installed By">
-            {app.installedBy} <span className="text-gray-500">({app.source === "provisioned" ? "provisioned" : "consent"})</span>
+            {app.installedBy}{" "}
+            <span className="text-gray-500">({app.source === "provisioned" ? "provisioned" : "consent"})</span>
           </Item>
-          <Item label="Creation Time"><LocalTime value={app.createdAt.toISOString()} /></Item>
-          <Item label="Update Time"><LocalTime value={app.updatedAt.toISOString()} /></Item>
+          <Item label="Creation Time">
+            <LocalTime value={app.createdAt.toISOString()} />
+          </Item>
+          <Item label="Update Time">
+            <LocalTime value={app.updatedAt.toISOString()} />
+          </Item>
           <Item label="People Who Used It">{app.usage.users}</Item>
-          <Item label="Last Used">{app.usage.lastUsedAt ? <LocalTime value={app.usage.lastUsedAt.toISOString()} /> : "Never"}</Item>
+          <Item label="Last Used">
+            {app.usage.lastUsedAt ? <LocalTime value={app.usage.lastUsedAt.toISOString()} /> : "Never"}
+          </Item>
         </dl>
       </section>
       {app.official ? await assignmentsSection(principal, app.appId, abilities.isAdmin) : null}
       <section aria-labelledby="scope-title" className="mb-6">
-        <h2 id="scope-title" className="mb-1 font-semibold">Authorization Scope</h2>
+        <h2 id="scope-title" className="mb-1 font-semibold">
+          Authorization Scope
+        </h2>
         <p className="mb-2 text-gray-600">
           What this application may access in this account. To change it, delete the application and authorize it again.
         </p>
@@ -87,7 +126,14 @@ async function assignmentsSection(principal: Principal, appId: string, canEdit: 
   const read = await readAssignments({ actor: principal, clientId: appId, withChoices: canEdit });
   if (!read) return null;
   const { assigned, choices } = read;
-  return <Assignments appId={appId} canEdit={canEdit} choices={choices} assigned={assigned.map((a) => ({ ...a, createdAt: a.createdAt.toISOString() }))} />;
+  return (
+    <Assignments
+      appId={appId}
+      canEdit={canEdit}
+      choices={choices}
+      assigned={assigned.map((a) => ({ ...a, createdAt: a.createdAt.toISOString() }))}
+    />
+  );
 }
 
 function Item({ label, children }: { label: string; children: React.ReactNode }) {

@@ -5,6 +5,11 @@ import { addAppScopeSchema } from "@/lib/apps/app-schemas";
 
 /** Add OAuth Scope: `{ scope, required }`. */
 export const POST = apiRoute<{ appId: string }>(
-  async ({ request, caller, params }) => addAppScope({ actor: caller.principal, clientId: params.appId, input: await parseJson(request, addAppScopeSchema) }),
+  async ({ request, caller, params }) =>
+    addAppScope({
+      actor: caller.principal,
+      clientId: params.appId,
+      input: await parseJson(request, addAppScopeSchema),
+    }),
   { status: 201 },
 );

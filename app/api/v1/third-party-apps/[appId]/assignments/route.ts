@@ -7,7 +7,10 @@ import { notFound } from "@/lib/errors";
 import { idSchema } from "@/lib/ram/schemas";
 
 const bodySchema = z.object({
-  assignees: z.array(z.object({ principalType: z.enum(["user", "group"]), principalId: idSchema })).min(1).max(100),
+  assignees: z
+    .array(z.object({ principalType: z.enum(["user", "group"]), principalId: idSchema }))
+    .min(1)
+    .max(100),
 });
 
 export const GET = apiRoute<{ appId: string }>(async ({ caller, params }) => {

@@ -7,7 +7,12 @@ import { idSchema } from "@/lib/ram/schemas";
 export const POST = apiRoute<{ userId: string }>(
   async ({ request, caller, params }) => {
     const { policyName } = await parseJson(request, z.object({ policyName: z.string() }));
-    await attachPolicy({ actor: caller.principal, principalType: "user", principalId: idSchema.parse(params.userId), policyName });
+    await attachPolicy({
+      actor: caller.principal,
+      principalType: "user",
+      principalId: idSchema.parse(params.userId),
+      policyName,
+    });
     return { policyName };
   },
   { status: 201 },

@@ -18,7 +18,12 @@ function scopeOf(raw: string): string {
 
 /** Set as Required / Cancel Required: `{ required }`. */
 export const PATCH = apiRoute<P>(async ({ request, caller, params }) =>
-  setScopeRequired({ actor: caller.principal, clientId: params.appId, scope: scopeOf(params.scope), input: await parseJson(request, setScopeRequiredSchema) }),
+  setScopeRequired({
+    actor: caller.principal,
+    clientId: params.appId,
+    scope: scopeOf(params.scope),
+    input: await parseJson(request, setScopeRequiredSchema),
+  }),
 );
 
 export const DELETE = apiRoute<P>(async ({ caller, params }) => {

@@ -3,5 +3,9 @@ import { removeGroupMember } from "@/lib/ram/groups/remove-group-member";
 import { idSchema } from "@/lib/ram/schemas";
 
 export const DELETE = apiRoute<{ groupId: string; userId: string }>(async ({ caller, params }) => {
-  await removeGroupMember({ actor: caller.principal, groupId: idSchema.parse(params.groupId), userId: idSchema.parse(params.userId) });
+  await removeGroupMember({
+    actor: caller.principal,
+    groupId: idSchema.parse(params.groupId),
+    userId: idSchema.parse(params.userId),
+  });
 });

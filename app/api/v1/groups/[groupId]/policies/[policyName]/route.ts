@@ -3,5 +3,10 @@ import { detachPolicy } from "@/lib/ram/attachments/detach-policy";
 import { idSchema } from "@/lib/ram/schemas";
 
 export const DELETE = apiRoute<{ groupId: string; policyName: string }>(async ({ caller, params }) => {
-  await detachPolicy({ actor: caller.principal, principalType: "group", principalId: idSchema.parse(params.groupId), policyName: params.policyName });
+  await detachPolicy({
+    actor: caller.principal,
+    principalType: "group",
+    principalId: idSchema.parse(params.groupId),
+    policyName: params.policyName,
+  });
 });

@@ -3,5 +3,10 @@ import { detachPolicy } from "@/lib/ram/attachments/detach-policy";
 import { idSchema } from "@/lib/ram/schemas";
 
 export const DELETE = apiRoute<{ userId: string; policyName: string }>(async ({ caller, params }) => {
-  await detachPolicy({ actor: caller.principal, principalType: "user", principalId: idSchema.parse(params.userId), policyName: params.policyName });
+  await detachPolicy({
+    actor: caller.principal,
+    principalType: "user",
+    principalId: idSchema.parse(params.userId),
+    policyName: params.policyName,
+  });
 });

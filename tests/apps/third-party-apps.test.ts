@@ -1,0 +1,271 @@
+import { and, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import * as s from "@/db/schema";
+import { deleteInstallation } from "@/lib/apps/delete-installation";
+import { getInstallationDetails, listInstallations } from "@/lib/apps/installation-queries";
+import {
+  readApplication,
+  readApplications,
+  readAssignments,
+  readInstallationDetails,
+  readInstallations,
+  readOfficialCatalog,
+} from "@/lib/apps/reads";
+import { setupSeededDatabase } from "../fixtures/db";
+import { principalOf } from "../fixtures/principals";
+import { validateAccessToken, validateRefreshToken } from "@/lib/oauth/token-validation";
+import {
+  accountId,
+  createApp,
+  demoApp,
+  install,
+  issueTokens,
+  liveTokens,
+  rawToken,
+} from "../fixtures/third-party-apps-fixtures";
+
+const db = setupSeededDatabase();
+const T0 = Date.parse("2025-03-01T00:00:00Z");
+const at = (minutes: number) => new Date(T0 + minutes * 60_000);
+
+describe(`Third-party Applications tab on ${process.env.TEST_DB}`, () => {
+  let acme: string;
+  beforeAll(async () => {
+    const d = db().db;
+    acme = await accountId(d, "acme");
+    // 25 applications of the isv account installed in acme, created a minute apart, updated in reverse order.
+    for (let i = 1; i <= 25; i++) {
+      const app = await createApp(d, { owner: "isv", name: `Report Tool ${String(i).padStart(2, "0")}` });
+      await install(d, {
+        account: "acme",
+        appId: app.id,
+        scopes: ["openid"],
+        createdAt: at(i),
+        updatedAt: at(100 - i),
+      });
+    }
+    // acme's own application, installed automatically: not a third-party application of acme.
+    const own = await createApp(d, { owner: "acme", name: "Report Tool Internal" });
+    await install(d, { account: "acme", appId: own.id, scopes: ["openid"], createdAt: at(50) });
+    // Another account's installation: never visible to acme.
+    const other = await createApp(d, { owner: "isv", name: "Report Tool Globex" });
+    await install(d, { account: "globex", appId: other.id, scopes: ["openid"] });
+  });
+
+  it("lists the installed third-party applications, newest first, 20 a page, with a total", async () => {
+    const page1 = await listInstallations(db().db, acme);
+    expect(page1).toMatchObject({ total: 25, page: 1, pageSize: 20 });
+    expect(page1.items).toHaveLength(20);
+    expect(page1.items[0]).toEqual({
+      appId: expect.any(String),
+      name: "Report Tool 25",
+      createdAt: at(25),
+      updatedAt: at(75),
+      source: "consent",
+    });
+    const page2 = await listInstallations(db().db, acme, { page: 2 });
+    expect(page2.items.map((i) => i.name)).toEqual([
+      "Report Tool 05",
+      "Report Tool 04",
+      "Report Tool 03",
+      "Report Tool 02",
+      "Report Tool 01",
+    ]);
+    const names = [...page1.items, ...page2.items].map((i) => i.name);
+    expect(new Set(names).size).toBe(25);
+    expect(names).not.toContain("Report Tool Internal");
+    expect(names).not.toContain("Report Tool Globex");
+  });
+
+  it("sorts by either time column, both ways", async () => {
+    const byUpdatedAsc = await listInstallations(db().db, acme, { sort: "updatedAt", order: "asc", pageSize: 3 });
+    expect(byUpdatedAsc.items.map((i) => [i.name, i.updatedAt])).toEqual([
+      ["Report Tool 25", at(75)],
+      ["Report Tool 24", at(76)],
+      ["Report Tool 23", at(77)],
+    ]);
+    const byCreatedAsc = await listInstallations(db().db, acme, {
+      sort: "createdAt",
+      order: "asc",
+      pageSize: 2,
+      page: 3,
+    });
+    expect(byCreatedAsc.items.map((i) => i.name)).toEqual(["Report Tool 05", "Report Tool 06"]);
+    const byUpdatedDesc = await listInstallations(db().db, acme, { sort: "updatedAt", order: "desc", pageSize: 1 });
+    expect(byUpdatedDesc.items[0]!.name).toBe("Report Tool 01");
+  });
+
+  it("searches by name or application ID, case-insensitively, with LIKE characters taken literally", async () => {
+    const byName = await listInstallations(db().db, acme, { search: "tool 1" });
+    expect(byName.total).toBe(10);
+    const target = (await listInstallations(db().db, acme, { search: "Report Tool 07" })).items[0]!;
+    const byId = await listInstallations(db().db, acme, { search: target.appId });
+    expect(byId.items.map((i) => i.name)).toEqual(["Report Tool 07"]);
+    expect((await listInstallations(db().db, acme, { search: "%" })).total).toBe(0);
+    expect((await listInstallations(db().db, acme, { search: "Internal" })).total).toBe(0);
+    expect(await listInstallations(db().db, acme, { search: "no such app" })).toMatchObject({ items: [], total: 0 });
+  });
+
+  it("shows an installation's details: provider, every declared scope required or optional, granted or not, and its use", async () => {
+    const d = db().db;
+    const app = await demoApp(d);
+    const installationId = await install(d, {
+      account: "acme",
+      appId: app.id,
+      scopes: ["openid", "profile", "/acs/ram"],
+    });
+    const alice = await principalOf(d, "alice@acme");
+    await issueTokens(d, { account: "acme", appId: app.id, installationId, tokens: 1, subject: alice.subject });
+    await issueTokens(d, { account: "acme", appId: app.id, installationId, tokens: 1, subject: alice.subject });
+    const last = await issueTokens(d, { account: "acme", appId: app.id, installationId, tokens: 1 });
+    const [lastGrant] = await d.select({ createdAt: s.grants.createdAt }).from(s.grants).where(eq(s.grants.id, last));
+
+    const details = await getInstallationDetails(d, acme, app.clientId);
+    expect(details).toMatchObject({
+      appId: app.clientId,
+      name: "Insight Dashboard",
+      provider: "isv",
+      type: "WebApp",
+      homepageUrl: "http://127.0.0.1:8765/",
+      source: "consent",
+      installedBy: "admin@acme.onaliyun.com",
+      grantedScopes: ["openid", "profile", "/acs/ram"],
+      usage: { users: 2, lastUsedAt: lastGrant!.createdAt },
+    });
+    expect(details!.scopes.map((x) => [x.scope, x.required, x.granted])).toEqual([
+      ["openid", true, true],
+      ["profile", true, true],
+      ["aliuid", false, false],
+      ["permissions", false, false],
+      ["/acs/ram", false, true],
+    ]);
+    expect(details!.scopes.find((x) => x.scope === "permissions")!.description).toBe(
+      "The RAM policies that apply to you.",
+    );
+    expect(await getInstallationDetails(d, await accountId(d, "globex"), app.clientId)).toBeNull();
+    expect(await getInstallationDetails(d, acme, "no-such-app")).toBeNull();
+  });
+
+  it("lets only administrators delete; others get 403, another account's administrator 404, and nothing changes", async () => {
+    const d = db().db;
+    const app = await createApp(d, { owner: "isv", name: "Guarded App" });
+    const installationId = await install(d, { account: "acme", appId: app.id, scopes: ["openid"] });
+    for (const who of ["bob@acme", "alice@acme", "alice@acme as auditor"]) {
+      await expect(
+        deleteInstallation({ actor: await principalOf(d, who), clientId: app.clientId }),
+        who,
+      ).rejects.toMatchObject({ code: "forbidden" });
+    }
+    await expect(
+      deleteInstallation({ actor: await principalOf(d, "admin@globex"), clientId: app.clientId }),
+    ).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      deleteInstallation({ actor: await principalOf(d, "admin@acme"), clientId: "no-such-app" }),
+    ).rejects.toMatchObject({ code: "not_found" });
+    expect(
+      await d.select({ id: s.installations.id }).from(s.installations).where(eq(s.installations.id, installationId)),
+    ).toHaveLength(1);
+    await deleteInstallation({ actor: await principalOf(d, "owner@acme"), clientId: app.clientId });
+    expect(
+      await d.select({ id: s.installations.id }).from(s.installations).where(eq(s.installations.id, installationId)),
+    ).toHaveLength(0);
+  });
+
+  it("does not delete an account's own application through this tab", async () => {
+    const d = db().db;
+    const own = await createApp(d, { owner: "acme", name: "Own App" });
+    await install(d, { account: "acme", appId: own.id, scopes: ["openid"] });
+    await expect(
+      deleteInstallation({ actor: await principalOf(d, "admin@acme"), clientId: own.clientId }),
+    ).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("deletes the installation with its assignments and personal consents, kills its tokens, and writes one audit event", async () => {
+    const d = db().db;
+    const admin = await principalOf(d, "admin@acme");
+    const app = await createApp(d, { owner: "isv", name: "Official Helper" });
+    const installationId = await install(d, {
+      account: "acme",
+      appId: app.id,
+      scopes: ["openid"],
+      source: "provisioned",
+    });
+    await d.insert(s.assignments).values({ installationId, principalType: "user", principalId: admin.userId! });
+    await d.insert(s.personalConsents).values({ installationId, subject: admin.subject });
+    await issueTokens(d, { account: "acme", appId: app.id, installationId, tokens: 3, subject: admin.subject });
+    expect(await liveTokens(d, installationId)).toEqual({ access: 3, refresh: 3 });
+
+    await deleteInstallation({ actor: admin, clientId: app.clientId });
+
+    expect(await d.select().from(s.assignments).where(eq(s.assignments.installationId, installationId))).toEqual([]);
+    expect(
+      await d.select().from(s.personalConsents).where(eq(s.personalConsents.installationId, installationId)),
+    ).toEqual([]);
+    expect(await liveTokens(d, installationId)).toEqual({ access: 0, refresh: 0 });
+    const events = await d
+      .select({ actor: s.auditEvents.actor, accountId: s.auditEvents.accountId, detail: s.auditEvents.detail })
+      .from(s.auditEvents)
+      .where(and(eq(s.auditEvents.action, "DeleteApplication"), eq(s.auditEvents.targetId, installationId)));
+    expect(events).toEqual([
+      {
+        actor: "admin@acme.onaliyun.com",
+        accountId: acme,
+        detail: { appId: app.clientId, name: "Official Helper", scopes: ["openid"], source: "provisioned" },
+      },
+    ]);
+    expect((await listInstallations(d, acme, { search: "Official Helper" })).total).toBe(0);
+    // Re-authorize: the account may install it again; the new installation is a new row.
+    const again = await install(d, { account: "acme", appId: app.id, scopes: ["openid"] });
+    expect(again).not.toBe(installationId);
+  });
+
+  it(
+    "Delete Application ends all 100 000 tokens of an installation at once, as it does 10 (both times printed; the bench holds the speed target)",
+    { timeout: 180_000 },
+    async () => {
+      const d = db().db;
+      const admin = await principalOf(d, "admin@globex");
+      const timeDelete = async (tokens: number) => {
+        const app = await createApp(d, { owner: "isv", name: `Busy App ${tokens}` });
+        const installationId = await install(d, { account: "globex", appId: app.id, scopes: ["openid"] });
+        const grantId = await issueTokens(d, { account: "globex", appId: app.id, installationId, tokens });
+        const samples = [1, Math.ceil(tokens / 2), tokens];
+        const valid = async () => {
+          const checks = samples.flatMap((i) => [
+            validateAccessToken(rawToken("access", grantId, i)),
+            validateRefreshToken(rawToken("refresh", grantId, i)),
+          ]);
+          return (await Promise.all(checks)).map((info) => info?.installationId ?? null);
+        };
+        expect(await valid()).toEqual(samples.flatMap(() => [installationId, installationId]));
+        expect(await liveTokens(d, installationId)).toEqual({ access: tokens, refresh: tokens });
+        const started = performance.now();
+        await deleteInstallation({ actor: admin, clientId: app.clientId });
+        const ms = performance.now() - started;
+        expect(await valid()).toEqual(samples.flatMap(() => [null, null]));
+        expect(await liveTokens(d, installationId)).toEqual({ access: 0, refresh: 0 });
+        return ms;
+      };
+      await timeDelete(10); // warm-up: plans and connections
+      const small = await timeDelete(10);
+      const large = await timeDelete(100_000);
+      console.log(
+        `[${process.env.TEST_DB}] Delete Application: ${small.toFixed(1)} ms with 10 tokens, ${large.toFixed(1)} ms with 100 000 tokens`,
+      );
+    },
+  );
+  it("every applications read checks read permission itself: alice (no read policy) is refused, bob (read-only) reads", async () => {
+    const clientId = (await demoApp(db().db)).clientId;
+    const reads = (actor: Awaited<ReturnType<typeof principalOf>>) => [
+      () => readInstallations({ actor }),
+      () => readInstallationDetails({ actor, clientId }),
+      () => readApplications({ actor }),
+      () => readApplication({ actor, clientId }),
+      () => readOfficialCatalog({ actor }),
+      () => readAssignments({ actor, clientId: "4000000000000000001", withChoices: true }),
+    ];
+    for (const read of reads(await principalOf(db().db, "alice@acme")))
+      await expect(read()).rejects.toMatchObject({ code: "forbidden" });
+    for (const read of reads(await principalOf(db().db, "bob@acme"))) await expect(read()).resolves.toBeDefined();
+  });
+});

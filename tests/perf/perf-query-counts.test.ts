@@ -1,0 +1,162 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import * as s from "@/db/schema";
+import { GET as listThirdPartyApps } from "@/app/api/v1/third-party-apps/route";
+import { authorizeEndpoint } from "@/lib/oauth/authorize";
+import { introspectionEndpoint } from "@/lib/oauth/introspection-endpoint";
+import { tokenEndpoint } from "@/lib/oauth/token-endpoint";
+import { userinfoEndpoint } from "@/lib/oauth/userinfo-endpoint";
+import { setupSeededDatabase } from "../fixtures/db";
+import { principalOf } from "../fixtures/principals";
+import { sessionCookieFor } from "../fixtures/session-cookie";
+import {
+  CHALLENGE,
+  codeFor,
+  demoClient,
+  formRequest,
+  installApp,
+  userinfoRequest,
+  VERIFIER,
+  type TestClient,
+} from "../fixtures/oauth-fixtures";
+import { setupQueryLog, summarize, type LoggedQuery } from "../fixtures/perf-fixtures";
+
+const db = setupSeededDatabase();
+const { count } = setupQueryLog(db);
+let app: TestClient;
+
+beforeAll(async () => {
+  app = await demoClient(db().db);
+});
+
+/** An upper bound per request; the message lists the statements, to show what was added. */
+function expectAtMost(queries: LoggedQuery[], bound: number) {
+  expect(queries.length, summarize(queries).join("\n")).toBeLessThanOrEqual(bound);
+}
+
+const exchange = async (code: string) => {
+  const res = await tokenEndpoint(
+    formRequest("/oauth2/token", app, {
+      grant_type: "authorization_code",
+      code,
+      redirect_uri: app.redirectUri,
+      code_verifier: VERIFIER,
+    }),
+  );
+  expect(res.status).toBe(200);
+  return (await res.json()) as { access_token: string; refresh_token: string };
+};
+
+/**
+ * Statements per request, counted after one warm-up request. Nothing about the client or the signing
+ * key is cached per process (DESIGN.md: no stale per-process cache): the client record (with its
+ * secrets, for client authentication) is one statement and the active signing key's kid is one more.
+ */
+describe(`queries per hot-path request (no N+1) on ${process.env.TEST_DB}`, () => {
+  it("userinfo: one token lookup and one policy lookup", async () => {
+    const tokens = await exchange(await codeFor(db().db, app, "alice@acme"));
+    const { result, queries } = await count(() => userinfoEndpoint(userinfoRequest(tokens.access_token)));
+    expect(result.status).toBe(200);
+    expectAtMost(queries, 2);
+  });
+
+  it("userinfo does not grow with the person's groups and policies", async () => {
+    const bob = await principalOf(db().db, "bob@acme");
+    const groups = await db()
+      .db.insert(s.ramGroups)
+      .values(Array.from({ length: 25 }, (_, i) => ({ accountId: bob.accountId, name: `perf-group-${i}` })))
+      .returning({ id: s.ramGroups.id });
+    await db()
+      .db.insert(s.groupMembers)
+      .values(groups.map((g) => ({ groupId: g.id, userId: bob.userId! })));
+    await db()
+      .db.insert(s.policyAttachments)
+      .values(
+        groups.map((g, i) => ({
+          accountId: bob.accountId,
+          principalType: "group" as const,
+          principalId: g.id,
+          policyName: i % 2 ? "ReadOnlyAccess" : "AliyunRAMReadOnlyAccess",
+        })),
+      );
+    const tokens = await exchange(await codeFor(db().db, app, "bob@acme"));
+    const { result, queries } = await count(() => userinfoEndpoint(userinfoRequest(tokens.access_token)));
+    expect(await result.json()).toMatchObject({ policies: ["AliyunRAMReadOnlyAccess", "ReadOnlyAccess"] });
+    expectAtMost(queries, 2);
+  });
+
+  it("introspection: the client with its secrets and one token lookup", async () => {
+    const tokens = await exchange(await codeFor(db().db, app, "alice@acme"));
+    await introspectionEndpoint(formRequest("/oauth2/introspect", app, { token: tokens.access_token }));
+    const { result, queries } = await count(() =>
+      introspectionEndpoint(formRequest("/oauth2/introspect", app, { token: tokens.access_token })),
+    );
+    expect(await result.json()).toMatchObject({ active: true });
+    expectAtMost(queries, 2);
+  });
+
+  it("refresh_token exchange: client with secrets, rotation, person, two inserts, signing kid", async () => {
+    const tokens = await exchange(await codeFor(db().db, app, "alice@acme"));
+    const { result, queries } = await count(() =>
+      tokenEndpoint(
+        formRequest("/oauth2/token", app, { grant_type: "refresh_token", refresh_token: tokens.refresh_token }),
+      ),
+    );
+    expect(result.status).toBe(200);
+    expectAtMost(queries, 6);
+  });
+
+  it("authorization_code exchange: client with secrets, code, person, grant, link, two inserts, signing kid", async () => {
+    const code = await codeFor(db().db, app, "alice@acme");
+    const { result, queries } = await count(() =>
+      tokenEndpoint(
+        formRequest("/oauth2/token", app, {
+          grant_type: "authorization_code",
+          code,
+          redirect_uri: app.redirectUri,
+          code_verifier: VERIFIER,
+        }),
+      ),
+    );
+    expect(result.status).toBe(200);
+    expectAtMost(queries, 8);
+  });
+
+  it("silent authorization (installed app, signed-in RAM user → 302 with a code): client, session, installation, code", async () => {
+    const alice = await principalOf(db().db, "alice@acme");
+    await installApp(db().db, "acme", app.id, ["openid", "profile", "aliuid", "permissions", "/acs/ram"]);
+    const { cookie } = await sessionCookieFor(db().db, alice);
+    const url = new URL("http://localhost:3000/oauth2/authorize");
+    for (const [k, v] of Object.entries({
+      response_type: "code",
+      client_id: app.clientId,
+      redirect_uri: app.redirectUri,
+      scope: "openid profile",
+      state: "st",
+      code_challenge: CHALLENGE,
+      code_challenge_method: "S256",
+    })) {
+      url.searchParams.set(k, v);
+    }
+    const authorize = () => authorizeEndpoint(new Request(url, { headers: { cookie } }));
+    await authorize();
+    const { result, queries } = await count(authorize);
+    expect(result.status).toBe(302);
+    expect(new URL(result.headers.get("location")!).searchParams.get("code")).toBeTruthy();
+    expectAtMost(queries, 4);
+  });
+
+  it("Third-party Applications API: session, policies, one page and its total, whatever the page size", async () => {
+    const admin = await principalOf(db().db, "admin@acme");
+    const { cookie } = await sessionCookieFor(db().db, admin);
+    const list = (size: number) =>
+      listThirdPartyApps(
+        new Request(`http://localhost:3000/api/v1/third-party-apps?pageSize=${size}&search=a`, { headers: { cookie } }),
+        { params: Promise.resolve({}) },
+      );
+    const small = await count(() => list(1));
+    const large = await count(() => list(100));
+    expect(small.result.status).toBe(200);
+    expectAtMost(small.queries, 4);
+    expect(large.queries.length).toBe(small.queries.length);
+  });
+});
