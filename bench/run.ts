@@ -80,10 +80,10 @@ async function main() {
     ...(process.env.DB_POOL_MAX ? { DB_POOL_MAX: process.env.DB_POOL_MAX } : {}),
   };
   log("starting next start, the lean server and the reference…");
-  // What-if: the statement cache in the console too (scripts/bench/preload-statement-cache.ts).
+  // What-if: the statement cache in the console too (bench/preload-statement-cache.ts).
   const experiment: Record<string, string> =
     process.env.BENCH_EXPERIMENT_STATEMENT_CACHE === "1"
-      ? { NODE_OPTIONS: "--import tsx --import ./scripts/bench/preload-statement-cache.ts" }
+      ? { NODE_OPTIONS: "--import tsx --import ./bench/preload-statement-cache.ts" }
       : {};
   const nextEnv = { ...common, ...experiment, NEXT_DIST_DIR: distDir, PORT: String(ports.next) };
   started.push(
@@ -110,7 +110,7 @@ async function main() {
     await startServer({
       name: "reference",
       cmd: tsxBin(),
-      args: ["scripts/bench/reference-oidc.ts"],
+      args: ["bench/reference-oidc.ts"],
       env: { PORT: String(ports.reference), REFERENCE_CLIENT_SECRET: referenceSecret },
       port: ports.reference,
       readyPath: "/.well-known/openid-configuration",

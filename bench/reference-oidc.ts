@@ -1,6 +1,6 @@
 /**
  * The bench's reference: `oidc-provider` (panva) with its default in-memory adapter, issuing
- * client_credentials access tokens on its own node:http server. Run by scripts/bench/run.ts as a
+ * client_credentials access tokens on its own node:http server. Run by bench/run.ts as a
  * child process: PORT, REFERENCE_CLIENT_SECRET.
  */
 import { createServer } from "node:http";

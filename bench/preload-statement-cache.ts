@@ -1,11 +1,11 @@
 /**
  * Experiment only (BENCH_EXPERIMENT_STATEMENT_CACHE=1): loaded into `next start` with
- * `--import tsx --import ./scripts/bench/preload-statement-cache.ts`, it turns on
+ * `--import tsx --import ./bench/preload-statement-cache.ts`, it turns on
  * server/statement-cache.ts for every pg Pool of the process, to measure what wiring it into
  * db/client.ts would give the console.
  */
 import { createRequire } from "node:module";
-import { enableStatementCache } from "../../server/statement-cache";
+import { enableStatementCache } from "../server/statement-cache";
 
 const require = createRequire(import.meta.url);
 const { Pool } = require("pg") as typeof import("pg");
