@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { appTypes } from "@/db/schema";
-import { MAX_REDIRECT_URIS, redirectUriProblem, webUrlProblem } from "./redirect-uri";
+import { MAX_REDIRECT_URIS, redirectUriProblem, webUrlProblem } from "./registration-uri-rules";
 import { DEFAULT_SCOPE, isKnownScope } from "./scope-catalog";
 
 /** RAM's limits for token validity, in seconds (Create Application: "Access Token Validity Period"…). */

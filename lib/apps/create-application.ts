@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { appScopes, applications } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
-import { requireAdmin } from "@/lib/ram/authorize";
+import { requireAdmin } from "@/lib/ram/require-role";
 import type { Principal } from "@/lib/ram/principal";
 import { getApplication } from "./app-queries";
 import { createApplicationSchema, type CreateApplicationInput } from "./app-schemas";

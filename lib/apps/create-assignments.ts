@@ -3,7 +3,7 @@ import { assignments } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { AppError, notFound } from "@/lib/errors";
 import { assertPrincipalInAccount } from "@/lib/ram/attachments/principal-exists";
-import { requireAdmin } from "@/lib/ram/authorize";
+import { requireAdmin } from "@/lib/ram/require-role";
 import type { Principal } from "@/lib/ram/principal";
 import { getOfficialInstallation } from "./official-queries";
 

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { applications } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
-import { requireAdmin } from "@/lib/ram/authorize";
+import { requireAdmin } from "@/lib/ram/require-role";
 import type { Principal } from "@/lib/ram/principal";
 import { lockOwnedApp } from "./app-queries";
 

@@ -4,7 +4,7 @@ import { assignments, grants, groupMembers } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { notFound } from "@/lib/errors";
 import { isAssigned } from "@/lib/apps/official-access";
-import { requireAdmin } from "@/lib/ram/authorize";
+import { requireAdmin } from "@/lib/ram/require-role";
 import type { Principal } from "@/lib/ram/principal";
 import type { AssigneeRef } from "./create-assignments";
 import { getOfficialInstallation } from "./official-queries";

@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { applications, installations } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { notFound } from "@/lib/errors";
-import { requireAdmin } from "@/lib/ram/authorize";
+import { requireAdmin } from "@/lib/ram/require-role";
 import type { Principal } from "@/lib/ram/principal";
 
 /**

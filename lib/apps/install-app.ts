@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { installations } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
-import { requireAdmin } from "@/lib/ram/authorize";
+import { requireAdmin } from "@/lib/ram/require-role";
 import { actorLabel, type Principal } from "@/lib/ram/principal";
 
 /** What the consent and token code needs of an installation: one column list, typed from the schema. */

@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { AppError, notFound } from "@/lib/errors";
 import { lockClient } from "@/lib/apps/clients";
-import { requireAdmin } from "@/lib/ram/authorize";
+import { requireAdmin } from "@/lib/ram/require-role";
 import type { Principal } from "@/lib/ram/principal";
 import { installApp } from "./install-app";
 

@@ -1,4 +1,4 @@
-import { readerDb } from "@/lib/ram/authorize";
+import { readerDb } from "@/lib/ram/require-role";
 import type { Principal } from "@/lib/ram/principal";
 import { getApplication, listApplications } from "./app-queries";
 import { getInstallationDetails, listInstallations, type ListInstallationsOptions } from "./installation-queries";

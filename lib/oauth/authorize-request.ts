@@ -1,5 +1,5 @@
 import { getClient, type ClientRecord } from "@/lib/apps/clients";
-import { isRegisteredRedirectUri } from "./redirect-uri";
+import { isRegisteredRedirectUri } from "./match-redirect-uri";
 
 /**
  * Our own parameter, set only on the way back from a re-authentication (see check-authentication-age.ts):

@@ -6,7 +6,7 @@ import type { Principal } from "@/lib/ram/principal";
 import type { ClientRecord } from "@/lib/apps/clients";
 import { getInstallation } from "./installation-lookup";
 import { checkOfficialAccess } from "@/lib/apps/official-access";
-import { isRegisteredRedirectUri } from "./redirect-uri";
+import { isRegisteredRedirectUri } from "./match-redirect-uri";
 
 type InstallationRef = Pick<Installation, "id" | "scopes">;
 

@@ -5,7 +5,7 @@ import type { Installation } from "@/lib/apps/install-app";
 import { issueAuthorizationCode } from "./codes";
 import type { StoredRequest } from "./consent-requests";
 import { personOf } from "./person";
-import { buildRedirect } from "./redirect-uri";
+import { buildRedirect } from "./match-redirect-uri";
 
 /**
  * Issues the code for an installed application and builds the redirect back to it, with `state`

@@ -11,7 +11,7 @@ import {
   type PrincipalType,
 } from "@/db/schema";
 import { listPolicyNames } from "./admin";
-import { readerDb } from "./authorize";
+import { readerDb } from "./require-role";
 import { systemPolicies } from "./policies";
 import type { Principal } from "./principal";
 import { idSchema } from "./schemas";

@@ -5,7 +5,7 @@ import * as s from "@/db/schema";
 import { createConsoleSession, loadSessionPrincipal } from "@/lib/auth/console-session";
 import { isAdministrator } from "@/lib/ram/admin";
 import { attachPolicy } from "@/lib/ram/attachments/attach-policy";
-import { requireReader } from "@/lib/ram/authorize";
+import { requireReader } from "@/lib/ram/require-role";
 import { addGroupMember } from "@/lib/ram/groups/add-group-member";
 import { createGroup } from "@/lib/ram/groups/create-group";
 import { deleteGroup } from "@/lib/ram/groups/delete-group";

@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { policyAttachments, type PrincipalType } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
-import { requireAdmin } from "../authorize";
+import { requireAdmin } from "../require-role";
 import type { Principal } from "../principal";
 import { policyNameSchema } from "../schemas";
 import { assertPrincipalInAccount } from "./principal-exists";

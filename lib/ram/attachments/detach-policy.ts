@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { policyAttachments, type PrincipalType } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { notFound } from "@/lib/errors";
-import { requireAdmin } from "../authorize";
+import { requireAdmin } from "../require-role";
 import type { Principal } from "../principal";
 import { assertPrincipalInAccount } from "./principal-exists";
 

@@ -3,7 +3,7 @@ import { groupMembers } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { AppError, notFound } from "@/lib/errors";
 import { assertPrincipalInAccount } from "../attachments/principal-exists";
-import { requireAdmin } from "../authorize";
+import { requireAdmin } from "../require-role";
 import type { Principal } from "../principal";
 import { idSchema } from "../schemas";
 

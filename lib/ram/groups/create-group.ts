@@ -2,7 +2,7 @@ import { getDb } from "@/db/client";
 import { ramGroups } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
-import { requireAdmin } from "../authorize";
+import { requireAdmin } from "../require-role";
 import type { Principal } from "../principal";
 import { createGroupSchema, type CreateGroupInput } from "../schemas";
 

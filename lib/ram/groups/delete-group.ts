@@ -4,7 +4,7 @@ import { assignments, groupMembers, policyAttachments, ramGroups } from "@/db/sc
 import { revokeUnassignedGrants } from "@/lib/apps/revoke-unassigned";
 import { recordAudit } from "@/lib/audit";
 import { notFound } from "@/lib/errors";
-import { requireAdmin } from "../authorize";
+import { requireAdmin } from "../require-role";
 import type { Principal } from "../principal";
 import { idSchema } from "../schemas";
 import { groupInstallations } from "./group-installations";

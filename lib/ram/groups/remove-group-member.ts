@@ -5,7 +5,7 @@ import { revokeUnassignedGrants } from "@/lib/apps/revoke-unassigned";
 import { recordAudit } from "@/lib/audit";
 import { notFound } from "@/lib/errors";
 import { assertPrincipalInAccount } from "../attachments/principal-exists";
-import { requireAdmin } from "../authorize";
+import { requireAdmin } from "../require-role";
 import type { Principal } from "../principal";
 import { idSchema } from "../schemas";
 import { groupInstallations } from "./group-installations";

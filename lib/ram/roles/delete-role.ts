@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { policyAttachments, ramRoles } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { notFound } from "@/lib/errors";
-import { requireAdmin } from "../authorize";
+import { requireAdmin } from "../require-role";
 import type { Principal } from "../principal";
 import { idSchema } from "../schemas";
 import { revokeRoleAccess } from "./revoke-role-access";

@@ -4,7 +4,7 @@ import { roleTrustees } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { notFound } from "@/lib/errors";
 import { assertPrincipalInAccount } from "../attachments/principal-exists";
-import { requireAdmin } from "../authorize";
+import { requireAdmin } from "../require-role";
 import type { Principal } from "../principal";
 import { idSchema } from "../schemas";
 import { revokeRoleAccess } from "./revoke-role-access";

@@ -4,7 +4,7 @@ import { ramUsers } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { hashPassword } from "@/lib/crypto/password";
 import { AppError } from "@/lib/errors";
-import { requireAdmin } from "../authorize";
+import { requireAdmin } from "../require-role";
 import { logonNameOf, type Principal } from "../principal";
 import { createUserSchema, type CreateUserInput } from "../schemas";
 

@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { policyAttachments, ramUsers } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { AppError, notFound } from "@/lib/errors";
-import { requireAdmin } from "../authorize";
+import { requireAdmin } from "../require-role";
 import type { Principal } from "../principal";
 import { revokeUserAccess } from "./revoke-user-access";
 

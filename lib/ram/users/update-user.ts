@@ -4,7 +4,7 @@ import { ramUsers } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { hashPassword } from "@/lib/crypto/password";
 import { notFound } from "@/lib/errors";
-import { requireAdmin } from "../authorize";
+import { requireAdmin } from "../require-role";
 import type { Principal } from "../principal";
 import { updateUserSchema, type UpdateUserInput } from "../schemas";
 import { revokeUserAccess } from "./revoke-user-access";
