@@ -39,6 +39,15 @@ export function ApplicationFields({
   const id = (name: string) => `${idPrefix}-${name}`;
   const invalid = (name: string) =>
     errors[name] ? { "aria-invalid": true, "aria-describedby": id(`${name}-error`) } : {};
+  /** One labelled input of a two-column row, with its error under it. */
+  const cell = (name: string, label: string, hint: string | undefined, props: React.ComponentProps<typeof Input>) => (
+    <div>
+      <Field label={label} htmlFor={id(name)} hint={hint}>
+        <Input id={id(name)} name={name} {...props} {...invalid(name)} />
+      </Field>
+      <FieldError id={id(`${name}-error`)} message={errors[name]} />
+    </div>
+  );
   const redirectHint =
     type === "NativeApp"
       ? "One per line, at most 10. https, http on 127.0.0.1, [::1] or localhost, or a private-use scheme such as com.example.app:/callback."
@@ -88,74 +97,33 @@ export function ApplicationFields({
       </Field>
       <FieldError id={id("redirectUris-error")} message={errors.redirectUris} />
       <div className="grid gap-x-4 sm:grid-cols-2">
-        <div>
-          <Field
-            label="Access token validity (seconds)"
-            htmlFor={id("accessTokenValidity")}
-            hint="900 to 10800. Default 3600 (1 hour)."
-          >
-            <Input
-              id={id("accessTokenValidity")}
-              name="accessTokenValidity"
-              type="number"
-              min={900}
-              max={10800}
-              step={1}
-              defaultValue={defaults.accessTokenValidity}
-              {...invalid("accessTokenValidity")}
-            />
-          </Field>
-          <FieldError id={id("accessTokenValidity-error")} message={errors.accessTokenValidity} />
-        </div>
-        <div>
-          <Field
-            label="Refresh token validity (seconds)"
-            htmlFor={id("refreshTokenValidity")}
-            hint="7200 to 31536000. Default 7776000 (90 days)."
-          >
-            <Input
-              id={id("refreshTokenValidity")}
-              name="refreshTokenValidity"
-              type="number"
-              min={7200}
-              max={31536000}
-              step={1}
-              defaultValue={defaults.refreshTokenValidity}
-              {...invalid("refreshTokenValidity")}
-            />
-          </Field>
-          <FieldError id={id("refreshTokenValidity-error")} message={errors.refreshTokenValidity} />
-        </div>
+        {cell("accessTokenValidity", "Access token validity (seconds)", "900 to 10800. Default 3600 (1 hour).", {
+          type: "number",
+          min: 900,
+          max: 10800,
+          step: 1,
+          defaultValue: defaults.accessTokenValidity,
+        })}
+        {cell(
+          "refreshTokenValidity",
+          "Refresh token validity (seconds)",
+          "7200 to 31536000. Default 7776000 (90 days).",
+          { type: "number", min: 7200, max: 31536000, step: 1, defaultValue: defaults.refreshTokenValidity },
+        )}
       </div>
       <div className="grid gap-x-4 sm:grid-cols-2">
-        <div>
-          <Field label="Homepage URL" htmlFor={id("homepageUrl")}>
-            <Input
-              id={id("homepageUrl")}
-              name="homepageUrl"
-              type="url"
-              maxLength={2000}
-              defaultValue={defaults.homepageUrl}
-              placeholder="https://app.example.com/"
-              {...invalid("homepageUrl")}
-            />
-          </Field>
-          <FieldError id={id("homepageUrl-error")} message={errors.homepageUrl} />
-        </div>
-        <div>
-          <Field label="Logo URL" htmlFor={id("logoUrl")} hint="https, or leave empty.">
-            <Input
-              id={id("logoUrl")}
-              name="logoUrl"
-              type="url"
-              maxLength={2000}
-              defaultValue={defaults.logoUrl}
-              placeholder="https://app.example.com/logo.png"
-              {...invalid("logoUrl")}
-            />
-          </Field>
-          <FieldError id={id("logoUrl-error")} message={errors.logoUrl} />
-        </div>
+        {cell("homepageUrl", "Homepage URL", undefined, {
+          type: "url",
+          maxLength: 2000,
+          defaultValue: defaults.homepageUrl,
+          placeholder: "https://app.example.com/",
+        })}
+        {cell("logoUrl", "Logo URL", "https, or leave empty.", {
+          type: "url",
+          maxLength: 2000,
+          defaultValue: defaults.logoUrl,
+          placeholder: "https://app.example.com/logo.png",
+        })}
       </div>
       {/* Radix puts a hidden input named thirdParty ("on" when checked) beside the button, so FormData reads it as before. */}
       <div className="mb-4 flex items-start gap-2">
