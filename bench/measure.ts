@@ -101,7 +101,7 @@ export type DeleteTiming = {
 };
 
 /**
- * Delete Application over the console API (DELETE /api/v1/third-party-apps/:appId, as the button
+ * Delete Application over the console API (DELETE /api/v1/third-party-apps/:applicationId, as the button
  * does) for an installation with `tokens` access tokens; then one of them must be refused by userinfo.
  */
 export async function timeDeleteApplication(

@@ -40,7 +40,7 @@ export async function loadCatalogIn(tx: Tx): Promise<void> {
     if (!inserted[0]) continue;
     await tx
       .insert(s.appScopes)
-      .values(app.scopes.map(([scope, required]) => ({ appId: inserted[0]!.id, scope, required })));
+      .values(app.scopes.map(([scope, required]) => ({ applicationId: inserted[0]!.id, scope, required })));
   }
 }
 

@@ -146,14 +146,14 @@ async function seedDemoClient(tx: Tx): Promise<void> {
   const app = inserted[0];
   if (!app) return;
   await tx.insert(s.appScopes).values([
-    { appId: app.id, scope: "openid", required: true },
-    { appId: app.id, scope: "profile", required: true },
-    { appId: app.id, scope: "aliuid", required: false },
-    { appId: app.id, scope: "permissions", required: false },
-    { appId: app.id, scope: "/acs/ram", required: false },
+    { applicationId: app.id, scope: "openid", required: true },
+    { applicationId: app.id, scope: "profile", required: true },
+    { applicationId: app.id, scope: "aliuid", required: false },
+    { applicationId: app.id, scope: "permissions", required: false },
+    { applicationId: app.id, scope: "/acs/ram", required: false },
   ]);
   await tx.insert(s.appSecrets).values({
-    appId: app.id,
+    applicationId: app.id,
     secretHash: sha256(DEMO_CLIENT.clientSecret),
     prefix: DEMO_CLIENT.clientSecret.slice(0, 6),
   });

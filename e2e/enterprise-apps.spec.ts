@@ -54,8 +54,8 @@ test("an administrator registers an application and sees its secret exactly once
   await dialog.getByRole("button", { name: "Close" }).click();
 
   await expect(page.getByRole("heading", { name })).toBeVisible();
-  const appId = page.url().split("/").pop()!;
-  expect(appId).toMatch(/^4\d{18}$/);
+  const clientId = page.url().split("/").pop()!;
+  expect(clientId).toMatch(/^4\d{18}$/);
   await expect(page.getByRole("row", { name: /^aliuid / })).toContainText("Optional");
   await expect(page.getByRole("row", { name: /^profile / })).toContainText("Required");
   await page.reload();
@@ -65,12 +65,12 @@ test("an administrator registers an application and sees its secret exactly once
   await expect(page.getByRole("cell", { name: `${secret.slice(0, 6)}••••••••` })).toBeVisible();
   expect(await page.content()).not.toContain(secret);
 
-  const res = await page.request.get(`/api/v1/apps/${appId}`);
+  const res = await page.request.get(`/api/v1/apps/${clientId}`);
   expect(res.status()).toBe(200);
   const text = await res.text();
   expect(text).not.toContain(secret);
   expect(JSON.parse(text)).toMatchObject({
-    clientId: appId,
+    clientId,
     name,
     thirdParty: true,
     redirectUris: ["http://127.0.0.1:8765/browser-callback"],
@@ -78,7 +78,7 @@ test("an administrator registers an application and sees its secret exactly once
   });
 
   await page.goto(LIST);
-  await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText(appId);
+  await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText(clientId);
 });
 
 test("the detail page manages OAuth scopes and secrets", async ({ page }) => {
@@ -87,11 +87,11 @@ test("the detail page manages OAuth scopes and secrets", async ({ page }) => {
     data: { name: `Scoped App ${unique()}`, type: "ServerApp", scopes: [{ scope: "profile", required: false }] },
   });
   expect(created.status()).toBe(201);
-  const { client_id: appId, client_secret: firstSecret } = (await created.json()) as {
+  const { client_id: clientId, client_secret: firstSecret } = (await created.json()) as {
     client_id: string;
     client_secret: string;
   };
-  await page.goto(`${LIST}/${appId}`);
+  await page.goto(`${LIST}/${clientId}`);
 
   const openid = page.getByRole("row", { name: /^openid / });
   await expect(openid).toContainText("Default scope");
@@ -120,10 +120,10 @@ test("the detail page manages OAuth scopes and secrets", async ({ page }) => {
   await page.getByRole("alertdialog", { name: "Delete OAuth Scope" }).getByRole("button", { name: "Delete" }).click();
   await expect(page.getByRole("row", { name: /^permissions / })).toHaveCount(0);
   // Scopes with slashes travel URL-encoded in the path.
-  expect((await page.request.delete(`/api/v1/apps/${appId}/scopes/${encodeURIComponent("/acs/ram")}`)).status()).toBe(
-    204,
-  );
-  expect((await page.request.delete(`/api/v1/apps/${appId}/scopes/openid`)).status()).toBe(409);
+  expect(
+    (await page.request.delete(`/api/v1/apps/${clientId}/scopes/${encodeURIComponent("/acs/ram")}`)).status(),
+  ).toBe(204);
+  expect((await page.request.delete(`/api/v1/apps/${clientId}/scopes/openid`)).status()).toBe(409);
 
   await page.getByRole("link", { name: "App Secrets" }).click();
   await page.getByRole("button", { name: "Create Secret" }).click();
@@ -134,7 +134,7 @@ test("the detail page manages OAuth scopes and secrets", async ({ page }) => {
   await dialog.getByRole("button", { name: "Close" }).click();
   await expect(page.getByRole("cell", { name: /••••••••/ })).toHaveCount(2);
   await expect(page.getByRole("button", { name: "Create Secret" })).toBeDisabled();
-  expect((await page.request.post(`/api/v1/apps/${appId}/secrets`, { data: {} })).status()).toBe(409);
+  expect((await page.request.post(`/api/v1/apps/${clientId}/secrets`, { data: {} })).status()).toBe(409);
   expect(await page.content()).not.toContain(second);
 
   await page
@@ -151,7 +151,7 @@ test("the detail page manages OAuth scopes and secrets", async ({ page }) => {
     .getByRole("button", { name: "Delete Application" })
     .click();
   await expect(page).toHaveURL(new RegExp(`${LIST}$`));
-  expect((await page.request.get(`/api/v1/apps/${appId}`)).status()).toBe(404);
+  expect((await page.request.get(`/api/v1/apps/${clientId}`)).status()).toBe(404);
 });
 
 test("a plain RAM user sees no Create Application button and gets 403; another account gets 404", async ({

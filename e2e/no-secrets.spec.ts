@@ -69,11 +69,11 @@ test("API answers and console pages carry no hash, no stored secret and no token
     },
   });
   expect(created.status()).toBe(201);
-  const { client_id: appId, client_secret: first } = (await created.json()) as {
+  const { client_id: clientId, client_secret: first } = (await created.json()) as {
     client_id: string;
     client_secret: string;
   };
-  const more = await request.post(`/api/v1/apps/${appId}/secrets`, { data: {} });
+  const more = await request.post(`/api/v1/apps/${clientId}/secrets`, { data: {} });
   expect(more.status()).toBe(201);
   const second = ((await more.json()) as { secret: string }).secret;
   // A third-party installation with an assignment: Official CLI, provisioned in globex.
@@ -98,7 +98,7 @@ test("API answers and console pages carry no hash, no stored secret and no token
     "/api/v1/roles",
     "/api/v1/policies",
     "/api/v1/apps",
-    `/api/v1/apps/${appId}`,
+    `/api/v1/apps/${clientId}`,
     "/api/v1/official-apps",
     "/api/v1/third-party-apps",
     `/api/v1/third-party-apps/${cli}`,
@@ -106,7 +106,7 @@ test("API answers and console pages carry no hash, no stored secret and no token
     "/identities/users",
     `/identities/users/${carol.id}`,
     "/integrations/oauth/enterprise-apps",
-    `/integrations/oauth/enterprise-apps/${appId}`,
+    `/integrations/oauth/enterprise-apps/${clientId}`,
     "/integrations/oauth/third-party-apps",
     `/integrations/oauth/third-party-apps/${cli}`,
   ];
@@ -128,7 +128,7 @@ test("API answers and console pages carry no hash, no stored secret and no token
   }
   expect(found).toEqual([]);
   // The list of secrets shows each by its prefix only.
-  const app = (await (await request.get(`/api/v1/apps/${appId}`)).json()) as { secrets: Record<string, unknown>[] };
+  const app = (await (await request.get(`/api/v1/apps/${clientId}`)).json()) as { secrets: Record<string, unknown>[] };
   expect(app.secrets.map((s) => Object.keys(s).sort())).toEqual([
     ["createdAt", "id", "prefix"],
     ["createdAt", "id", "prefix"],

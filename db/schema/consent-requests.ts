@@ -20,7 +20,7 @@ export const consentRequests = pgTable(
     id: text("id").primaryKey(),
     /** The console session the request belongs to (its CSRF binding). */
     sessionId: text("session_id").notNull(),
-    appId: uuid("app_id").notNull(),
+    applicationId: uuid("app_id").notNull(),
     /** The validated authorization request: client_id, redirect_uri, scope, state, nonce, code_challenge… */
     params: jsonb("params").$type<StoredAuthorizationRequest>().notNull(),
     kind: text("kind", { enum: ["install", "personal"] }).notNull(),

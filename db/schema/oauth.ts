@@ -48,13 +48,13 @@ export const applications = pgTable(
 export const appScopes = pgTable(
   "app_scopes",
   {
-    appId: uuid("app_id")
+    applicationId: uuid("app_id")
       .notNull()
       .references(() => applications.id, { onDelete: "cascade" }),
     scope: text("scope").notNull(),
     required: boolean("required").notNull().default(false),
   },
-  (t) => [primaryKey({ columns: [t.appId, t.scope] })],
+  (t) => [primaryKey({ columns: [t.applicationId, t.scope] })],
 );
 
 /** Client secrets: stored only as a hash; at most two per application. */
@@ -62,7 +62,7 @@ export const appSecrets = pgTable(
   "app_secrets",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    appId: uuid("app_id")
+    applicationId: uuid("app_id")
       .notNull()
       .references(() => applications.id, { onDelete: "cascade" }),
     secretHash: text("secret_hash").notNull(),
@@ -70,7 +70,7 @@ export const appSecrets = pgTable(
     prefix: text("prefix").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("app_secrets_app").on(t.appId)],
+  (t) => [index("app_secrets_app").on(t.applicationId)],
 );
 
 export const installSources = ["consent", "provisioned"] as const;
@@ -83,7 +83,7 @@ export const installations = pgTable(
     accountId: uuid("account_id")
       .notNull()
       .references(() => accounts.id, { onDelete: "cascade" }),
-    appId: uuid("app_id")
+    applicationId: uuid("app_id")
       .notNull()
       .references(() => applications.id, { onDelete: "cascade" }),
     scopes: jsonb("scopes").$type<string[]>().notNull(),
@@ -95,7 +95,10 @@ export const installations = pgTable(
       .defaultNow()
       .$onUpdate(() => sql`now()`),
   },
-  (t) => [uniqueIndex("installations_account_app").on(t.accountId, t.appId), index("installations_app").on(t.appId)],
+  (t) => [
+    uniqueIndex("installations_account_app").on(t.accountId, t.applicationId),
+    index("installations_app").on(t.applicationId),
+  ],
 );
 
 /** Who may use an official application in an account (users directly, or through a group). */
@@ -132,7 +135,7 @@ export const personalConsents = pgTable(
  */
 const personColumns = {
   accountId: uuid("account_id").notNull(),
-  appId: uuid("app_id").notNull(),
+  applicationId: uuid("app_id").notNull(),
   installationId: uuid("installation_id").notNull(),
   userId: uuid("user_id"),
   roleId: uuid("role_id"),

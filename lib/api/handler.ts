@@ -6,7 +6,8 @@ import type { Principal } from "@/lib/ram/principal";
 import { toResponse } from "@/lib/oauth/error-response";
 import { json } from "@/lib/http/json";
 
-export type Caller = { principal: Principal; via: "session" | "token" };
+/** Who calls the API, and whether with the console session cookie or a bearer access token. */
+type Caller = { actor: Principal; via: "session" | "token" };
 type Ctx<P> = { params: Promise<P> };
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -17,13 +18,13 @@ const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  * Returning undefined answers 204.
  */
 export function apiRoute<P = Record<string, never>>(
-  fn: (args: { request: Request; caller: Caller; params: P }) => Promise<unknown>,
+  fn: (args: { request: Request; params: P } & Caller) => Promise<unknown>,
   options: { status?: number } = {},
 ) {
   return async (request: Request, ctx: Ctx<P>): Promise<Response> => {
     try {
       const caller = await authenticate(request);
-      const result = await fn({ request, caller, params: checkParams(await ctx.params) });
+      const result = await fn({ request, ...caller, params: checkParams(await ctx.params) });
       if (result instanceof Response) return result;
       if (result === undefined) return new Response(null, { status: 204, headers: { "cache-control": "no-store" } });
       return json(result, options.status ?? 200);
@@ -57,12 +58,12 @@ export async function authenticate(request: Request): Promise<Caller> {
   const authorization = request.headers.get("authorization");
   if (authorization) {
     const principal = await principalFromBearer(authorization, "/acs/ram");
-    return { principal, via: "token" };
+    return { actor: principal, via: "token" };
   }
   const principal = await principalFromRequest(request);
   if (!principal) throw new AppError("unauthorized", "Sign in to the console first.");
   if (UNSAFE.has(request.method)) assertSameOrigin(request);
-  return { principal, via: "session" };
+  return { actor: principal, via: "session" };
 }
 
 /**

@@ -28,7 +28,7 @@ export async function addAppScope({
     const app = await lockOwnedApp(tx, actor.accountId, clientId);
     const [row] = await tx
       .insert(appScopes)
-      .values({ appId: app.id, scope: data.scope, required: data.required })
+      .values({ applicationId: app.id, scope: data.scope, required: data.required })
       .onConflictDoNothing()
       .returning({ scope: appScopes.scope, required: appScopes.required });
     if (!row) throw new AppError("conflict", `The application already declares the scope ${data.scope}.`);

@@ -58,11 +58,11 @@ export async function getApplication(db: Db | Tx, accountId: string, clientId: s
     db
       .select({ scope: appScopes.scope, required: appScopes.required })
       .from(appScopes)
-      .where(eq(appScopes.appId, app.id)),
+      .where(eq(appScopes.applicationId, app.id)),
     db
       .select({ id: appSecrets.id, prefix: appSecrets.prefix, createdAt: appSecrets.createdAt })
       .from(appSecrets)
-      .where(eq(appSecrets.appId, app.id))
+      .where(eq(appSecrets.applicationId, app.id))
       .orderBy(asc(appSecrets.createdAt)),
   ]);
   const { id: _internalId, ...view } = app;

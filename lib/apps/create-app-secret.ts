@@ -20,7 +20,7 @@ export async function createAppSecret({ actor, clientId }: { actor: Principal; c
     // The row lock serialises concurrent calls, so the count below can not be passed twice.
     const app = await lockOwnedApp(tx, actor.accountId, clientId);
     if (app.type === "NativeApp") throw new AppError("conflict", "A NativeApp is a public client: it has no secrets.");
-    const [existing] = await tx.select({ n: count() }).from(appSecrets).where(eq(appSecrets.appId, app.id));
+    const [existing] = await tx.select({ n: count() }).from(appSecrets).where(eq(appSecrets.applicationId, app.id));
     if ((existing?.n ?? 0) >= MAX_SECRETS)
       throw new AppError("conflict", `An application has at most ${MAX_SECRETS} secrets. Delete one first.`);
     const secret = await insertSecret(tx, app.id);

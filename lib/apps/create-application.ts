@@ -44,7 +44,9 @@ export async function createApplication({ actor, input }: { actor: Principal; in
         .returning({ id: applications.id, clientId: applications.clientId });
     }
     if (!app) throw new Error("Could not allocate a unique App ID.");
-    await tx.insert(appScopes).values(scopes.map((s) => ({ appId: app.id, scope: s.scope, required: s.required })));
+    await tx
+      .insert(appScopes)
+      .values(scopes.map((s) => ({ applicationId: app.id, scope: s.scope, required: s.required })));
     const secret = data.type === "NativeApp" ? null : await insertSecret(tx, app.id);
     await recordAudit(tx, actor, {
       action: "CreateApplication",

@@ -29,13 +29,15 @@ export async function deleteAppScope({
     if (scope === DEFAULT_SCOPE) throw new AppError("conflict", "openid is the default scope and can not be deleted.");
     const [row] = await tx
       .delete(appScopes)
-      .where(and(eq(appScopes.appId, app.id), eq(appScopes.scope, scope)))
+      .where(and(eq(appScopes.applicationId, app.id), eq(appScopes.scope, scope)))
       .returning({ scope: appScopes.scope });
     if (!row) throw notFound(`The application does not declare the scope ${scope}.`);
     const changed = await tx
       .update(installations)
       .set({ scopes: sql`${installations.scopes} - ${scope}::text` })
-      .where(and(eq(installations.appId, app.id), sql`${installations.scopes} @> jsonb_build_array(${scope}::text)`))
+      .where(
+        and(eq(installations.applicationId, app.id), sql`${installations.scopes} @> jsonb_build_array(${scope}::text)`),
+      )
       .returning({ id: installations.id });
     await tx
       .update(grants)
@@ -44,7 +46,7 @@ export async function deleteAppScope({
         and(
           inArray(
             grants.installationId,
-            tx.select({ id: installations.id }).from(installations).where(eq(installations.appId, app.id)),
+            tx.select({ id: installations.id }).from(installations).where(eq(installations.applicationId, app.id)),
           ),
           sql`${scope}::text = any(string_to_array(${grants.scope}, ' '))`,
         ),

@@ -25,7 +25,7 @@ export async function deleteAppSecret({
     const [gone] = idSchema.safeParse(secretId).success
       ? await tx
           .delete(appSecrets)
-          .where(and(eq(appSecrets.id, secretId), eq(appSecrets.appId, app.id)))
+          .where(and(eq(appSecrets.id, secretId), eq(appSecrets.applicationId, app.id)))
           .returning({ id: appSecrets.id, prefix: appSecrets.prefix })
       : [];
     if (!gone) throw notFound("No such secret for this application.");

@@ -24,7 +24,7 @@ export async function deleteInstallation({ actor, clientId }: { actor: Principal
     const [gone] = app
       ? await tx
           .delete(installations)
-          .where(and(eq(installations.accountId, actor.accountId), eq(installations.appId, app.id)))
+          .where(and(eq(installations.accountId, actor.accountId), eq(installations.applicationId, app.id)))
           .returning({ id: installations.id, scopes: installations.scopes, source: installations.source })
       : [];
     if (!app || !gone) throw notFound("This application is not installed in your account.");
@@ -32,7 +32,7 @@ export async function deleteInstallation({ actor, clientId }: { actor: Principal
       action: "DeleteApplication",
       targetType: "installation",
       targetId: gone.id,
-      detail: { appId: clientId, name: app.name, scopes: gone.scopes, source: gone.source },
+      detail: { clientId, name: app.name, scopes: gone.scopes, source: gone.source },
     });
   });
 }

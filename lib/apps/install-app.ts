@@ -22,14 +22,14 @@ export type Installation = Pick<typeof installations.$inferSelect, keyof typeof 
  */
 export async function installApp(
   tx: Tx,
-  opts: { actor: Principal; appId: string; clientId: string; scopes: string[]; source: Installation["source"] },
+  opts: { actor: Principal; applicationId: string; clientId: string; scopes: string[]; source: Installation["source"] },
 ): Promise<{ installation: Installation; created: boolean }> {
-  const { actor, appId, scopes, source } = opts;
+  const { actor, applicationId, scopes, source } = opts;
   await requireAdmin(tx, actor);
   const [inserted] = await tx
     .insert(installations)
-    .values({ accountId: actor.accountId, appId, scopes, source, installedBy: actorLabel(actor) })
-    .onConflictDoNothing({ target: [installations.accountId, installations.appId] })
+    .values({ accountId: actor.accountId, applicationId, scopes, source, installedBy: actorLabel(actor) })
+    .onConflictDoNothing({ target: [installations.accountId, installations.applicationId] })
     .returning(installationColumns);
   if (inserted) {
     await recordAudit(tx, actor, {
@@ -43,7 +43,7 @@ export async function installApp(
   const [existing] = await tx
     .select(installationColumns)
     .from(installations)
-    .where(and(eq(installations.accountId, actor.accountId), eq(installations.appId, appId)));
+    .where(and(eq(installations.accountId, actor.accountId), eq(installations.applicationId, applicationId)));
   return { installation: existing!, created: false };
 }
 
@@ -54,19 +54,19 @@ export async function installApp(
  */
 export async function ensureOwnAppInstallation(
   tx: Tx,
-  opts: { accountId: string; appId: string; scopes: string[] },
+  opts: { accountId: string; applicationId: string; scopes: string[] },
 ): Promise<Installation> {
   const [row] = await tx
     .insert(installations)
     .values({
       accountId: opts.accountId,
-      appId: opts.appId,
+      applicationId: opts.applicationId,
       scopes: opts.scopes,
       source: "consent",
       installedBy: "own application",
     })
     .onConflictDoUpdate({
-      target: [installations.accountId, installations.appId],
+      target: [installations.accountId, installations.applicationId],
       set: { scopes: sql`${installations.scopes}`, updatedAt: sql`${installations.updatedAt}` },
     })
     .returning(installationColumns);

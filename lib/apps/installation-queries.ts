@@ -39,14 +39,14 @@ export async function listInstallations(db: Db | Tx, accountId: string, opts: Li
     (limit, offset) =>
       db
         .select({
-          appId: applications.clientId,
+          clientId: applications.clientId,
           name: applications.name,
           createdAt: installations.createdAt,
           updatedAt: installations.updatedAt,
           source: installations.source,
         })
         .from(installations)
-        .innerJoin(applications, eq(applications.id, installations.appId))
+        .innerJoin(applications, eq(applications.id, installations.applicationId))
         .where(where)
         // The id breaks ties, so that pages neither repeat nor skip rows with equal times.
         .orderBy(dir(column), dir(installations.id))
@@ -56,7 +56,7 @@ export async function listInstallations(db: Db | Tx, accountId: string, opts: Li
       db
         .select({ n: count() })
         .from(installations)
-        .innerJoin(applications, eq(applications.id, installations.appId))
+        .innerJoin(applications, eq(applications.id, installations.applicationId))
         .where(where),
   );
 }
@@ -74,8 +74,8 @@ export async function getInstallationDetails(db: Db | Tx, accountId: string, cli
   const [row] = await db
     .select({
       installationId: installations.id,
-      appUuid: applications.id,
-      appId: applications.clientId,
+      applicationId: applications.id,
+      clientId: applications.clientId,
       name: applications.name,
       type: applications.type,
       description: applications.description,
@@ -89,7 +89,7 @@ export async function getInstallationDetails(db: Db | Tx, accountId: string, cli
       updatedAt: installations.updatedAt,
     })
     .from(installations)
-    .innerJoin(applications, eq(applications.id, installations.appId))
+    .innerJoin(applications, eq(applications.id, installations.applicationId))
     .innerJoin(accounts, eq(accounts.id, applications.accountId))
     .where(and(installedThirdParty(accountId), eq(applications.clientId, clientId)));
   if (!row) return null;
@@ -97,7 +97,7 @@ export async function getInstallationDetails(db: Db | Tx, accountId: string, cli
     db
       .select({ scope: appScopes.scope, required: appScopes.required })
       .from(appScopes)
-      .where(eq(appScopes.appId, row.appUuid)),
+      .where(eq(appScopes.applicationId, row.applicationId)),
     db
       .select({ users: countDistinct(grants.subject), lastUsedAt: max(grants.createdAt) })
       .from(grants)
@@ -111,7 +111,7 @@ export async function getInstallationDetails(db: Db | Tx, accountId: string, cli
         Number(b.required) - Number(a.required) || rank(a.scope) - rank(b.scope) || a.scope.localeCompare(b.scope),
     );
   return {
-    appId: row.appId,
+    clientId: row.clientId,
     name: row.name,
     type: row.type,
     description: row.description,

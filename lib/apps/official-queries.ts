@@ -8,35 +8,38 @@ export async function listOfficialCatalog(db: Db, accountId: string) {
   const apps = await db
     .select({
       id: applications.id,
-      appId: applications.clientId,
+      clientId: applications.clientId,
       name: applications.name,
       description: applications.description,
       logoUrl: applications.logoUrl,
       installationId: installations.id,
     })
     .from(applications)
-    .leftJoin(installations, and(eq(installations.appId, applications.id), eq(installations.accountId, accountId)))
+    .leftJoin(
+      installations,
+      and(eq(installations.applicationId, applications.id), eq(installations.accountId, accountId)),
+    )
     .where(eq(applications.official, true))
     .orderBy(asc(applications.name));
   const scopes = await db
-    .select({ appId: appScopes.appId, scope: appScopes.scope, required: appScopes.required })
+    .select({ applicationId: appScopes.applicationId, scope: appScopes.scope, required: appScopes.required })
     .from(appScopes)
-    .innerJoin(applications, eq(applications.id, appScopes.appId))
+    .innerJoin(applications, eq(applications.id, appScopes.applicationId))
     .where(eq(applications.official, true))
     .orderBy(asc(appScopes.scope));
   return apps.map(({ id, installationId, ...a }) => ({
     ...a,
     installed: installationId !== null,
-    scopes: scopes.filter((s) => s.appId === id).map(({ scope, required }) => ({ scope, required })),
+    scopes: scopes.filter((s) => s.applicationId === id).map(({ scope, required }) => ({ scope, required })),
   }));
 }
 
 /** The installation of an official application in the account, or null. */
 export async function getOfficialInstallation(db: Db | Tx, accountId: string, clientId: string) {
   const [row] = await db
-    .select({ installationId: installations.id, appId: applications.id, name: applications.name })
+    .select({ installationId: installations.id, applicationId: applications.id, name: applications.name })
     .from(installations)
-    .innerJoin(applications, eq(applications.id, installations.appId))
+    .innerJoin(applications, eq(applications.id, installations.applicationId))
     .where(
       and(eq(installations.accountId, accountId), eq(applications.clientId, clientId), eq(applications.official, true)),
     );

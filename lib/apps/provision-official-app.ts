@@ -35,14 +35,14 @@ export async function provisionOfficialApp({
     ];
     const { installation, created } = await installApp(tx, {
       actor,
-      appId: client.id,
+      applicationId: client.id,
       clientId,
       scopes,
       source: "provisioned",
     });
     if (!created) throw new AppError("conflict", `${client.name} is already installed in this account.`);
     return {
-      appId: clientId,
+      clientId,
       name: client.name,
       scopes: installation.scopes,
       source: installation.source,

@@ -34,7 +34,7 @@ export async function setScopeRequired({
     const [row] = await tx
       .update(appScopes)
       .set({ required: data.required })
-      .where(and(eq(appScopes.appId, app.id), eq(appScopes.scope, scope)))
+      .where(and(eq(appScopes.applicationId, app.id), eq(appScopes.scope, scope)))
       .returning({ scope: appScopes.scope, required: appScopes.required });
     if (!row) throw notFound(`The application does not declare the scope ${scope}.`);
     await tx

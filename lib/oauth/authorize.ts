@@ -62,24 +62,24 @@ async function authorize(request: Request): Promise<Response> {
   const outcome = await decideConsent(db, { client, principal });
   const consentPage = async (kind: "install" | "personal") =>
     redirect(
-      `/oauth2/consent/${await createConsentRequest(db, { sessionId: principal.sessionId, appId: client.id, request: req, kind })}`,
+      `/oauth2/consent/${await createConsentRequest(db, { sessionId: principal.sessionId, applicationId: client.id, request: req, kind })}`,
     );
   switch (outcome.kind) {
     case "own-app": {
       const location = await db.transaction(async (tx) => {
         const installation = await ensureOwnAppInstallation(tx, {
           accountId: principal.accountId,
-          appId: client.id,
+          applicationId: client.id,
           scopes: client.scopes.map((s) => s.scope),
         });
-        return issueCodeRedirect(tx, { appId: client.id, installation, principal, request: stored });
+        return issueCodeRedirect(tx, { applicationId: client.id, installation, principal, request: stored });
       });
       return redirect(location);
     }
     case "issue-code":
       return redirect(
         await issueCodeRedirect(db, {
-          appId: client.id,
+          applicationId: client.id,
           installation: outcome.installation,
           principal,
           request: stored,

@@ -1,15 +1,15 @@
 import type { Db, Tx } from "@/db/client";
 import { authCodes } from "@/db/schema";
 import { randomToken, sha256 } from "@/lib/crypto/tokens";
-import type { Person } from "./person";
+import type { PrincipalRef } from "@/lib/ram/principal";
 
 /** Authorization codes live at most 60 s (RFC 6749 §4.1.2 recommends at most 10 minutes). */
 export const CODE_TTL_SECONDS = 60;
 
 export type CodeRequest = {
-  appId: string;
+  applicationId: string;
   installationId: string;
-  person: Person;
+  person: PrincipalRef;
   /** space-separated, already reduced to what the installation granted */
   scope: string;
   redirectUri: string;
@@ -24,7 +24,7 @@ export async function issueAuthorizationCode(db: Db | Tx, req: CodeRequest): Pro
   await db.insert(authCodes).values({
     codeHash: sha256(code),
     accountId: req.person.accountId,
-    appId: req.appId,
+    applicationId: req.applicationId,
     installationId: req.installationId,
     userId: req.person.userId,
     roleId: req.person.roleId,

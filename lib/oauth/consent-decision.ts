@@ -91,12 +91,12 @@ async function decide(request: Request): Promise<Response> {
           throw new AppError("conflict", "already answered");
         const { installation } = await installApp(tx, {
           actor: principal,
-          appId: current.id,
+          applicationId: current.id,
           clientId: current.clientId,
           scopes: scopes.granted,
           source: "consent",
         });
-        return issueCodeRedirect(tx, { appId: current.id, installation, principal, request: pending.request });
+        return issueCodeRedirect(tx, { applicationId: current.id, installation, principal, request: pending.request });
       }
       // A personal consent to an official application.
       if (!(await consumeConsentRequest(tx, pending.id, principal.sessionId)))
@@ -111,7 +111,7 @@ async function decide(request: Request): Promise<Response> {
         targetId: current.clientId,
       });
       return issueCodeRedirect(tx, {
-        appId: current.id,
+        applicationId: current.id,
         installation: now.installation,
         principal,
         request: pending.request,

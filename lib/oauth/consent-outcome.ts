@@ -32,7 +32,7 @@ export type ConsentOutcome =
   | { kind: "refuse"; reason: RefuseReason; status: 400 | 403 | 404; error: string; description: string };
 
 /** A consent request already shown to the person: its kind decides which screen it answers. */
-export type PendingConsent = { kind: "install" | "personal"; appId: string; request: { redirectUri: string } };
+export type PendingConsent = { kind: "install" | "personal"; applicationId: string; request: { redirectUri: string } };
 
 const STALE: ReadonlySet<RefuseReason> = new Set(["app-gone", "not-third-party", "redirect-uri-gone"]);
 
@@ -55,7 +55,7 @@ export async function decideConsent(
 ): Promise<ConsentOutcome> {
   const { client, principal, pending } = opts;
   // The application was deleted, or replaced by a new one with the same client_id.
-  if (!client || (pending && client.id !== pending.appId)) {
+  if (!client || (pending && client.id !== pending.applicationId)) {
     return refuse(
       "app-gone",
       404,

@@ -25,7 +25,7 @@ export async function createConsentRequest(
   db: Db | Tx,
   opts: {
     sessionId: string;
-    appId: string;
+    applicationId: string;
     request: AuthorizationRequest;
     kind: (typeof consentRequests.$inferSelect)["kind"];
   },
@@ -35,7 +35,7 @@ export async function createConsentRequest(
   await db.insert(consentRequests).values({
     id,
     sessionId: opts.sessionId,
-    appId: opts.appId,
+    applicationId: opts.applicationId,
     params: stored,
     kind: opts.kind,
     expiresAt: new Date(Date.now() + TTL_SECONDS * 1000),
@@ -46,7 +46,7 @@ export async function createConsentRequest(
 const columns = {
   id: consentRequests.id,
   sessionId: consentRequests.sessionId,
-  appId: consentRequests.appId,
+  applicationId: consentRequests.applicationId,
   params: consentRequests.params,
   kind: consentRequests.kind,
 };

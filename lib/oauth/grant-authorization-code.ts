@@ -32,7 +32,7 @@ export async function exchangeAuthorizationCode(auth: AuthenticatedClient, param
     throw invalidGrant("The authorization code is invalid, expired or already used.");
   }
   if (row.expiresAt.getTime() <= Date.now()) throw invalidGrant("The authorization code has expired.");
-  if (row.appId !== auth.client.id) throw invalidGrant("The authorization code was issued to another client.");
+  if (row.applicationId !== auth.client.id) throw invalidGrant("The authorization code was issued to another client.");
   // §4.1.3: redirect_uri must be identical to the one of the authorization request.
   if (params.get("redirect_uri") !== row.redirectUri)
     throw invalidGrant("redirect_uri does not match the authorization request.");
@@ -49,7 +49,7 @@ export async function exchangeAuthorizationCode(auth: AuthenticatedClient, param
       .insert(grants)
       .values({
         accountId: row.accountId,
-        appId: row.appId,
+        applicationId: row.applicationId,
         installationId: row.installationId,
         userId: row.userId,
         roleId: row.roleId,

@@ -33,14 +33,14 @@ export async function exchangeRefreshToken(auth: AuthenticatedClient, params: Fo
           isNull(refreshTokens.revokedAt),
           gt(refreshTokens.expiresAt, sql`now()`),
           eq(grants.id, refreshTokens.grantId),
-          eq(grants.appId, auth.client.id),
+          eq(grants.applicationId, auth.client.id),
           isNull(grants.revokedAt),
         ),
       )
       .returning({
         grantId: grants.id,
         accountId: grants.accountId,
-        appId: grants.appId,
+        applicationId: grants.applicationId,
         installationId: grants.installationId,
         userId: grants.userId,
         roleId: grants.roleId,
@@ -73,12 +73,18 @@ export async function exchangeRefreshToken(auth: AuthenticatedClient, params: Fo
   throw invalidGrant("The refresh token is invalid, expired, revoked or already used.");
 }
 
-async function revokeOnReuse(db: Db, tokenHash: string, appId: string): Promise<void> {
+async function revokeOnReuse(db: Db, tokenHash: string, applicationId: string): Promise<void> {
   const [reused] = await db
     .select({ grantId: refreshTokens.grantId })
     .from(refreshTokens)
     .innerJoin(grants, eq(grants.id, refreshTokens.grantId))
-    .where(and(eq(refreshTokens.tokenHash, tokenHash), isNotNull(refreshTokens.rotatedAt), eq(grants.appId, appId)));
+    .where(
+      and(
+        eq(refreshTokens.tokenHash, tokenHash),
+        isNotNull(refreshTokens.rotatedAt),
+        eq(grants.applicationId, applicationId),
+      ),
+    );
   if (!reused) return;
   await db
     .update(grants)

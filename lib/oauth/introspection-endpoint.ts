@@ -22,7 +22,7 @@ export const introspectionEndpoint = oauthEndpoint(async (request) => {
   for (const find of lookups) {
     const found = await find(token);
     if (!found) continue;
-    if (found.info.appId !== client.id) break;
+    if (found.info.applicationId !== client.id) break;
     return json(activeResponse(found.info, found.kind), 200, NO_STORE);
   }
   return json({ active: false }, 200, NO_STORE);

@@ -1,10 +1,10 @@
+import { principalRef } from "@/lib/ram/principal";
 import type { Db, Tx } from "@/db/client";
 import { getEnv } from "@/lib/env";
 import type { SessionPrincipal } from "@/lib/auth/console-session";
 import type { Installation } from "@/lib/apps/install-app";
 import { issueAuthorizationCode } from "./codes";
 import type { StoredRequest } from "./consent-requests";
-import { personOf } from "./person";
 import { buildRedirect } from "./match-redirect-uri";
 
 /**
@@ -15,7 +15,7 @@ import { buildRedirect } from "./match-redirect-uri";
 export async function issueCodeRedirect(
   db: Db | Tx,
   opts: {
-    appId: string;
+    applicationId: string;
     installation: Pick<Installation, "id" | "scopes">;
     principal: SessionPrincipal;
     request: StoredRequest;
@@ -28,9 +28,9 @@ export async function issueCodeRedirect(
     .filter((s) => granted.has(s))
     .join(" ");
   const code = await issueAuthorizationCode(db, {
-    appId: opts.appId,
+    applicationId: opts.applicationId,
     installationId: installation.id,
-    person: personOf(opts.principal),
+    person: principalRef(opts.principal),
     scope,
     redirectUri: request.redirectUri,
     codeChallenge: request.codeChallenge ?? null,

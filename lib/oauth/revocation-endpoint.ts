@@ -25,25 +25,37 @@ export const revocationEndpoint = oauthEndpoint(async (request) => {
   return new Response(null, { status: 200, headers: NO_STORE });
 });
 
-async function revokeAccess(tokenHash: string, appId: string): Promise<boolean> {
+async function revokeAccess(tokenHash: string, applicationId: string): Promise<boolean> {
   const db = await getDb();
   const rows = await db
     .update(accessTokens)
     .set({ revokedAt: sql`coalesce(${accessTokens.revokedAt}, now())` })
     .from(grants)
-    .where(and(eq(accessTokens.tokenHash, tokenHash), eq(grants.id, accessTokens.grantId), eq(grants.appId, appId)))
+    .where(
+      and(
+        eq(accessTokens.tokenHash, tokenHash),
+        eq(grants.id, accessTokens.grantId),
+        eq(grants.applicationId, applicationId),
+      ),
+    )
     .returning({ grantId: accessTokens.grantId });
   return rows.length > 0;
 }
 
-async function revokeRefresh(tokenHash: string, appId: string): Promise<boolean> {
+async function revokeRefresh(tokenHash: string, applicationId: string): Promise<boolean> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(refreshTokens)
       .set({ revokedAt: sql`coalesce(${refreshTokens.revokedAt}, now())` })
       .from(grants)
-      .where(and(eq(refreshTokens.tokenHash, tokenHash), eq(grants.id, refreshTokens.grantId), eq(grants.appId, appId)))
+      .where(
+        and(
+          eq(refreshTokens.tokenHash, tokenHash),
+          eq(grants.id, refreshTokens.grantId),
+          eq(grants.applicationId, applicationId),
+        ),
+      )
       .returning({ grantId: refreshTokens.grantId });
     if (!row) return false;
     await tx

@@ -2,7 +2,7 @@ import { and, eq, isNotNull, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { accounts, applications, installations, ramRoles, ramUsers } from "@/db/schema";
 import { buildPrincipal, principalColumns } from "@/lib/ram/build-principal";
-import type { Principal } from "@/lib/ram/principal";
+import type { Principal, PrincipalRef } from "@/lib/ram/principal";
 import { stillAssignedSql } from "@/lib/apps/official-access";
 
 /** ram_users joined only when enabled and of the same account; ram_roles only of the same account. */
@@ -16,13 +16,10 @@ export function roleJoin(roleId: AnyColumn | string | null, accountId: AnyColumn
   return and(eq(ramRoles.id, roleId), eq(ramRoles.accountId, accountId))!;
 }
 
-export type PersonRef = {
-  accountId: string;
-  appId: string;
+/** What a code or grant stores about whom it was issued to, and under which installation. */
+export type GrantRef = PrincipalRef & {
+  applicationId: string;
   installationId: string;
-  userId: string | null;
-  roleId: string | null;
-  subject: string;
 };
 
 /**
@@ -32,19 +29,19 @@ export type PersonRef = {
  */
 export async function loadPerson(
   db: Db | Tx,
-  ref: PersonRef,
+  ref: GrantRef,
 ): Promise<{ principal: Principal; installedScopes: string[] } | null> {
   const [row] = await db
     .select({ ...principalColumns, installedScopes: installations.scopes })
     .from(installations)
     .innerJoin(accounts, eq(accounts.id, installations.accountId))
-    .innerJoin(applications, eq(applications.id, installations.appId))
+    .innerJoin(applications, eq(applications.id, installations.applicationId))
     .leftJoin(ramUsers, userJoin(ref.userId, ref.accountId))
     .leftJoin(ramRoles, roleJoin(ref.roleId, ref.accountId))
     .where(
       and(
         eq(installations.id, ref.installationId),
-        eq(installations.appId, ref.appId),
+        eq(installations.applicationId, ref.applicationId),
         eq(installations.accountId, ref.accountId),
         ref.userId === null ? undefined : isNotNull(ramUsers.id),
         ref.roleId === null ? undefined : isNotNull(ramRoles.id),

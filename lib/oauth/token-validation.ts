@@ -24,7 +24,7 @@ export type TokenInfo = {
   /** space-separated: the grant's scope that its installation still grants */
   scope: string;
   clientId: string;
-  appId: string;
+  applicationId: string;
   grantId: string;
   installationId: string;
   authTime: Date;
@@ -63,7 +63,7 @@ function buildLookup(db: Db | Tx, t: TokenTable, kind: "access" | "refresh", ext
       grantRoleId: grants.roleId,
       installationId: installations.id,
       installedScopes: installations.scopes,
-      appId: applications.id,
+      applicationId: applications.id,
       clientId: applications.clientId,
       issuedAt: t.createdAt,
       expiresAt: t.expiresAt,
@@ -75,10 +75,10 @@ function buildLookup(db: Db | Tx, t: TokenTable, kind: "access" | "refresh", ext
       and(
         eq(installations.id, t.installationId),
         eq(installations.accountId, grants.accountId),
-        eq(installations.appId, grants.appId),
+        eq(installations.applicationId, grants.applicationId),
       ),
     )
-    .innerJoin(applications, eq(applications.id, grants.appId))
+    .innerJoin(applications, eq(applications.id, grants.applicationId))
     .innerJoin(accounts, eq(accounts.id, grants.accountId))
     .leftJoin(ramUsers, userJoin(grants.userId, grants.accountId))
     .leftJoin(ramRoles, roleJoin(grants.roleId, grants.accountId))
@@ -112,7 +112,7 @@ async function lookup(
     principal: buildPrincipal(row, row.subject),
     scope: effectiveScope(row.scope, row.installedScopes),
     clientId: row.clientId,
-    appId: row.appId,
+    applicationId: row.applicationId,
     grantId: row.grantId,
     installationId: row.installationId,
     authTime: row.authTime,

@@ -5,14 +5,15 @@ import { adminPolicies, readPolicies } from "./policies";
 import type { Principal } from "./principal";
 
 type Reader = Db | Tx;
-type Who = Pick<Principal, "kind" | "accountId" | "userId" | "roleId">;
+/** The part of a Principal its policies depend on. */
+type PolicyHolder = Pick<Principal, "kind" | "accountId" | "userId" | "roleId">;
 
 /**
  * The policies that apply to a principal: a RAM user's own and its groups'; a role session's, the
  * role's only (RAM: a role session acts with the role's policies). The owner is implicitly
  * `AdministratorAccess`.
  */
-export async function listPolicyNames(db: Reader, who: Who): Promise<string[]> {
+export async function listPolicyNames(db: Reader, who: PolicyHolder): Promise<string[]> {
   if (who.kind === "owner") return ["AdministratorAccess"];
   const principalFilter =
     who.kind === "role"
@@ -39,12 +40,12 @@ export async function listPolicyNames(db: Reader, who: Who): Promise<string[]> {
  * "Is this principal an administrator of this account": the owner, or `AliyunRAMFullAccess` /
  * `AdministratorAccess` directly, through a group, or in the role of a role session.
  */
-export async function isAdministrator(db: Reader, who: Who): Promise<boolean> {
+export async function isAdministrator(db: Reader, who: PolicyHolder): Promise<boolean> {
   return hasAny(await listPolicyNames(db, who), adminPolicies);
 }
 
 /** May read RAM: administrators and holders of `AliyunRAMReadOnlyAccess` / `ReadOnlyAccess`. */
-export async function canReadRam(db: Reader, who: Who): Promise<boolean> {
+export async function canReadRam(db: Reader, who: PolicyHolder): Promise<boolean> {
   return hasAny(await listPolicyNames(db, who), readPolicies);
 }
 

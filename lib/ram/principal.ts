@@ -17,6 +17,16 @@ export type Principal = {
   logonName: string;
 };
 
+/**
+ * The part of a Principal that codes, grants and tokens store: enough to find the person again and
+ * to check, at every use, that they still exist and may still act.
+ */
+export type PrincipalRef = Pick<Principal, "accountId" | "userId" | "roleId" | "subject">;
+
+export function principalRef(p: Principal): PrincipalRef {
+  return { accountId: p.accountId, userId: p.userId, roleId: p.kind === "role" ? p.roleId : null, subject: p.subject };
+}
+
 export function logonNameOf(userName: string, alias: string): string {
   return `${userName}@${alias}.onaliyun.com`;
 }

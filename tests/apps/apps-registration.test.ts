@@ -57,7 +57,7 @@ describe(`registering applications on ${process.env.TEST_DB}`, () => {
     const rows = await db()
       .db.select()
       .from(s.appSecrets)
-      .innerJoin(s.applications, eq(s.applications.id, s.appSecrets.appId))
+      .innerJoin(s.applications, eq(s.applications.id, s.appSecrets.applicationId))
       .where(eq(s.applications.clientId, created.clientId));
     expect(rows).toHaveLength(1);
     expect(rows[0]!.app_secrets.secretHash).toBe(sha256(secret));
@@ -274,7 +274,7 @@ describe(`registering applications on ${process.env.TEST_DB}`, () => {
     const [secret] = await db()
       .db.select({ id: s.appSecrets.id })
       .from(s.appSecrets)
-      .innerJoin(s.applications, eq(s.applications.id, s.appSecrets.appId))
+      .innerJoin(s.applications, eq(s.applications.id, s.appSecrets.applicationId))
       .where(eq(s.applications.clientId, clientId));
     const attempts = [
       () => updateApplication({ actor: globex, clientId, input: { name: "Hijacked" } }),
@@ -337,7 +337,7 @@ describe(`registering applications on ${process.env.TEST_DB}`, () => {
       .db.insert(s.installations)
       .values({
         accountId: acme.accountId,
-        appId: app!.id,
+        applicationId: app!.id,
         scopes: ["openid"],
         source: "consent",
         installedBy: "owner@acme.example",
@@ -345,9 +345,9 @@ describe(`registering applications on ${process.env.TEST_DB}`, () => {
     expect(await getClient(clientId)).not.toBeNull();
     await deleteApplication({ actor: owner, clientId });
     expect(await getClient(clientId)).toBeNull();
-    expect(await db().db.select().from(s.appSecrets).where(eq(s.appSecrets.appId, app!.id))).toEqual([]);
-    expect(await db().db.select().from(s.appScopes).where(eq(s.appScopes.appId, app!.id))).toEqual([]);
-    expect(await db().db.select().from(s.installations).where(eq(s.installations.appId, app!.id))).toEqual([]);
+    expect(await db().db.select().from(s.appSecrets).where(eq(s.appSecrets.applicationId, app!.id))).toEqual([]);
+    expect(await db().db.select().from(s.appScopes).where(eq(s.appScopes.applicationId, app!.id))).toEqual([]);
+    expect(await db().db.select().from(s.installations).where(eq(s.installations.applicationId, app!.id))).toEqual([]);
     await expect(deleteApplication({ actor: owner, clientId })).rejects.toMatchObject({ code: "not_found" });
   });
 
@@ -372,7 +372,7 @@ describe(`registering applications on ${process.env.TEST_DB}`, () => {
       .db.insert(s.installations)
       .values({
         accountId: acme.accountId,
-        appId: app!.id,
+        applicationId: app!.id,
         scopes: ["openid", "profile"],
         source: "consent",
         installedBy: "owner@acme.example",

@@ -113,7 +113,7 @@ beforeAll(async () => {
   const secret = "cloud-shell-test-secret";
   await db()
     .db.insert(s.appSecrets)
-    .values({ appId: app!.id, secretHash: sha256(secret), prefix: secret.slice(0, 6) });
+    .values({ applicationId: app!.id, secretHash: sha256(secret), prefix: secret.slice(0, 6) });
   shell = { id: app!.id, clientId: SHELL.clientId, secret, redirectUri: SHELL.redirectUri };
 });
 
@@ -192,6 +192,6 @@ async function liveFamilies(p: Principal): Promise<number> {
   const rows = await db()
     .db.select({ revokedAt: s.grants.revokedAt })
     .from(s.grants)
-    .where(and(eq(s.grants.userId, p.userId!), eq(s.grants.appId, shell.id)));
+    .where(and(eq(s.grants.userId, p.userId!), eq(s.grants.applicationId, shell.id)));
   return rows.filter((r) => r.revokedAt === null).length;
 }

@@ -125,11 +125,11 @@ describe(`official applications on ${process.env.TEST_DB}`, () => {
     const [inst] = await db()
       .db.select()
       .from(s.installations)
-      .innerJoin(s.applications, eq(s.applications.id, s.installations.appId))
+      .innerJoin(s.applications, eq(s.applications.id, s.installations.applicationId))
       .where(and(eq(s.applications.clientId, MCP.clientId), eq(s.installations.accountId, bob.accountId)));
     await db().db.insert(s.grants).values({
       accountId: bob.accountId,
-      appId: inst!.applications.id,
+      applicationId: inst!.applications.id,
       installationId: inst!.installations.id,
       userId: bob.userId,
       subject: bob.subject,

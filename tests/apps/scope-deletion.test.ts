@@ -68,9 +68,12 @@ describe(`a deleted scope is gone everywhere, on ${process.env.TEST_DB}`, () => 
     const [inst] = await db()
       .db.select()
       .from(s.installations)
-      .where(and(eq(s.installations.appId, app.id), eq(s.installations.accountId, admin.accountId)));
+      .where(and(eq(s.installations.applicationId, app.id), eq(s.installations.accountId, admin.accountId)));
     expect(inst!.scopes).toEqual(["openid", "profile"]);
-    const families = await db().db.select({ scope: s.grants.scope }).from(s.grants).where(eq(s.grants.appId, app.id));
+    const families = await db()
+      .db.select({ scope: s.grants.scope })
+      .from(s.grants)
+      .where(eq(s.grants.applicationId, app.id));
     expect(families.map((g) => g.scope)).toEqual(["openid profile"]);
     const details = await getInstallationDetails(db().db, admin.accountId, app.clientId);
     expect(details!.grantedScopes).toEqual(["openid", "profile"]);

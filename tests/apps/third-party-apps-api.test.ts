@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { encode } from "next-auth/jwt";
 import { beforeAll, describe, expect, it } from "vitest";
-import { GET as getApp, DELETE as deleteApp } from "@/app/api/v1/third-party-apps/[appId]/route";
+import { GET as getApp, DELETE as deleteApp } from "@/app/api/v1/third-party-apps/[clientId]/route";
 import { GET as listApps } from "@/app/api/v1/third-party-apps/route";
 import * as s from "@/db/schema";
 import { createConsoleSession } from "@/lib/auth/console-session";
@@ -21,12 +21,12 @@ async function cookieOf(who: string): Promise<string> {
   return `next-auth.session-token=${await encode({ token: { sid }, secret: getEnv().authSecret })}`;
 }
 
-async function call(who: string | null, method: "GET" | "DELETE", appId?: string, query = "") {
+async function call(who: string | null, method: "GET" | "DELETE", clientId?: string, query = "") {
   const headers: Record<string, string> = { origin: "http://localhost:3000" };
   if (who) headers.cookie = await cookieOf(who);
-  const request = new Request(`${BASE}${appId ? `/${appId}` : ""}${query}`, { method, headers });
-  if (!appId) return listApps(request, { params: Promise.resolve({}) });
-  const ctx = { params: Promise.resolve({ appId }) };
+  const request = new Request(`${BASE}${clientId ? `/${clientId}` : ""}${query}`, { method, headers });
+  if (!clientId) return listApps(request, { params: Promise.resolve({}) });
+  const ctx = { params: Promise.resolve({ clientId }) };
   return method === "GET" ? getApp(request, ctx) : deleteApp(request, ctx);
 }
 
@@ -35,7 +35,7 @@ describe(`Third-party Applications API permissions on ${process.env.TEST_DB}`, (
   beforeAll(async () => {
     const app = await demoApp(db().db);
     clientId = app.clientId;
-    await install(db().db, { account: "acme", appId: app.id, scopes: ["openid", "profile", "aliuid"] });
+    await install(db().db, { account: "acme", applicationId: app.id, scopes: ["openid", "profile", "aliuid"] });
   });
 
   it.each([
@@ -56,7 +56,7 @@ describe(`Third-party Applications API permissions on ${process.env.TEST_DB}`, (
     expect(await list.json()).toEqual({
       items: [
         {
-          appId: clientId,
+          clientId: clientId,
           name: "Insight Dashboard",
           createdAt: expect.any(String),
           updatedAt: expect.any(String),
@@ -68,7 +68,7 @@ describe(`Third-party Applications API permissions on ${process.env.TEST_DB}`, (
       pageSize: 20,
     });
     const body = await details.json();
-    expect(body).toMatchObject({ appId: clientId, provider: "isv", grantedScopes: ["openid", "profile", "aliuid"] });
+    expect(body).toMatchObject({ clientId: clientId, provider: "isv", grantedScopes: ["openid", "profile", "aliuid"] });
     expect(body.scopes.filter((x: { granted: boolean }) => !x.granted).map((x: { scope: string }) => x.scope)).toEqual([
       "permissions",
       "/acs/ram",
@@ -96,7 +96,7 @@ describe(`Third-party Applications API permissions on ${process.env.TEST_DB}`, (
       method: "DELETE",
       headers: { cookie: await cookieOf("admin@acme"), origin: "https://evil.example" },
     });
-    expect((await deleteApp(crossSite, { params: Promise.resolve({ appId: clientId }) })).status).toBe(403);
+    expect((await deleteApp(crossSite, { params: Promise.resolve({ clientId }) })).status).toBe(403);
     expect((await call("admin@acme", "GET", clientId)).status).toBe(200);
   });
 
@@ -118,12 +118,12 @@ describe(`Third-party Applications API permissions on ${process.env.TEST_DB}`, (
         { scope: "/acs/ram", required: false },
       ],
     });
-    const installationId = await install(d, { account: "acme", appId: app.id, scopes: ["openid", "/acs/ram"] });
+    const installationId = await install(d, { account: "acme", applicationId: app.id, scopes: ["openid", "/acs/ram"] });
     const tokenOf = async (who: string, scope: string) => {
       const p = await principalOf(d, who);
       const grantId = await issueTokens(d, {
         account: "acme",
-        appId: app.id,
+        applicationId: app.id,
         installationId,
         tokens: 1,
         userId: p.userId,
@@ -132,13 +132,13 @@ describe(`Third-party Applications API permissions on ${process.env.TEST_DB}`, (
       });
       return rawToken("access", grantId, 1);
     };
-    const bearer = (token: string, method: "GET" | "DELETE", appId?: string) => {
-      const request = new Request(`${BASE}${appId ? `/${appId}` : ""}`, {
+    const bearer = (token: string, method: "GET" | "DELETE", clientId?: string) => {
+      const request = new Request(`${BASE}${clientId ? `/${clientId}` : ""}`, {
         method,
         headers: { authorization: `Bearer ${token}` },
       });
-      if (!appId) return listApps(request, { params: Promise.resolve({}) });
-      return (method === "GET" ? getApp : deleteApp)(request, { params: Promise.resolve({ appId }) });
+      if (!clientId) return listApps(request, { params: Promise.resolve({}) });
+      return (method === "GET" ? getApp : deleteApp)(request, { params: Promise.resolve({ clientId }) });
     };
     const bob = await tokenOf("bob@acme", "openid /acs/ram");
     expect((await bearer(bob, "GET")).status).toBe(200);
@@ -157,7 +157,7 @@ describe(`Third-party Applications API permissions on ${process.env.TEST_DB}`, (
 
   it("lets the account owner delete too", async () => {
     const app = await createApp(db().db, { owner: "isv", name: "Owner Deletes" });
-    await install(db().db, { account: "acme", appId: app.id, scopes: ["openid"] });
+    await install(db().db, { account: "acme", applicationId: app.id, scopes: ["openid"] });
     expect((await call("owner@acme", "DELETE", app.clientId)).status).toBe(204);
   });
 });

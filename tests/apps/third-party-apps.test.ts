@@ -38,7 +38,7 @@ describe(`Third-party Applications tab on ${process.env.TEST_DB}`, () => {
       const app = await createApp(d, { owner: "isv", name: `Report Tool ${String(i).padStart(2, "0")}` });
       await install(d, {
         account: "acme",
-        appId: app.id,
+        applicationId: app.id,
         scopes: ["openid"],
         createdAt: at(i),
         updatedAt: at(100 - i),
@@ -46,10 +46,10 @@ describe(`Third-party Applications tab on ${process.env.TEST_DB}`, () => {
     }
     // acme's own application, installed automatically: not a third-party application of acme.
     const own = await createApp(d, { owner: "acme", name: "Report Tool Internal" });
-    await install(d, { account: "acme", appId: own.id, scopes: ["openid"], createdAt: at(50) });
+    await install(d, { account: "acme", applicationId: own.id, scopes: ["openid"], createdAt: at(50) });
     // Another account's installation: never visible to acme.
     const other = await createApp(d, { owner: "isv", name: "Report Tool Globex" });
-    await install(d, { account: "globex", appId: other.id, scopes: ["openid"] });
+    await install(d, { account: "globex", applicationId: other.id, scopes: ["openid"] });
   });
 
   it("lists the installed third-party applications, newest first, 20 a page, with a total", async () => {
@@ -57,7 +57,7 @@ describe(`Third-party Applications tab on ${process.env.TEST_DB}`, () => {
     expect(page1).toMatchObject({ total: 25, page: 1, pageSize: 20 });
     expect(page1.items).toHaveLength(20);
     expect(page1.items[0]).toEqual({
-      appId: expect.any(String),
+      clientId: expect.any(String),
       name: "Report Tool 25",
       createdAt: at(25),
       updatedAt: at(75),
@@ -99,7 +99,7 @@ describe(`Third-party Applications tab on ${process.env.TEST_DB}`, () => {
     const byName = await listInstallations(db().db, acme, { search: "tool 1" });
     expect(byName.total).toBe(10);
     const target = (await listInstallations(db().db, acme, { search: "Report Tool 07" })).items[0]!;
-    const byId = await listInstallations(db().db, acme, { search: target.appId });
+    const byId = await listInstallations(db().db, acme, { search: target.clientId });
     expect(byId.items.map((i) => i.name)).toEqual(["Report Tool 07"]);
     expect((await listInstallations(db().db, acme, { search: "%" })).total).toBe(0);
     expect((await listInstallations(db().db, acme, { search: "Internal" })).total).toBe(0);
@@ -111,18 +111,18 @@ describe(`Third-party Applications tab on ${process.env.TEST_DB}`, () => {
     const app = await demoApp(d);
     const installationId = await install(d, {
       account: "acme",
-      appId: app.id,
+      applicationId: app.id,
       scopes: ["openid", "profile", "/acs/ram"],
     });
     const alice = await principalOf(d, "alice@acme");
-    await issueTokens(d, { account: "acme", appId: app.id, installationId, tokens: 1, subject: alice.subject });
-    await issueTokens(d, { account: "acme", appId: app.id, installationId, tokens: 1, subject: alice.subject });
-    const last = await issueTokens(d, { account: "acme", appId: app.id, installationId, tokens: 1 });
+    await issueTokens(d, { account: "acme", applicationId: app.id, installationId, tokens: 1, subject: alice.subject });
+    await issueTokens(d, { account: "acme", applicationId: app.id, installationId, tokens: 1, subject: alice.subject });
+    const last = await issueTokens(d, { account: "acme", applicationId: app.id, installationId, tokens: 1 });
     const [lastGrant] = await d.select({ createdAt: s.grants.createdAt }).from(s.grants).where(eq(s.grants.id, last));
 
     const details = await getInstallationDetails(d, acme, app.clientId);
     expect(details).toMatchObject({
-      appId: app.clientId,
+      clientId: app.clientId,
       name: "Insight Dashboard",
       provider: "isv",
       type: "WebApp",
@@ -149,7 +149,7 @@ describe(`Third-party Applications tab on ${process.env.TEST_DB}`, () => {
   it("lets only administrators delete; others get 403, another account's administrator 404, and nothing changes", async () => {
     const d = db().db;
     const app = await createApp(d, { owner: "isv", name: "Guarded App" });
-    const installationId = await install(d, { account: "acme", appId: app.id, scopes: ["openid"] });
+    const installationId = await install(d, { account: "acme", applicationId: app.id, scopes: ["openid"] });
     for (const who of ["bob@acme", "alice@acme", "alice@acme as auditor"]) {
       await expect(
         deleteInstallation({ actor: await principalOf(d, who), clientId: app.clientId }),
@@ -174,7 +174,7 @@ describe(`Third-party Applications tab on ${process.env.TEST_DB}`, () => {
   it("does not delete an account's own application through this tab", async () => {
     const d = db().db;
     const own = await createApp(d, { owner: "acme", name: "Own App" });
-    await install(d, { account: "acme", appId: own.id, scopes: ["openid"] });
+    await install(d, { account: "acme", applicationId: own.id, scopes: ["openid"] });
     await expect(
       deleteInstallation({ actor: await principalOf(d, "admin@acme"), clientId: own.clientId }),
     ).rejects.toMatchObject({ code: "not_found" });
@@ -186,13 +186,13 @@ describe(`Third-party Applications tab on ${process.env.TEST_DB}`, () => {
     const app = await createApp(d, { owner: "isv", name: "Official Helper" });
     const installationId = await install(d, {
       account: "acme",
-      appId: app.id,
+      applicationId: app.id,
       scopes: ["openid"],
       source: "provisioned",
     });
     await d.insert(s.assignments).values({ installationId, principalType: "user", principalId: admin.userId! });
     await d.insert(s.personalConsents).values({ installationId, subject: admin.subject });
-    await issueTokens(d, { account: "acme", appId: app.id, installationId, tokens: 3, subject: admin.subject });
+    await issueTokens(d, { account: "acme", applicationId: app.id, installationId, tokens: 3, subject: admin.subject });
     expect(await liveTokens(d, installationId)).toEqual({ access: 3, refresh: 3 });
 
     await deleteInstallation({ actor: admin, clientId: app.clientId });
@@ -210,12 +210,12 @@ describe(`Third-party Applications tab on ${process.env.TEST_DB}`, () => {
       {
         actor: "admin@acme.onaliyun.com",
         accountId: acme,
-        detail: { appId: app.clientId, name: "Official Helper", scopes: ["openid"], source: "provisioned" },
+        detail: { clientId: app.clientId, name: "Official Helper", scopes: ["openid"], source: "provisioned" },
       },
     ]);
     expect((await listInstallations(d, acme, { search: "Official Helper" })).total).toBe(0);
     // Re-authorize: the account may install it again; the new installation is a new row.
-    const again = await install(d, { account: "acme", appId: app.id, scopes: ["openid"] });
+    const again = await install(d, { account: "acme", applicationId: app.id, scopes: ["openid"] });
     expect(again).not.toBe(installationId);
   });
 
@@ -227,8 +227,8 @@ describe(`Third-party Applications tab on ${process.env.TEST_DB}`, () => {
       const admin = await principalOf(d, "admin@globex");
       const timeDelete = async (tokens: number) => {
         const app = await createApp(d, { owner: "isv", name: `Busy App ${tokens}` });
-        const installationId = await install(d, { account: "globex", appId: app.id, scopes: ["openid"] });
-        const grantId = await issueTokens(d, { account: "globex", appId: app.id, installationId, tokens });
+        const installationId = await install(d, { account: "globex", applicationId: app.id, scopes: ["openid"] });
+        const grantId = await issueTokens(d, { account: "globex", applicationId: app.id, installationId, tokens });
         const samples = [1, Math.ceil(tokens / 2), tokens];
         const valid = async () => {
           const checks = samples.flatMap((i) => [

@@ -45,7 +45,7 @@ describe(`update time, on ${process.env.TEST_DB}`, () => {
     const after = await updatedAtOf(installationId);
     expect(after.getTime()).toBeGreaterThan(LONG_AGO.getTime());
     const list = await listInstallations(db().db, admin.accountId, { search: app.clientId });
-    expect(list.items.map((i) => [i.appId, i.createdAt.toISOString(), i.updatedAt.toISOString()])).toEqual([
+    expect(list.items.map((i) => [i.clientId, i.createdAt.toISOString(), i.updatedAt.toISOString()])).toEqual([
       [app.clientId, LONG_AGO.toISOString(), after.toISOString()],
     ]);
   });
@@ -69,11 +69,11 @@ describe(`update time, on ${process.env.TEST_DB}`, () => {
     const own = await createClient(db().db, "WebApp", ["openid"]);
     const isv = provider.accountId;
     const first = await db().db.transaction((tx) =>
-      ensureOwnAppInstallation(tx, { accountId: isv, appId: own.id, scopes: ["openid"] }),
+      ensureOwnAppInstallation(tx, { accountId: isv, applicationId: own.id, scopes: ["openid"] }),
     );
     await db().db.update(s.installations).set({ updatedAt: LONG_AGO }).where(eq(s.installations.id, first.id));
     const again = await db().db.transaction((tx) =>
-      ensureOwnAppInstallation(tx, { accountId: isv, appId: own.id, scopes: ["openid"] }),
+      ensureOwnAppInstallation(tx, { accountId: isv, applicationId: own.id, scopes: ["openid"] }),
     );
     expect(again.id).toBe(first.id);
     expect((await updatedAtOf(first.id)).toISOString()).toBe(LONG_AGO.toISOString());

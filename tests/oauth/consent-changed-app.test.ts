@@ -62,7 +62,7 @@ async function installed(app: TestClient) {
   return db()
     .db.select({ id: s.installations.id })
     .from(s.installations)
-    .where(and(eq(s.installations.accountId, admin.accountId), eq(s.installations.appId, app.id)));
+    .where(and(eq(s.installations.accountId, admin.accountId), eq(s.installations.applicationId, app.id)));
 }
 
 describe(`Grant after the application changed, on ${process.env.TEST_DB}`, () => {

@@ -18,7 +18,7 @@ async function decide(who: string, clientId: string, pending?: Partial<PendingCo
   const principal = await principalOf(db().db, who);
   const full = pending && {
     kind: "install" as const,
-    appId: client?.id ?? "",
+    applicationId: client?.id ?? "",
     request: { redirectUri: client?.redirectUris[0] ?? "" },
     ...pending,
   };
@@ -30,7 +30,7 @@ async function provisioned() {
   const [installed] = await db()
     .db.select({ id: s.installations.id })
     .from(s.installations)
-    .innerJoin(s.applications, eq(s.applications.id, s.installations.appId))
+    .innerJoin(s.applications, eq(s.applications.id, s.installations.applicationId))
     .where(eq(s.applications.clientId, MCP));
   if (!installed) await provisionOfficialApp({ actor: admin, clientId: MCP, optionalScopes: [] });
   return admin;
@@ -132,7 +132,9 @@ describe(`the consent decision on ${process.env.TEST_DB}`, () => {
     const app = await createClient(db().db, "WebApp");
     const gone = await decide("admin@acme", "0000000000000000000", {});
     expect(gone).toMatchObject({ kind: "refuse", reason: "app-gone", status: 404 });
-    expect(await decide("admin@acme", app.clientId, { appId: "00000000-0000-0000-0000-000000000000" })).toMatchObject({
+    expect(
+      await decide("admin@acme", app.clientId, { applicationId: "00000000-0000-0000-0000-000000000000" }),
+    ).toMatchObject({
       reason: "app-gone",
     });
     const uri = await decide("admin@acme", app.clientId, { request: { redirectUri: "http://127.0.0.1:1/elsewhere" } });

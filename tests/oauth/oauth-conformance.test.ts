@@ -1,3 +1,4 @@
+import { principalRef } from "@/lib/ram/principal";
 import * as client from "openid-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetEnvForTests } from "@/lib/env";
@@ -5,7 +6,6 @@ import { issueAuthorizationCode } from "@/lib/oauth/codes";
 import { introspectionEndpoint } from "@/lib/oauth/introspection-endpoint";
 import { jwksEndpoint } from "@/lib/oauth/jwks-endpoint";
 import { metadataEndpoint } from "@/lib/oauth/metadata";
-import { personOf } from "@/lib/oauth/person";
 import { revocationEndpoint } from "@/lib/oauth/revocation-endpoint";
 import { tokenEndpoint } from "@/lib/oauth/token-endpoint";
 import { userinfoEndpoint } from "@/lib/oauth/userinfo-endpoint";
@@ -63,9 +63,9 @@ async function authorize(config: client.Configuration, app: TestClient, who: str
   const principal = await principalOf(db().db, who);
   const installationId = await installApp(db().db, principal.accountAlias, app.id, scope.split(" "));
   const code = await issueAuthorizationCode(db().db, {
-    appId: app.id,
+    applicationId: app.id,
     installationId,
-    person: personOf(principal),
+    person: principalRef(principal),
     scope: url.searchParams.get("scope")!,
     redirectUri: url.searchParams.get("redirect_uri")!,
     codeChallenge: url.searchParams.get("code_challenge"),

@@ -136,7 +136,7 @@ async function installationsOfAcme() {
   return db()
     .db.select({ scopes: s.installations.scopes })
     .from(s.installations)
-    .where(and(eq(s.installations.accountId, admin.accountId), eq(s.installations.appId, app.id)));
+    .where(and(eq(s.installations.accountId, admin.accountId), eq(s.installations.applicationId, app.id)));
 }
 
 describe.skipIf(!onPostgres)(
@@ -222,7 +222,7 @@ describe.skipIf(!onPostgres)(
       const [old] = await db()
         .db.select({ id: s.appSecrets.id })
         .from(s.appSecrets)
-        .where(and(eq(s.appSecrets.appId, app.id), eq(s.appSecrets.prefix, app.secret!.slice(0, 6))));
+        .where(and(eq(s.appSecrets.applicationId, app.id), eq(s.appSecrets.prefix, app.secret!.slice(0, 6))));
       await changeIn(p1, { op: "deleteAppSecret", who: "owner@isv", clientId: app.clientId, secretId: old!.id });
       expect((await introspect(app.secret!)).status).toBe(401);
       expect(await (await introspect(created.secret)).json()).toMatchObject({ active: true });

@@ -40,7 +40,9 @@ beforeAll(async () => {
     .from(s.applications)
     .where(eq(s.applications.clientId, SHELL.clientId));
   const secret = "cloud-shell-test-secret";
-  await d.insert(s.appSecrets).values({ appId: app!.id, secretHash: sha256(secret), prefix: secret.slice(0, 6) });
+  await d
+    .insert(s.appSecrets)
+    .values({ applicationId: app!.id, secretHash: sha256(secret), prefix: secret.slice(0, 6) });
   const shell: TestClient = { id: app!.id, clientId: SHELL.clientId, secret, redirectUri: SHELL.redirectUri };
 
   await d.execute(sql`insert into ram_users (account_id, name, display_name, password_hash)

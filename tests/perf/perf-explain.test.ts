@@ -85,7 +85,7 @@ beforeAll(async () => {
   const [installed] = await db()
     .db.select({ clientId: s.applications.clientId })
     .from(s.installations)
-    .innerJoin(s.applications, eq(s.applications.id, s.installations.appId))
+    .innerJoin(s.applications, eq(s.applications.id, s.installations.applicationId))
     .where(and(eq(s.installations.accountId, admin.accountId), like(s.applications.clientId, "perf-app-%")))
     .limit(1);
   await record(() => getInstallationDetails(handle, admin.accountId, installed!.clientId));

@@ -126,7 +126,9 @@ describe(`loadStartupData on ${process.env.TEST_DB}`, () => {
       .select({ id: s.applications.id })
       .from(s.applications)
       .where(and(eq(s.applications.name, "OpenAPI MCP Server"), eq(s.applications.official, true)));
-    expect((await db.db.select({ n: count() }).from(s.appScopes).where(eq(s.appScopes.appId, mcp!.id)))[0]!.n).toBe(4);
+    expect(
+      (await db.db.select({ n: count() }).from(s.appScopes).where(eq(s.appScopes.applicationId, mcp!.id)))[0]!.n,
+    ).toBe(4);
     expect((await db.db.select({ n: count() }).from(s.policies))[0]!.n).toBeGreaterThan(0);
     for (const password of [DEMO_PASSWORD, "", "not-a-real-password"]) {
       expect(await verifyCredentials(db.db, PLATFORM_ACCOUNT.ownerEmail, password)).toBeNull();

@@ -29,7 +29,7 @@ const LIVE = () => new Date(Date.now() + HOUR);
 
 const person = () => ({
   accountId,
-  appId: randomUUID(),
+  applicationId: randomUUID(),
   installationId: randomUUID(),
   userId: null,
   roleId: null,
@@ -56,7 +56,7 @@ async function insertEveryKind(tag: string, at: Date): Promise<void> {
   await d.insert(s.consentRequests).values({
     id: tag,
     sessionId: "s",
-    appId: randomUUID(),
+    applicationId: randomUUID(),
     params: { clientId: "c", redirectUri: "http://x/cb", scope: "openid" },
     kind: "install",
     expiresAt: at,

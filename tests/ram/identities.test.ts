@@ -44,7 +44,7 @@ async function insertGrant(accountId: string, userId: string, roleId: string | n
     .db.insert(s.grants)
     .values({
       accountId,
-      appId: randomUUID(),
+      applicationId: randomUUID(),
       installationId: randomUUID(),
       userId,
       roleId,

@@ -49,18 +49,18 @@ describe(`concurrency on ${process.env.TEST_DB}`, () => {
     const [inst] = await d
       .select({ id: s.installations.id })
       .from(s.installations)
-      .where(eq(s.installations.appId, client.id));
+      .where(eq(s.installations.applicationId, client.id));
     const alice = await principalOf(d, "alice@acme");
     await d
       .insert(s.assignments)
       .values({ installationId: inst!.id, principalType: "user", principalId: alice.userId! });
     await d.insert(s.personalConsents).values({ installationId: inst!.id, subject: alice.subject });
-    await issueTokens(d, { account: "acme", appId: client.id, installationId: inst!.id, tokens: 50 });
+    await issueTokens(d, { account: "acme", applicationId: client.id, installationId: inst!.id, tokens: 50 });
     expect(await liveTokens(d, inst!.id)).toEqual({ access: 50, refresh: 50 });
 
     const headers = await Promise.all(Array.from({ length: 10 }, (_, i) => adminHeaders(i)));
     const results = await Promise.all(
-      headers.map((h) => send("DELETE /third-party-apps/[appId]", { params: { appId: client.clientId } }, h)),
+      headers.map((h) => send("DELETE /third-party-apps/[clientId]", { params: { clientId: client.clientId } }, h)),
     );
     expect(results.map((r) => r.status).sort()).toEqual([204, ...Array(9).fill(404)]);
     for (const r of results.filter((x) => x.status === 404))
@@ -80,12 +80,12 @@ describe(`concurrency on ${process.env.TEST_DB}`, () => {
     const app = await newApp(d, { owner: "acme", secrets: 2, scopes: ["profile"] });
     const headers = await Promise.all(Array.from({ length: 10 }, (_, i) => adminHeaders(i)));
     const results = await Promise.all(
-      headers.map((h) => send("DELETE /apps/[appId]", { params: { appId: app.clientId } }, h)),
+      headers.map((h) => send("DELETE /apps/[clientId]", { params: { clientId: app.clientId } }, h)),
     );
     expect(results.map((r) => r.status).sort()).toEqual([204, ...Array(9).fill(404)]);
     expect(await auditCount("DeleteApplication", app.clientId)).toBe(1);
-    expect(await d.select().from(s.appSecrets).where(eq(s.appSecrets.appId, app.id))).toEqual([]);
-    expect(await d.select().from(s.appScopes).where(eq(s.appScopes.appId, app.id))).toEqual([]);
+    expect(await d.select().from(s.appSecrets).where(eq(s.appSecrets.applicationId, app.id))).toEqual([]);
+    expect(await d.select().from(s.appScopes).where(eq(s.appScopes.applicationId, app.id))).toEqual([]);
   });
 
   it.each([1, 2, 3, 4])(
@@ -109,10 +109,10 @@ describe(`concurrency on ${process.env.TEST_DB}`, () => {
       const [inst] = await d
         .select({ id: s.installations.id })
         .from(s.installations)
-        .where(eq(s.installations.appId, client.id));
+        .where(eq(s.installations.applicationId, client.id));
       const h = await adminHeaders(0);
       const exchanges = codes.map((c) => exchange(client, c));
-      const deletion = send("DELETE /third-party-apps/[appId]", { params: { appId: client.clientId } }, h);
+      const deletion = send("DELETE /third-party-apps/[clientId]", { params: { clientId: client.clientId } }, h);
       const [deleted, ...answers] = await Promise.all([deletion, ...exchanges]);
       expect(deleted.status).toBe(204);
       for (const a of answers) {
@@ -133,7 +133,7 @@ describe(`concurrency on ${process.env.TEST_DB}`, () => {
         expect([refreshed.status, refreshed.body.error]).toEqual([400, "invalid_grant"]);
       }
       expect(await liveTokens(d, inst!.id)).toEqual({ access: 0, refresh: 0 });
-      expect(await d.select().from(s.installations).where(eq(s.installations.appId, client.id))).toEqual([]);
+      expect(await d.select().from(s.installations).where(eq(s.installations.applicationId, client.id))).toEqual([]);
     },
   );
 });

@@ -125,12 +125,12 @@ describe.skipIf(process.env.TEST_DB !== "postgres")("database faults on postgres
     const app = await installedThirdParty(d(), "acme");
     const grantId = await issueTokens(d(), {
       account: "acme",
-      appId: app.id,
+      applicationId: app.id,
       installationId: app.installationId,
       tokens: 3,
     });
     const headers = await adminOf("admin@acme");
-    const del = () => send("DELETE /third-party-apps/[appId]", { params: { appId: app.clientId } }, headers);
+    const del = () => send("DELETE /third-party-apps/[clientId]", { params: { clientId: app.clientId } }, headers);
 
     proxy.cutOn('delete from "installations"');
     const cut = await del();
@@ -179,7 +179,7 @@ describe.skipIf(process.env.TEST_DB !== "postgres")("database faults on postgres
     try {
       await holder.query("begin");
       await holder.query("select id from installations where id = $1 for update", [app.installationId]);
-      const pending = send("DELETE /third-party-apps/[appId]", { params: { appId: app.clientId } }, headers);
+      const pending = send("DELETE /third-party-apps/[clientId]", { params: { clientId: app.clientId } }, headers);
       let pids: number[] = [];
       for (let i = 0; i < 200 && pids.length === 0; i++) {
         const r = await holder.query<{ pid: number }>(
@@ -197,9 +197,9 @@ describe.skipIf(process.env.TEST_DB !== "postgres")("database faults on postgres
       holder.release();
     }
     expect(await d().select().from(s.installations).where(eq(s.installations.id, app.installationId))).toHaveLength(1);
-    expect((await send("DELETE /third-party-apps/[appId]", { params: { appId: app.clientId } }, headers)).status).toBe(
-      204,
-    );
+    expect(
+      (await send("DELETE /third-party-apps/[clientId]", { params: { clientId: app.clientId } }, headers)).status,
+    ).toBe(204);
     expect(
       await d()
         .select()

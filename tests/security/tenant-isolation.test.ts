@@ -21,14 +21,14 @@ const db = setupSeededDatabase();
  * Every route that takes an id in its path (CASES create its targets in acme), except provisioning,
  * whose id is a platform-wide official application (globex may provision it: the matrix says 201).
  */
-const ID_ROUTES = Object.keys(CASES).filter((k) => k.includes("[") && k !== "POST /official-apps/[appId]/provision");
+const ID_ROUTES = Object.keys(CASES).filter((k) => k.includes("[") && k !== "POST /official-apps/[clientId]/provision");
 
 /** The same call with ids that exist nowhere, of the right shape. */
 function randomized(call: Call): Call {
   const params = Object.fromEntries(
     Object.entries(call.params).map(([k, v]) => [
       k,
-      k === "appId"
+      k === "clientId"
         ? `4${String(Date.now()).slice(-9)}${String(Math.random()).slice(2, 11).padEnd(9, "7")}`
         : /Id$/.test(k)
           ? randomUUID()
@@ -84,12 +84,12 @@ describe(`tenant isolation: globex's administrator against acme's ids, on ${proc
   });
 
   it.each([
-    ["DELETE /apps/[appId]/secrets/[secretId]", "globex's own app, acme's secret"],
+    ["DELETE /apps/[clientId]/secrets/[secretId]", "globex's own app, acme's secret"],
     ["POST /groups/[groupId]/members", "globex's group, acme's user"],
     ["POST /roles/[roleId]/trustees", "globex's role, acme's user"],
-    ["POST /third-party-apps/[appId]/assignments", "globex's official app, acme's user"],
+    ["POST /third-party-apps/[clientId]/assignments", "globex's official app, acme's user"],
     [
-      "DELETE /third-party-apps/[appId]/assignments/[principalType]/[principalId]",
+      "DELETE /third-party-apps/[clientId]/assignments/[principalType]/[principalId]",
       "globex's official app, acme's assigned user",
     ],
     ["DELETE /groups/[groupId]/members/[userId]", "globex's group, acme's member"],
@@ -97,9 +97,9 @@ describe(`tenant isolation: globex's administrator against acme's ids, on ${proc
     const d = db().db;
     const acmeUser = await newUser(d);
     const calls: Record<string, () => Promise<Call>> = {
-      "DELETE /apps/[appId]/secrets/[secretId]": async () => ({
+      "DELETE /apps/[clientId]/secrets/[secretId]": async () => ({
         params: {
-          appId: (await newApp(d, { owner: "globex", secrets: 1 })).clientId,
+          clientId: (await newApp(d, { owner: "globex", secrets: 1 })).clientId,
           secretId: (await newApp(d, { owner: "acme", secrets: 1 })).secretIds[0]!,
         },
       }),
@@ -111,8 +111,8 @@ describe(`tenant isolation: globex's administrator against acme's ids, on ${proc
         params: { roleId: await newRole(d, "globex") },
         body: { userId: acmeUser },
       }),
-      "POST /third-party-apps/[appId]/assignments": async () => ({
-        params: { appId: (await officialApp(d, "globex")).clientId },
+      "POST /third-party-apps/[clientId]/assignments": async () => ({
+        params: { clientId: (await officialApp(d, "globex")).clientId },
         body: {
           assignees: [
             { principalType: "user", principalId: acmeUser },
@@ -120,10 +120,10 @@ describe(`tenant isolation: globex's administrator against acme's ids, on ${proc
           ],
         },
       }),
-      "DELETE /third-party-apps/[appId]/assignments/[principalType]/[principalId]": async () => {
+      "DELETE /third-party-apps/[clientId]/assignments/[principalType]/[principalId]": async () => {
         await officialApp(d, "acme", [acmeUser]);
         const own = await officialApp(d, "globex");
-        return { params: { appId: own.clientId, principalType: "user", principalId: acmeUser } };
+        return { params: { clientId: own.clientId, principalType: "user", principalId: acmeUser } };
       },
       "DELETE /groups/[groupId]/members/[userId]": async () => {
         await newGroup(d, "acme", acmeUser);
@@ -171,8 +171,8 @@ describe(`tenant isolation: globex's administrator against acme's ids, on ${proc
         const text = await res.text();
         for (const s of [...secrets, "acme"]) expect(text, `${key} as ${who}`).not.toContain(s);
         if (key === "GET /official-apps") {
-          const mine = (JSON.parse(text) as { items: { appId: string; installed: boolean }[] }).items.find(
-            (i) => i.appId === official.clientId,
+          const mine = (JSON.parse(text) as { items: { clientId: string; installed: boolean }[] }).items.find(
+            (i) => i.clientId === official.clientId,
           );
           expect(mine?.installed).toBe(false);
         }

@@ -6,16 +6,16 @@ import { readApplications } from "@/lib/apps/reads";
 import { pageParamsSchema } from "@/lib/http/page-params";
 
 /** Enterprise Applications: the caller's account's own applications. */
-export const GET = apiRoute(async ({ request, caller }) => {
+export const GET = apiRoute(async ({ request, actor }) => {
   const { page } = parseQuery(request, pageParamsSchema.pick({ page: true }));
-  return readApplications({ actor: caller.principal, page });
+  return readApplications({ actor: actor, page });
 });
 
 /** Create Application. The client secret is in this answer only; it can not be read again. */
 export const POST = apiRoute(
-  async ({ request, caller }) => {
+  async ({ request, actor }) => {
     const created = await createApplication({
-      actor: caller.principal,
+      actor: actor,
       input: await parseJson(request, createApplicationSchema),
     });
     return {

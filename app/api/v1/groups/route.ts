@@ -4,13 +4,12 @@ import { createGroup } from "@/lib/ram/groups/create-group";
 import { listGroups } from "@/lib/ram/queries";
 import { createGroupSchema, listQuerySchema } from "@/lib/ram/schemas";
 
-export const GET = apiRoute(async ({ request, caller }) => {
+export const GET = apiRoute(async ({ request, actor }) => {
   const q = parseQuery(request, listQuerySchema);
-  return listGroups({ actor: caller.principal, ...q });
+  return listGroups({ actor: actor, ...q });
 });
 
 export const POST = apiRoute(
-  async ({ request, caller }) =>
-    createGroup({ actor: caller.principal, input: await parseJson(request, createGroupSchema) }),
+  async ({ request, actor }) => createGroup({ actor: actor, input: await parseJson(request, createGroupSchema) }),
   { status: 201 },
 );

@@ -2,6 +2,6 @@ import { apiRoute } from "@/lib/api/handler";
 import { listPolicyUsage } from "@/lib/ram/queries";
 
 /** The system policies, each with how many users, groups and roles of the caller's account have it. */
-export const GET = apiRoute(async ({ caller }) => {
-  return { items: await listPolicyUsage({ actor: caller.principal }) };
+export const GET = apiRoute(async ({ actor }) => {
+  return { items: await listPolicyUsage({ actor: actor }) };
 });

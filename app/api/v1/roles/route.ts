@@ -4,13 +4,12 @@ import { createRole } from "@/lib/ram/roles/create-role";
 import { listRoles } from "@/lib/ram/queries";
 import { createRoleSchema, listQuerySchema } from "@/lib/ram/schemas";
 
-export const GET = apiRoute(async ({ request, caller }) => {
+export const GET = apiRoute(async ({ request, actor }) => {
   const q = parseQuery(request, listQuerySchema);
-  return listRoles({ actor: caller.principal, ...q });
+  return listRoles({ actor: actor, ...q });
 });
 
 export const POST = apiRoute(
-  async ({ request, caller }) =>
-    createRole({ actor: caller.principal, input: await parseJson(request, createRoleSchema) }),
+  async ({ request, actor }) => createRole({ actor: actor, input: await parseJson(request, createRoleSchema) }),
   { status: 201 },
 );

@@ -5,8 +5,8 @@ import { actorLabel } from "@/lib/ram/principal";
 import { listOwnPolicyNames } from "@/lib/ram/queries";
 
 /** Who am I: the caller's identity, account and policies. */
-export const GET = apiRoute(async ({ caller }) => {
-  const p = caller.principal;
+export const GET = apiRoute(async ({ actor, via }) => {
+  const p = actor;
   const policies = await listOwnPolicyNames({ actor: p });
   return {
     kind: p.kind,
@@ -15,6 +15,6 @@ export const GET = apiRoute(async ({ caller }) => {
     account: { uid: p.accountUid, alias: p.accountAlias },
     policies,
     administrator: hasAny(policies, adminPolicies),
-    via: caller.via,
+    via,
   };
 });

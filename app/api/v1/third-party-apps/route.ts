@@ -13,7 +13,7 @@ const querySchema = pageParamsSchema.extend({
 });
 
 /** The third-party applications installed in the caller's account. */
-export const GET = apiRoute(async ({ request, caller }) => {
+export const GET = apiRoute(async ({ request, actor }) => {
   const q = parseQuery(request, querySchema);
-  return readInstallations({ actor: caller.principal, ...q });
+  return readInstallations({ actor: actor, ...q });
 });

@@ -7,17 +7,16 @@ import { createUser } from "@/lib/ram/users/create-user";
 
 import { pageParamsSchema } from "@/lib/http/page-params";
 
-export const GET = apiRoute(async ({ request, caller }) => {
+export const GET = apiRoute(async ({ request, actor }) => {
   const q = parseQuery(request, pageParamsSchema);
-  const result = await listUsers({ actor: caller.principal, ...q });
+  const result = await listUsers({ actor: actor, ...q });
   return {
     ...result,
-    items: result.items.map((u) => ({ ...u, logonName: logonNameOf(u.name, caller.principal.accountAlias) })),
+    items: result.items.map((u) => ({ ...u, logonName: logonNameOf(u.name, actor.accountAlias) })),
   };
 });
 
 export const POST = apiRoute(
-  async ({ request, caller }) =>
-    createUser({ actor: caller.principal, input: await parseJson(request, createUserSchema) }),
+  async ({ request, actor }) => createUser({ actor: actor, input: await parseJson(request, createUserSchema) }),
   { status: 201 },
 );

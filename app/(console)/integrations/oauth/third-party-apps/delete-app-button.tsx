@@ -4,12 +4,12 @@ import { ConfirmAction } from "@/components/ui/confirm-action";
 
 /** Delete Application: revokes the application's authorization for the whole account. */
 export function DeleteAppButton({
-  appId,
+  clientId,
   name,
   variant,
   afterDelete,
 }: {
-  appId: string;
+  clientId: string;
   name: string;
   variant: "link" | "danger";
   afterDelete?: string;
@@ -22,7 +22,7 @@ export function DeleteAppButton({
       description={
         <>
           <span className="mb-2 block">
-            Delete <strong>{name}</strong> (ID {appId}) from this account?
+            Delete <strong>{name}</strong> (ID {clientId}) from this account?
           </span>
           <span className="block">
             The application loses access to this account, and every RAM user&apos;s sessions with it end at once: its
@@ -32,7 +32,7 @@ export function DeleteAppButton({
         </>
       }
       confirmLabel="Delete Application"
-      request={{ url: `/api/v1/third-party-apps/${encodeURIComponent(appId)}`, method: "DELETE" }}
+      request={{ url: `/api/v1/third-party-apps/${encodeURIComponent(clientId)}`, method: "DELETE" }}
       success={`${name} deleted.`}
       redirectTo={afterDelete}
     />

@@ -79,9 +79,9 @@ export default async function ThirdPartyAppsPage({ searchParams }: { searchParam
             </EmptyRow>
           ) : (
             result.items.map((app) => (
-              <tr key={app.appId}>
+              <tr key={app.clientId}>
                 <Td>
-                  <Link className="link" href={`${BASE}/${encodeURIComponent(app.appId)}`}>
+                  <Link className="link" href={`${BASE}/${encodeURIComponent(app.clientId)}`}>
                     {app.name}
                   </Link>
                   {app.source === "provisioned" ? (
@@ -90,7 +90,7 @@ export default async function ThirdPartyAppsPage({ searchParams }: { searchParam
                     </span>
                   ) : null}
                 </Td>
-                <Td className="font-mono text-xs">{app.appId}</Td>
+                <Td className="font-mono text-xs">{app.clientId}</Td>
                 <Td>
                   <LocalTime value={app.createdAt.toISOString()} />
                 </Td>
@@ -99,7 +99,7 @@ export default async function ThirdPartyAppsPage({ searchParams }: { searchParam
                 </Td>
                 {abilities.isAdmin ? (
                   <Td className="whitespace-nowrap">
-                    <DeleteAppButton appId={app.appId} name={app.name} variant="link" />
+                    <DeleteAppButton clientId={app.clientId} name={app.name} variant="link" />
                   </Td>
                 ) : null}
               </tr>

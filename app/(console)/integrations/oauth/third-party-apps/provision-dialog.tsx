@@ -10,7 +10,7 @@ import { RadioGroup, RadioGroupItem } from "@/components/ui/radio-group";
 import { useMutation } from "@/components/ui/use-mutation";
 
 export type CatalogItem = {
-  appId: string;
+  clientId: string;
   name: string;
   description: string;
   logoUrl: string;
@@ -24,10 +24,10 @@ export function ProvisionDialog({ catalog }: { catalog: CatalogItem[] }) {
   const [selected, setSelected] = useState<string | null>(null);
   const [optional, setOptional] = useState<string[]>([]);
   const { run, pending, error, setError } = useMutation();
-  const app = catalog.find((c) => c.appId === selected);
+  const app = catalog.find((c) => c.clientId === selected);
 
-  function choose(appId: string) {
-    setSelected(appId);
+  function choose(clientId: string) {
+    setSelected(clientId);
     setOptional([]);
     setError(null);
   }
@@ -35,7 +35,7 @@ export function ProvisionDialog({ catalog }: { catalog: CatalogItem[] }) {
   async function provision() {
     if (!app) return setError("Select an official application.");
     const res = await run(
-      { url: `/api/v1/official-apps/${app.appId}/provision`, method: "POST", body: { optionalScopes: optional } },
+      { url: `/api/v1/official-apps/${app.clientId}/provision`, method: "POST", body: { optionalScopes: optional } },
       { success: `${app.name} provisioned.` },
     );
     if (!res.ok) return;
@@ -86,10 +86,10 @@ export function ProvisionDialog({ catalog }: { catalog: CatalogItem[] }) {
         >
           {catalog.map((c) => (
             <label
-              key={c.appId}
+              key={c.clientId}
               className={`mb-2 flex items-start gap-3 rounded-sm border p-3 ${c.installed ? "border-gray-100 bg-gray-50 text-gray-500" : "cursor-pointer border-gray-200 has-[[data-state=checked]]:border-link"}`}
             >
-              <RadioGroupItem value={c.appId} disabled={c.installed} aria-label={c.name} className="mt-1" />
+              <RadioGroupItem value={c.clientId} disabled={c.installed} aria-label={c.name} className="mt-1" />
               {/* eslint-disable-next-line @next/next/no-img-element -- small static logo */}
               {c.logoUrl ? <img src={c.logoUrl} alt="" width={32} height={32} className="h-8 w-8 rounded-sm" /> : null}
               <span className="flex-1">

@@ -7,15 +7,15 @@ import { idSchema } from "@/lib/ram/schemas";
 
 type P = { groupId: string };
 
-export const GET = apiRoute<P>(async ({ caller, params }) => {
-  const group = await getGroup({ actor: caller.principal, groupId: params.groupId });
+export const GET = apiRoute<P>(async ({ actor, params }) => {
+  const group = await getGroup({ actor: actor, groupId: params.groupId });
   if (!group) throw notFound("No such user group in this account.");
   return {
     ...group,
-    members: group.members.map((m) => ({ ...m, logonName: logonNameOf(m.name, caller.principal.accountAlias) })),
+    members: group.members.map((m) => ({ ...m, logonName: logonNameOf(m.name, actor.accountAlias) })),
   };
 });
 
-export const DELETE = apiRoute<P>(async ({ caller, params }) => {
-  await deleteGroup({ actor: caller.principal, groupId: idSchema.parse(params.groupId) });
+export const DELETE = apiRoute<P>(async ({ actor, params }) => {
+  await deleteGroup({ actor: actor, groupId: idSchema.parse(params.groupId) });
 });

@@ -7,15 +7,15 @@ import { idSchema } from "@/lib/ram/schemas";
 
 type P = { roleId: string };
 
-export const GET = apiRoute<P>(async ({ caller, params }) => {
-  const role = await getRole({ actor: caller.principal, roleId: params.roleId });
+export const GET = apiRoute<P>(async ({ actor, params }) => {
+  const role = await getRole({ actor: actor, roleId: params.roleId });
   if (!role) throw notFound("No such RAM role in this account.");
   return {
     ...role,
-    trustees: role.trustees.map((m) => ({ ...m, logonName: logonNameOf(m.name, caller.principal.accountAlias) })),
+    trustees: role.trustees.map((m) => ({ ...m, logonName: logonNameOf(m.name, actor.accountAlias) })),
   };
 });
 
-export const DELETE = apiRoute<P>(async ({ caller, params }) => {
-  await deleteRole({ actor: caller.principal, roleId: idSchema.parse(params.roleId) });
+export const DELETE = apiRoute<P>(async ({ actor, params }) => {
+  await deleteRole({ actor: actor, roleId: idSchema.parse(params.roleId) });
 });

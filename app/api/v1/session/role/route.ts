@@ -4,11 +4,11 @@ import { apiRoute } from "@/lib/api/handler";
 import { switchRole } from "@/lib/ram/switch-role";
 import { idSchema } from "@/lib/ram/schemas";
 
-export const PUT = apiRoute(async ({ request, caller }) => {
+export const PUT = apiRoute(async ({ request, actor }) => {
   const { roleId } = await parseJson(request, z.object({ roleId: idSchema }));
-  await switchRole({ actor: caller.principal, roleId });
+  await switchRole({ actor: actor, roleId });
 });
 
-export const DELETE = apiRoute(async ({ caller }) => {
-  await switchRole({ actor: caller.principal, roleId: null });
+export const DELETE = apiRoute(async ({ actor }) => {
+  await switchRole({ actor: actor, roleId: null });
 });

@@ -9,20 +9,20 @@ import { updateUser } from "@/lib/ram/users/update-user";
 
 type P = { userId: string };
 
-export const GET = apiRoute<P>(async ({ caller, params }) => {
-  const user = await getUser({ actor: caller.principal, userId: params.userId });
+export const GET = apiRoute<P>(async ({ actor, params }) => {
+  const user = await getUser({ actor: actor, userId: params.userId });
   if (!user) throw notFound("No such RAM user in this account.");
-  return { ...user, logonName: logonNameOf(user.name, caller.principal.accountAlias) };
+  return { ...user, logonName: logonNameOf(user.name, actor.accountAlias) };
 });
 
-export const PATCH = apiRoute<P>(async ({ request, caller, params }) =>
+export const PATCH = apiRoute<P>(async ({ request, actor, params }) =>
   updateUser({
-    actor: caller.principal,
+    actor: actor,
     userId: idSchema.parse(params.userId),
     input: await parseJson(request, updateUserSchema),
   }),
 );
 
-export const DELETE = apiRoute<P>(async ({ caller, params }) => {
-  await deleteUser({ actor: caller.principal, userId: idSchema.parse(params.userId) });
+export const DELETE = apiRoute<P>(async ({ actor, params }) => {
+  await deleteUser({ actor: actor, userId: idSchema.parse(params.userId) });
 });

@@ -4,10 +4,10 @@ import { addGroupMember } from "@/lib/ram/groups/add-group-member";
 import { idSchema, userRefSchema } from "@/lib/ram/schemas";
 
 export const POST = apiRoute<{ groupId: string }>(
-  async ({ request, caller, params }) => {
+  async ({ request, actor, params }) => {
     const groupId = idSchema.parse(params.groupId);
     const { userId } = await parseJson(request, userRefSchema);
-    await addGroupMember({ actor: caller.principal, groupId, userId });
+    await addGroupMember({ actor: actor, groupId, userId });
     return { groupId, userId };
   },
   { status: 201 },

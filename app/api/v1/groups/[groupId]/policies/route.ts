@@ -5,10 +5,10 @@ import { attachPolicy } from "@/lib/ram/attachments/attach-policy";
 import { idSchema } from "@/lib/ram/schemas";
 
 export const POST = apiRoute<{ groupId: string }>(
-  async ({ request, caller, params }) => {
+  async ({ request, actor, params }) => {
     const groupId = idSchema.parse(params.groupId);
     const { policyName } = await parseJson(request, z.object({ policyName: z.string() }));
-    await attachPolicy({ actor: caller.principal, principalType: "group", principalId: groupId, policyName });
+    await attachPolicy({ actor: actor, principalType: "group", principalId: groupId, policyName });
     return { policyName };
   },
   { status: 201 },

@@ -5,10 +5,10 @@ import { attachPolicy } from "@/lib/ram/attachments/attach-policy";
 import { idSchema } from "@/lib/ram/schemas";
 
 export const POST = apiRoute<{ roleId: string }>(
-  async ({ request, caller, params }) => {
+  async ({ request, actor, params }) => {
     const roleId = idSchema.parse(params.roleId);
     const { policyName } = await parseJson(request, z.object({ policyName: z.string() }));
-    await attachPolicy({ actor: caller.principal, principalType: "role", principalId: roleId, policyName });
+    await attachPolicy({ actor: actor, principalType: "role", principalId: roleId, policyName });
     return { policyName };
   },
   { status: 201 },

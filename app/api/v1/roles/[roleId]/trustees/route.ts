@@ -4,10 +4,10 @@ import { addRoleTrustee } from "@/lib/ram/roles/add-role-trustee";
 import { idSchema, userRefSchema } from "@/lib/ram/schemas";
 
 export const POST = apiRoute<{ roleId: string }>(
-  async ({ request, caller, params }) => {
+  async ({ request, actor, params }) => {
     const roleId = idSchema.parse(params.roleId);
     const { userId } = await parseJson(request, userRefSchema);
-    await addRoleTrustee({ actor: caller.principal, roleId, userId });
+    await addRoleTrustee({ actor: actor, roleId, userId });
     return { roleId, userId };
   },
   { status: 201 },

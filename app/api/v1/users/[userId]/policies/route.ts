@@ -5,10 +5,10 @@ import { attachPolicy } from "@/lib/ram/attachments/attach-policy";
 import { idSchema } from "@/lib/ram/schemas";
 
 export const POST = apiRoute<{ userId: string }>(
-  async ({ request, caller, params }) => {
+  async ({ request, actor, params }) => {
     const { policyName } = await parseJson(request, z.object({ policyName: z.string() }));
     await attachPolicy({
-      actor: caller.principal,
+      actor: actor,
       principalType: "user",
       principalId: idSchema.parse(params.userId),
       policyName,

@@ -25,10 +25,10 @@ export default async function ApplicationPage({
   params,
   searchParams,
 }: {
-  params: Promise<{ appId: string }>;
+  params: Promise<{ clientId: string }>;
   searchParams: Promise<{ tab?: string }>;
 }) {
-  const [{ appId }, { tab }] = await Promise.all([params, searchParams]);
+  const [{ clientId }, { tab }] = await Promise.all([params, searchParams]);
   const principal = await requirePrincipal();
   const abilities = await getAbilities();
   if (!abilities.canRead)
@@ -38,7 +38,7 @@ export default async function ApplicationPage({
         <ForbiddenNotice />
       </>
     );
-  const app = await readApplication({ actor: principal, clientId: appId });
+  const app = await readApplication({ actor: principal, clientId });
   if (!app) notFound();
   const active = tab === "secrets" ? "secrets" : "scopes";
   const tabs = [

@@ -3,16 +3,16 @@ import { deleteInstallation } from "@/lib/apps/delete-installation";
 import { readInstallationDetails } from "@/lib/apps/reads";
 import { notFound } from "@/lib/errors";
 
-type P = { appId: string };
+type P = { clientId: string };
 
 /** An installed third-party application with its authorization scope; 404 unless installed in the caller's account. */
-export const GET = apiRoute<P>(async ({ caller, params }) => {
-  const app = await readInstallationDetails({ actor: caller.principal, clientId: params.appId });
+export const GET = apiRoute<P>(async ({ actor, params }) => {
+  const app = await readInstallationDetails({ actor: actor, clientId: params.clientId });
   if (!app) throw notFound("This application is not installed in your account.");
   return app;
 });
 
 /** Delete Application: revokes the application's authorization in the caller's account (204). */
-export const DELETE = apiRoute<P>(async ({ caller, params }) => {
-  await deleteInstallation({ actor: caller.principal, clientId: params.appId });
+export const DELETE = apiRoute<P>(async ({ actor, params }) => {
+  await deleteInstallation({ actor: actor, clientId: params.clientId });
 });

@@ -18,12 +18,12 @@ const typeLabel = { user: "RAM user", group: "User group" } as const;
 
 /** The Assignments tab of an official application: who may use it. Administrators create and delete. */
 export function Assignments({
-  appId,
+  clientId,
   assigned,
   choices,
   canEdit,
 }: {
-  appId: string;
+  clientId: string;
   assigned: Assigned[];
   choices: Assignee[];
   canEdit: boolean;
@@ -46,7 +46,7 @@ export function Assignments({
       return { principalType, principalId };
     });
     const res = await run(
-      { url: `/api/v1/third-party-apps/${appId}/assignments`, method: "POST", body: { assignees } },
+      { url: `/api/v1/third-party-apps/${clientId}/assignments`, method: "POST", body: { assignees } },
       { success: "Assignment created." },
     );
     if (!res.ok) return;
@@ -109,7 +109,7 @@ export function Assignments({
                       description={`${a.name} will no longer be able to use this application; their tokens for it stop working at once.`}
                       confirmLabel="Delete Assignment"
                       request={{
-                        url: `/api/v1/third-party-apps/${appId}/assignments/${a.principalType}/${a.principalId}`,
+                        url: `/api/v1/third-party-apps/${clientId}/assignments/${a.principalType}/${a.principalId}`,
                         method: "DELETE",
                       }}
                       success={`Assignment of ${a.name} deleted.`}

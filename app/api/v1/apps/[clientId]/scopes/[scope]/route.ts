@@ -5,7 +5,7 @@ import { deleteAppScope } from "@/lib/apps/delete-app-scope";
 import { setScopeRequired } from "@/lib/apps/set-scope-required";
 import { notFound } from "@/lib/errors";
 
-type P = { appId: string; scope: string };
+type P = { clientId: string; scope: string };
 
 /** Scopes such as `/acs/ram` hold slashes, so clients send the segment URL-encoded (`%2Facs%2Fram`). */
 function scopeOf(raw: string): string {
@@ -17,15 +17,15 @@ function scopeOf(raw: string): string {
 }
 
 /** Set as Required / Cancel Required: `{ required }`. */
-export const PATCH = apiRoute<P>(async ({ request, caller, params }) =>
+export const PATCH = apiRoute<P>(async ({ request, actor, params }) =>
   setScopeRequired({
-    actor: caller.principal,
-    clientId: params.appId,
+    actor: actor,
+    clientId: params.clientId,
     scope: scopeOf(params.scope),
     input: await parseJson(request, setScopeRequiredSchema),
   }),
 );
 
-export const DELETE = apiRoute<P>(async ({ caller, params }) => {
-  await deleteAppScope({ actor: caller.principal, clientId: params.appId, scope: scopeOf(params.scope) });
+export const DELETE = apiRoute<P>(async ({ actor, params }) => {
+  await deleteAppScope({ actor: actor, clientId: params.clientId, scope: scopeOf(params.scope) });
 });

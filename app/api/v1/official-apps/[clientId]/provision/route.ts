@@ -5,10 +5,10 @@ import { provisionOfficialApp } from "@/lib/apps/provision-official-app";
 
 const bodySchema = z.object({ optionalScopes: z.array(z.string().max(64)).max(20).default([]) });
 
-export const POST = apiRoute<{ appId: string }>(
-  async ({ request, caller, params }) => {
+export const POST = apiRoute<{ clientId: string }>(
+  async ({ request, actor, params }) => {
     const { optionalScopes } = await parseJson(request, bodySchema);
-    return provisionOfficialApp({ actor: caller.principal, clientId: params.appId, optionalScopes });
+    return provisionOfficialApp({ actor: actor, clientId: params.clientId, optionalScopes });
   },
   { status: 201 },
 );

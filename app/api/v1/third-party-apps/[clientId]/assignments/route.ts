@@ -13,16 +13,16 @@ const bodySchema = z.object({
     .max(100),
 });
 
-export const GET = apiRoute<{ appId: string }>(async ({ caller, params }) => {
-  const read = await readAssignments({ actor: caller.principal, clientId: params.appId });
+export const GET = apiRoute<{ clientId: string }>(async ({ actor, params }) => {
+  const read = await readAssignments({ actor: actor, clientId: params.clientId });
   if (!read) throw notFound("This official application is not installed in this account.");
   return { items: read.assigned };
 });
 
-export const POST = apiRoute<{ appId: string }>(
-  async ({ request, caller, params }) => {
+export const POST = apiRoute<{ clientId: string }>(
+  async ({ request, actor, params }) => {
     const { assignees } = await parseJson(request, bodySchema);
-    await createAssignments({ actor: caller.principal, clientId: params.appId, assignees });
+    await createAssignments({ actor: actor, clientId: params.clientId, assignees });
     return { assigned: assignees.length };
   },
   { status: 201 },

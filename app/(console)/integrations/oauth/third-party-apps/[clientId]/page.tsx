@@ -18,8 +18,8 @@ const crumbs = [
   { href: BASE, label: "Third-party Applications" },
 ];
 
-export default async function ThirdPartyAppPage({ params }: { params: Promise<{ appId: string }> }) {
-  const { appId } = await params;
+export default async function ThirdPartyAppPage({ params }: { params: Promise<{ clientId: string }> }) {
+  const { clientId } = await params;
   const principal = await requirePrincipal();
   const abilities = await getAbilities();
   if (!abilities.canRead)
@@ -29,7 +29,7 @@ export default async function ThirdPartyAppPage({ params }: { params: Promise<{ 
         <ForbiddenNotice />
       </>
     );
-  const app = await readInstallationDetails({ actor: principal, clientId: appId });
+  const app = await readInstallationDetails({ actor: principal, clientId });
   if (!app) notFound();
   return (
     <>
@@ -39,7 +39,7 @@ export default async function ThirdPartyAppPage({ params }: { params: Promise<{ 
         description={app.description || undefined}
         actions={
           abilities.isAdmin ? (
-            <DeleteAppButton appId={app.appId} name={app.name} variant="danger" afterDelete={BASE} />
+            <DeleteAppButton clientId={app.clientId} name={app.name} variant="danger" afterDelete={BASE} />
           ) : null
         }
       />
@@ -50,7 +50,7 @@ export default async function ThirdPartyAppPage({ params }: { params: Promise<{ 
         <dl className="grid grid-cols-[12rem_1fr] gap-y-2 lg:grid-cols-[12rem_1fr_12rem_1fr]">
           <Item label="Application Name">{app.name}</Item>
           <Item label="Application ID">
-            <span className="font-mono text-xs">{app.appId}</span>
+            <span className="font-mono text-xs">{app.clientId}</span>
           </Item>
           <Item label="Provider">{app.provider}</Item>
           <Item label="Application Type">
@@ -86,7 +86,7 @@ export default async function ThirdPartyAppPage({ params }: { params: Promise<{ 
           </Item>
         </dl>
       </section>
-      {app.official ? await assignmentsSection(principal, app.appId, abilities.isAdmin) : null}
+      {app.official ? await assignmentsSection(principal, app.clientId, abilities.isAdmin) : null}
       <section aria-labelledby="scope-title" className="mb-6">
         <h2 id="scope-title" className="mb-1 font-semibold">
           Authorization Scope
@@ -122,13 +122,13 @@ export default async function ThirdPartyAppPage({ params }: { params: Promise<{ 
   );
 }
 
-async function assignmentsSection(principal: Principal, appId: string, canEdit: boolean) {
-  const read = await readAssignments({ actor: principal, clientId: appId, withChoices: canEdit });
+async function assignmentsSection(principal: Principal, clientId: string, canEdit: boolean) {
+  const read = await readAssignments({ actor: principal, clientId, withChoices: canEdit });
   if (!read) return null;
   const { assigned, choices } = read;
   return (
     <Assignments
-      appId={appId}
+      clientId={clientId}
       canEdit={canEdit}
       choices={choices}
       assigned={assigned.map((a) => ({ ...a, createdAt: a.createdAt.toISOString() }))}

@@ -4,11 +4,11 @@ import { addAppScope } from "@/lib/apps/add-app-scope";
 import { addAppScopeSchema } from "@/lib/apps/app-schemas";
 
 /** Add OAuth Scope: `{ scope, required }`. */
-export const POST = apiRoute<{ appId: string }>(
-  async ({ request, caller, params }) =>
+export const POST = apiRoute<{ clientId: string }>(
+  async ({ request, actor, params }) =>
     addAppScope({
-      actor: caller.principal,
-      clientId: params.appId,
+      actor: actor,
+      clientId: params.clientId,
       input: await parseJson(request, addAppScopeSchema),
     }),
   { status: 201 },

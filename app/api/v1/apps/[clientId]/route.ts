@@ -6,22 +6,22 @@ import { readApplication } from "@/lib/apps/reads";
 import { updateApplication } from "@/lib/apps/update-application";
 import { notFound } from "@/lib/errors";
 
-type P = { appId: string };
+type P = { clientId: string };
 
-export const GET = apiRoute<P>(async ({ caller, params }) => {
-  const app = await readApplication({ actor: caller.principal, clientId: params.appId });
+export const GET = apiRoute<P>(async ({ actor, params }) => {
+  const app = await readApplication({ actor: actor, clientId: params.clientId });
   if (!app) throw notFound("No such application in this account.");
   return app;
 });
 
-export const PATCH = apiRoute<P>(async ({ request, caller, params }) =>
+export const PATCH = apiRoute<P>(async ({ request, actor, params }) =>
   updateApplication({
-    actor: caller.principal,
-    clientId: params.appId,
+    actor: actor,
+    clientId: params.clientId,
     input: await parseJson(request, updateApplicationSchema),
   }),
 );
 
-export const DELETE = apiRoute<P>(async ({ caller, params }) => {
-  await deleteApplication({ actor: caller.principal, clientId: params.appId });
+export const DELETE = apiRoute<P>(async ({ actor, params }) => {
+  await deleteApplication({ actor: actor, clientId: params.clientId });
 });
