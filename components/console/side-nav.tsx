@@ -1,8 +1,7 @@
 "use client";
 
-import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { cn } from "@/lib/cn";
+import { NavLink } from "./tab-links";
 
 const sections: { title?: string; items: { href: string; label: string }[] }[] = [
   { items: [{ href: "/", label: "Overview" }] },
@@ -26,25 +25,19 @@ export function SideNav() {
         <div key={section.title ?? i} className="mb-2">
           {section.title ? <div className="px-5 py-1.5 text-xs font-medium text-gray-500">{section.title}</div> : null}
           <ul>
-            {section.items.map((item) => {
-              const active = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
-              return (
-                <li key={item.href}>
-                  <Link
-                    href={item.href}
-                    aria-current={active ? "page" : undefined}
-                    className={cn(
-                      "block border-l-2 px-5 py-1.5 hover:bg-gray-50",
-                      active
-                        ? "border-brand-500 bg-brand-50 font-medium text-brand-700"
-                        : "border-transparent text-gray-700",
-                    )}
-                  >
-                    {item.label}
-                  </Link>
-                </li>
-              );
-            })}
+            {section.items.map((item) => (
+              <li key={item.href}>
+                <NavLink
+                  href={item.href}
+                  active={item.href === "/" ? pathname === "/" : pathname.startsWith(item.href)}
+                  className="block border-l-2 px-5 py-1.5 hover:bg-gray-50"
+                  activeClassName="border-brand-500 bg-brand-50 font-medium text-brand-700"
+                  idleClassName="border-transparent text-gray-700"
+                >
+                  {item.label}
+                </NavLink>
+              </li>
+            ))}
           </ul>
         </div>
       ))}

@@ -1,15 +1,10 @@
 import { cn } from "@/lib/cn";
 
+const inputLook =
+  "h-8 w-full rounded-sm border border-gray-300 bg-white px-2 text-[13px] outline-none focus:border-link aria-invalid:border-red-500";
+
 export function Input({ className, ...props }: React.InputHTMLAttributes<HTMLInputElement>) {
-  return (
-    <input
-      className={cn(
-        "h-8 w-full rounded-sm border border-gray-300 bg-white px-2 text-[13px] outline-none focus:border-link aria-invalid:border-red-500",
-        className,
-      )}
-      {...props}
-    />
-  );
+  return <input className={cn(inputLook, className)} {...props} />;
 }
 
 export function Label({ className, ...props }: React.LabelHTMLAttributes<HTMLLabelElement>) {

@@ -24,6 +24,10 @@ export type NamedPrincipalKind = {
   apiPath: string;
   /** The Delete dialog's warning. */
   deleteWarning: (name: string) => string;
+  /** The item page's ID row. */
+  idLabel: string;
+  /** The item page's table of RAM users (members, trusted users); the REST collection is `${apiPath}/${id}/${users.path}`. */
+  users: { title: string; addLabel: string; emptyText: string; path: string; beforePolicies: boolean };
 };
 
 export const namedPrincipalKinds = {
@@ -41,6 +45,14 @@ export const namedPrincipalKinds = {
     apiPath: "/api/v1/groups",
     deleteWarning: (name) =>
       `Delete the user group ${name}? Its members leave it and lose the permissions granted to it. This can not be undone.`,
+    idLabel: "Group ID",
+    users: {
+      title: "Members",
+      addLabel: "Add Members",
+      emptyText: "This group has no members yet.",
+      path: "members",
+      beforePolicies: true,
+    },
   },
   role: {
     noun: "Role",
@@ -56,6 +68,14 @@ export const namedPrincipalKinds = {
     apiPath: "/api/v1/roles",
     deleteWarning: (name) =>
       `Delete the RAM role ${name}? Everybody acting as ${name} is switched back to their own identity, and the application tokens issued to those role sessions stop working. This can not be undone.`,
+    idLabel: "Role ID",
+    users: {
+      title: "Trusted Users",
+      addLabel: "Add Trusted User",
+      emptyText: "No RAM user may switch to this role yet.",
+      path: "trustees",
+      beforePolicies: false,
+    },
   },
 } satisfies Record<string, NamedPrincipalKind>;
 
