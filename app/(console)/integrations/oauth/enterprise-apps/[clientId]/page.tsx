@@ -73,9 +73,9 @@ export default async function ApplicationPage({
           <dt className="text-gray-500">Refresh token validity</dt>
           <dd>{describeSeconds(app.refreshTokenValidity)}</dd>
           <dt className="text-gray-500">Homepage URL</dt>
-          <dd className="break-all">{app.homepageUrl || <span className="text-gray-400">None</span>}</dd>
+          <dd className="break-all">{app.homepageUrl || <span className="text-gray-500">None</span>}</dd>
           <dt className="text-gray-500">Logo URL</dt>
-          <dd className="break-all">{app.logoUrl || <span className="text-gray-400">None</span>}</dd>
+          <dd className="break-all">{app.logoUrl || <span className="text-gray-500">None</span>}</dd>
           <dt className="text-gray-500">Creation Time</dt>
           <dd>
             <LocalTime value={new Date(app.createdAt).toISOString()} />
@@ -85,7 +85,7 @@ export default async function ApplicationPage({
             <LocalTime value={new Date(app.updatedAt).toISOString()} />
           </dd>
           <dt className="text-gray-500">Description</dt>
-          <dd className="lg:col-span-3">{app.description || <span className="text-gray-400">None</span>}</dd>
+          <dd className="lg:col-span-3">{app.description || <span className="text-gray-500">None</span>}</dd>
           <dt className="text-gray-500">Redirect URIs</dt>
           <dd className="lg:col-span-3">
             {app.redirectUris.length ? (
@@ -97,7 +97,7 @@ export default async function ApplicationPage({
                 ))}
               </ul>
             ) : (
-              <span className="text-gray-400">None</span>
+              <span className="text-gray-500">None</span>
             )}
           </dd>
         </dl>
