@@ -21,7 +21,7 @@ export function UserActions({ userId, logonName, enabled }: { userId: string; lo
         trigger="Delete User"
         triggerVariant="danger"
         title="Delete User"
-        description={`Delete ${logonName}? Its permissions, group memberships, console sessions and application tokens are removed. This can not be undone.`}
+        description={`Delete ${logonName}? Its permissions, group memberships, console sessions and application tokens are removed. This cannot be undone.`}
         confirmLabel="Delete User"
         request={{ url: `/api/v1/users/${userId}`, method: "DELETE" }}
         success={`RAM user ${logonName} deleted.`}

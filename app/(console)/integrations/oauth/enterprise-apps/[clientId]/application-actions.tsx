@@ -51,7 +51,7 @@ export function EditApplicationButton({ app }: { app: App }) {
             </Alert>
           ) : null}
           <p className="mb-4 text-gray-600">
-            Application type: <span className="font-medium text-gray-900">{app.type}</span> (can not be changed).
+            Application type: <span className="font-medium text-gray-900">{app.type}</span> (cannot be changed).
           </p>
           <ApplicationFields idPrefix="edit" type={app.type} defaults={app} errors={errors} />
           <div className="flex justify-end gap-2">
@@ -74,7 +74,7 @@ export function DeleteApplicationButton({ clientId, name }: { clientId: string; 
       trigger="Delete Application"
       triggerVariant="danger"
       title="Delete Application"
-      description={`Delete ${name}? Its secrets stop working, every account that installed it loses access, and all of its tokens stop working at once. This can not be undone.`}
+      description={`Delete ${name}? Its secrets stop working, every account that installed it loses access, and all of its tokens stop working at once. This cannot be undone.`}
       confirmLabel="Delete Application"
       request={{ url: `/api/v1/apps/${clientId}`, method: "DELETE" }}
       success={`${name} deleted.`}

@@ -77,7 +77,7 @@ export function SecretsPanel({
         <tbody>
           {secrets.length === 0 ? (
             <EmptyRow colSpan={canEdit ? 3 : 2}>
-              No secrets. The application can not authenticate until you create one.
+              No secrets. The application cannot authenticate until you create one.
             </EmptyRow>
           ) : null}
           {secrets.map((s) => (
