@@ -14,44 +14,37 @@ async function checkPage(page: Page, step: { path?: string; link?: string; headi
   for (const dialog of step.dialogs ?? []) await expectAccessibleDialog(page, dialog);
 }
 
+const alert = (open: string, name = open): DialogCheck => ({ open, role: "alertdialog", name });
+
 test("the console home, the identity and policy pages and their dialogs have no axe violations", async ({ page }) => {
   await signInOverHttp(page.request, "owner@acme.example");
-  await checkPage(page, { path: "/", heading: "Overview" });
-  await checkPage(page, { path: "/identities/users", heading: "Users", dialogs: [{ open: "Create User" }] });
-  await checkPage(page, {
-    link: "alice@acme.onaliyun.com",
-    heading: "alice@acme.onaliyun.com",
-    dialogs: [
-      { open: "Grant Permission" },
-      { open: "Disable Logon", role: "alertdialog" },
-      { open: "Delete User", role: "alertdialog" },
-    ],
-  });
-  await checkPage(page, {
-    path: "/identities/groups",
-    heading: "User Groups",
-    dialogs: [{ open: "Create User Group" }, { open: "Delete", role: "alertdialog", name: "Delete User Group" }],
-  });
-  await checkPage(page, {
-    link: "developers",
-    heading: "developers",
-    dialogs: [
-      { open: "Add Members" },
-      { open: "Grant Permission" },
-      { open: "Delete User Group", role: "alertdialog" },
-    ],
-  });
-  await checkPage(page, {
-    path: "/identities/roles",
-    heading: "Roles",
-    dialogs: [{ open: "Create Role" }, { open: "Delete", role: "alertdialog", name: "Delete Role" }],
-  });
-  await checkPage(page, {
-    link: "auditor",
-    heading: "auditor",
-    dialogs: [{ open: "Add Trusted User" }, { open: "Grant Permission" }, { open: "Delete Role", role: "alertdialog" }],
-  });
-  await checkPage(page, { path: "/permissions/policies", heading: "Policies" });
+  const steps: Parameters<typeof checkPage>[1][] = [
+    { path: "/", heading: "Overview" },
+    { path: "/identities/users", heading: "Users", dialogs: [{ open: "Create User" }] },
+    {
+      link: "alice@acme.onaliyun.com",
+      heading: "alice@acme.onaliyun.com",
+      dialogs: [{ open: "Grant Permission" }, alert("Disable Logon"), alert("Delete User")],
+    },
+    {
+      path: "/identities/groups",
+      heading: "User Groups",
+      dialogs: [{ open: "Create User Group" }, alert("Delete", "Delete User Group")],
+    },
+    {
+      link: "developers",
+      heading: "developers",
+      dialogs: [{ open: "Add Members" }, { open: "Grant Permission" }, alert("Delete User Group")],
+    },
+    { path: "/identities/roles", heading: "Roles", dialogs: [{ open: "Create Role" }, alert("Delete", "Delete Role")] },
+    {
+      link: "auditor",
+      heading: "auditor",
+      dialogs: [{ open: "Add Trusted User" }, { open: "Grant Permission" }, alert("Delete Role")],
+    },
+    { path: "/permissions/policies", heading: "Policies" },
+  ];
+  for (const step of steps) await checkPage(page, step);
 });
 
 test("enterprise applications: the list, the create form, the detail page and every dialog have no axe violations", async ({
@@ -80,15 +73,15 @@ test("enterprise applications: the list, the create form, the detail page and ev
   for (const dialog of [
     { open: "Edit Basic Information" },
     { open: "Add OAuth Scope" },
-    { open: "Delete OAuth Scope", role: "alertdialog" },
-    { open: "Delete Application", role: "alertdialog" },
-  ] as const)
+    alert("Delete OAuth Scope"),
+    alert("Delete Application"),
+  ])
     await expectAccessibleDialog(page, dialog);
 
   await page.getByRole("link", { name: "App Secrets" }).click();
   await expect(page.getByRole("button", { name: "Create Secret" })).toBeVisible();
   await expectNoAxeViolations(page, "the App Secrets tab");
-  await expectAccessibleDialog(page, { open: "Delete", role: "alertdialog", name: "Delete Secret" });
+  await expectAccessibleDialog(page, alert("Delete", "Delete Secret"));
   await page.getByRole("button", { name: "Create Secret" }).click();
   const secret = page.getByRole("dialog", { name: "Secret Created" });
   await expect(secret).toBeVisible();
