@@ -11,7 +11,7 @@ export type Mutation = ReturnType<typeof useMutation>;
 /**
  * A button that opens a dialog with Cancel and OK. OK calls `onSubmit` with the dialog's mutation (and,
  * with `form`, the form's fields); the dialog closes when it resolves to true, and otherwise shows the
- * failure inside. It can not be closed while a request is under way.
+ * failure inside. It cannot be closed while a request is under way.
  */
 export function ActionDialog({
   trigger,

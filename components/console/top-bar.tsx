@@ -29,7 +29,7 @@ export function TopBar({ identity, roles }: { identity: Identity; roles: { id: s
         ? `Role: ${identity.roleName}`
         : "RAM user";
   return (
-    <header className="flex h-12 items-center justify-between bg-[#2d2f33] px-4 text-white">
+    <header className="on-dark flex h-12 items-center justify-between bg-[#2d2f33] px-4 text-white">
       <div className="flex items-center gap-3">
         <span aria-hidden className="inline-block h-5 w-5 rounded-sm bg-brand-500" />
         <Link href="/" className="font-semibold">
@@ -48,7 +48,7 @@ export function TopBar({ identity, roles }: { identity: Identity; roles: { id: s
         >
           <span className="flex flex-col leading-tight">
             <span data-testid="identity">{identity.label}</span>
-            <span className="text-[11px] text-gray-300">
+            <span className="text-xs text-gray-300">
               {kindLabel} · {identity.accountAlias} ({identity.accountUid})
             </span>
           </span>

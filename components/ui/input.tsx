@@ -11,15 +11,18 @@ export function Label({ className, ...props }: React.LabelHTMLAttributes<HTMLLab
   return <label className={cn("mb-1 block text-[13px] text-gray-700", className)} {...props} />;
 }
 
+/** A labelled control. With `error`, the message sits under it as `${htmlFor}-error`: give the control `aria-describedby` that id. */
 export function Field({
   label,
   htmlFor,
   hint,
+  error,
   children,
 }: {
   label: string;
   htmlFor: string;
   hint?: string;
+  error?: string;
   children: React.ReactNode;
 }) {
   return (
@@ -27,6 +30,11 @@ export function Field({
       <Label htmlFor={htmlFor}>{label}</Label>
       {children}
       {hint ? <p className="mt-1 text-xs text-gray-500">{hint}</p> : null}
+      {error ? (
+        <p id={`${htmlFor}-error`} className="mt-1 text-xs text-red-700">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

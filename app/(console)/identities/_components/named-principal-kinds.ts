@@ -1,7 +1,7 @@
 /**
  * User groups and RAM roles: two kinds of named principals (a name and a description) that share one
  * list page and one pair of Create / Delete buttons. Plain words and paths, so that server pages and
- * client buttons both read them; the buttons take the key, as functions can not be passed to the client.
+ * client buttons both read them; the buttons take the key, as functions cannot be passed to the client.
  */
 export type NamedPrincipalKind = {
   /** "User Group": the buttons and dialogs say "Create User Group" and "Delete User Group". */
@@ -44,7 +44,7 @@ export const namedPrincipalKinds = {
     pagePath: "/identities/groups",
     apiPath: "/api/v1/groups",
     deleteWarning: (name) =>
-      `Delete the user group ${name}? Its members leave it and lose the permissions granted to it. This can not be undone.`,
+      `Delete the user group ${name}? Its members leave it and lose the permissions granted to it. This cannot be undone.`,
     idLabel: "Group ID",
     users: {
       title: "Members",
@@ -67,7 +67,7 @@ export const namedPrincipalKinds = {
     pagePath: "/identities/roles",
     apiPath: "/api/v1/roles",
     deleteWarning: (name) =>
-      `Delete the RAM role ${name}? Everybody acting as ${name} is switched back to their own identity, and the application tokens issued to those role sessions stop working. This can not be undone.`,
+      `Delete the RAM role ${name}? Everybody acting as ${name} is switched back to their own identity, and the application tokens issued to those role sessions stop working. This cannot be undone.`,
     idLabel: "Role ID",
     users: {
       title: "Trusted Users",

@@ -19,7 +19,7 @@ export default async function PoliciesPage() {
     <>
       <PageHeader
         title="Policies"
-        description="System policies are defined by Alibaba Cloud and can not be changed. Grant them to users, user groups and roles on their pages."
+        description="System policies are defined by Alibaba Cloud and cannot be changed. Grant them to users, user groups and roles on their pages."
       />
       <DataTable
         rows={policies}

@@ -19,7 +19,7 @@ export function UserActions({ userId, logonName, enabled }: { userId: string; lo
       <ConfirmAction
         trigger="Delete User"
         triggerVariant="danger"
-        description={`Delete ${logonName}? Its permissions, group memberships, console sessions and application tokens are removed. This can not be undone.`}
+        description={`Delete ${logonName}? Its permissions, group memberships, console sessions and application tokens are removed. This cannot be undone.`}
         request={{ url: `/api/v1/users/${userId}`, method: "DELETE" }}
         success={`RAM user ${logonName} deleted.`}
         redirectTo="/identities/users"

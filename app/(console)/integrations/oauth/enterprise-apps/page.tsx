@@ -41,7 +41,7 @@ export default async function EnterpriseAppsPage({ searchParams }: { searchParam
         <div className="mb-3">
           <Link
             href={`${BASE}/new`}
-            className="inline-flex h-8 items-center rounded-sm bg-brand-500 px-4 font-medium text-white hover:bg-brand-600"
+            className="inline-flex h-8 items-center rounded-sm bg-brand-600 px-4 font-medium text-white hover:bg-brand-700"
           >
             Create Application
           </Link>

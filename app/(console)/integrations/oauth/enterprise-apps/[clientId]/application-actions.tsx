@@ -28,7 +28,7 @@ export function EditApplicationButton({ app }: { app: App }) {
       }}
     >
       <p className="mb-4 text-gray-600">
-        Application type: <span className="font-medium text-gray-900">{app.type}</span> (can not be changed).
+        Application type: <span className="font-medium text-gray-900">{app.type}</span> (cannot be changed).
       </p>
       <ApplicationFields idPrefix="edit" type={app.type} defaults={app} errors={errors} />
     </ActionDialog>
@@ -40,7 +40,7 @@ export function DeleteApplicationButton({ clientId, name }: { clientId: string; 
     <ConfirmAction
       trigger="Delete Application"
       triggerVariant="danger"
-      description={`Delete ${name}? Its secrets stop working, every account that installed it loses access, and all of its tokens stop working at once. This can not be undone.`}
+      description={`Delete ${name}? Its secrets stop working, every account that installed it loses access, and all of its tokens stop working at once. This cannot be undone.`}
       request={{ url: `/api/v1/apps/${clientId}`, method: "DELETE" }}
       success={`${name} deleted.`}
       redirectTo="/integrations/oauth/enterprise-apps"

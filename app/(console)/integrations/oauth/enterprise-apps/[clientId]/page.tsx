@@ -39,7 +39,7 @@ export default async function ApplicationPage({
     { key: "scopes", label: "OAuth Scope" },
     { key: "secrets", label: "App Secrets" },
   ];
-  const none = <span className="text-gray-400">None</span>;
+  const none = <span className="text-gray-500">None</span>;
   return (
     <>
       <PageHeader

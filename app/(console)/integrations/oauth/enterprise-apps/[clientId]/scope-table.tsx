@@ -32,7 +32,7 @@ export function ScopeTable({
 
   const actions = (s: Scope) =>
     s.scope === "openid" ? (
-      <span className="text-gray-400">Default scope</span>
+      <span className="text-gray-500">Default scope</span>
     ) : (
       <div className="flex gap-4 whitespace-nowrap">
         <Button

@@ -74,7 +74,7 @@ export function SecretsPanel({
       error={error}
       rows={secrets}
       rowKey={(s) => s.id}
-      empty="No secrets. The application can not authenticate until you create one."
+      empty="No secrets. The application cannot authenticate until you create one."
       columns={[
         { header: "Secret", className: "font-mono", cell: (s) => `${s.prefix}••••••••` },
         { header: "Creation Time", cell: (s) => <LocalTime value={s.createdAt} /> },
