@@ -1,4 +1,4 @@
 export { listAssumableRoles, listOwnPolicyNames } from "./own";
 export { getUser, listUserChoices, listUsers } from "./users";
-export { getGroup, getRole, listGroups, listRoles } from "./named";
+export { getGroup, getNamed, getRole, listGroups, listRoles } from "./named";
 export { listPolicyUsage } from "./policies";

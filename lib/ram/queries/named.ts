@@ -26,7 +26,7 @@ export function listRoles(read: Read<ListOptions>) {
 }
 
 /** A group or role of the account with its linked users (members, trustees) and its policies, or null. */
-async function getNamed(type: NamedType, actor: Read["actor"], id: string) {
+export async function getNamed(type: NamedType, actor: Read["actor"], id: string) {
   const { named, table, owner } = links[type];
   const db = await readerDb(actor);
   if (!idSchema.safeParse(id).success) return null;
