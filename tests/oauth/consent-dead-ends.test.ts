@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { provisionOfficialApp } from "@/lib/apps/provision-official-app";
 import { setupSeededDatabase } from "../fixtures/db";
 import { createClient } from "../fixtures/oauth-fixtures";
-import { principalOf } from "../fixtures/principals";
 import {
   authorize,
   authorizeUrl,
@@ -11,7 +9,9 @@ import {
   decide,
   grantWith,
   ISSUER,
+  provisionCli,
   signedIn,
+  type Person,
 } from "../fixtures/consent-flow";
 
 /**
@@ -20,15 +20,18 @@ import {
  */
 const db = setupSeededDatabase();
 
-const errorOf = (location: string) => {
-  const q = new URL(location).searchParams;
-  return [q.get("error"), q.get("error_description"), q.get("state")];
-};
+/** Back (decision=cancel): the 303 to the application, as [status, error, error_description, state]. */
+const denied = (description: string) => [303, "access_denied", description, "st-1"];
+
+async function back(person: Person, requestId: string) {
+  const res = await decide(person, requestId, [["decision", "cancel"]]);
+  const q = new URL(res.headers.get("location")!).searchParams;
+  return [res.status, q.get("error"), q.get("error_description"), q.get("state")];
+}
 
 describe(`the consent pages' dead ends on ${process.env.TEST_DB}`, () => {
   it("an unassigned administrator is told to assign themselves, with the link; others to ask an administrator", async () => {
-    const admin = await principalOf(db().db, "admin@acme");
-    await provisionOfficialApp({ actor: admin, clientId: CLI.clientId, optionalScopes: [] });
+    await provisionCli(db().db, "acme", [], []);
     const me = await signedIn(db().db, "admin@acme");
     const { requestId } = await authorize(me, authorizeUrl(CLI));
     const page = await consentPage(me, requestId!);
@@ -44,12 +47,9 @@ describe(`the consent pages' dead ends on ${process.env.TEST_DB}`, () => {
     expect(bobPage.html).toContain("Ask an administrator of this account to assign you");
     expect(bobPage.html).not.toContain("/integrations/oauth/third-party-apps/");
     // Back tells the application why.
-    const back = await decide(bob, asked.requestId!, [["decision", "cancel"]]);
-    expect(errorOf(back.headers.get("location")!)).toEqual([
-      "access_denied",
-      "You are not assigned to this application. Ask an administrator to assign you.",
-      "st-1",
-    ]);
+    expect(await back(bob, asked.requestId!)).toEqual(
+      denied("You are not assigned to this application. Ask an administrator to assign you."),
+    );
   });
 
   it("Back on the ask-an-administrator page gives the application an error_description that says why", async () => {
@@ -57,13 +57,11 @@ describe(`the consent pages' dead ends on ${process.env.TEST_DB}`, () => {
     const alice = await signedIn(db().db, "alice@acme");
     const { requestId } = await authorize(alice, authorizeUrl(app, { scope: "openid" }));
     expect((await consentPage(alice, requestId!)).html).toContain("Ask an administrator to authorize");
-    const back = await decide(alice, requestId!, [["decision", "cancel"]]);
-    expect(back.status).toBe(303);
-    expect(errorOf(back.headers.get("location")!)).toEqual([
-      "access_denied",
-      "The application is not installed in this account, and only the Alibaba Cloud account or a RAM administrator can install it.",
-      "st-1",
-    ]);
+    expect(await back(alice, requestId!)).toEqual(
+      denied(
+        "The application is not installed in this account, and only the Alibaba Cloud account or a RAM administrator can install it.",
+      ),
+    );
   });
 
   it("the no-longer-valid page leads back to the application", async () => {

@@ -1,8 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import * as s from "@/db/schema";
-import { createAssignments } from "@/lib/apps/create-assignments";
-import { provisionOfficialApp } from "@/lib/apps/provision-official-app";
 import { validateAccessToken } from "@/lib/oauth/token-validation";
 import { tokenEndpoint } from "@/lib/oauth/token-endpoint";
 import { setupSeededDatabase } from "../fixtures/db";
@@ -16,6 +14,7 @@ import {
   exchange,
   grantWith,
   ISSUER,
+  provisionCli,
   signedIn,
 } from "../fixtures/consent-flow";
 
@@ -25,17 +24,6 @@ import {
  * granted; the person's tokens carry only what they chose, kept per person.
  */
 const db = setupSeededDatabase();
-
-async function provisionCli(alias: string, optionalScopes: string[], assignees: string[]) {
-  const admin = await principalOf(db().db, `admin@${alias}`);
-  await provisionOfficialApp({ actor: admin, clientId: CLI.clientId, optionalScopes });
-  const users = await Promise.all(assignees.map((who) => principalOf(db().db, `${who}@${alias}`)));
-  await createAssignments({
-    actor: admin,
-    clientId: CLI.clientId,
-    assignees: users.map((u) => ({ principalType: "user" as const, principalId: u.userId! })),
-  });
-}
 
 async function storedConsent(who: string) {
   const p = await principalOf(db().db, who);
@@ -54,7 +42,7 @@ const tokenScope = async (accessToken: string) => (await validateAccessToken(acc
 
 describe(`the personal consent's scope choice on ${process.env.TEST_DB}`, () => {
   it("shows the required scope locked and the installation's optional scope as a switch, off", async () => {
-    await provisionCli("acme", ["/acs/ram"], ["alice", "bob"]);
+    await provisionCli(db().db, "acme", ["/acs/ram"], ["alice", "bob"]);
     const alice = await signedIn(db().db, "alice@acme");
     const { requestId } = await authorize(alice, authorizeUrl(CLI));
     const { status, html } = await consentPage(alice, requestId!);
@@ -121,7 +109,7 @@ describe(`the personal consent's scope choice on ${process.env.TEST_DB}`, () => 
   });
 
   it("offers only what the installation granted; when it later grants more, a new consent shows it, off", async () => {
-    await provisionCli("globex", [], ["carol"]);
+    await provisionCli(db().db, "globex", [], ["carol"]);
     const carol = await signedIn(db().db, "carol@globex");
     const first = await authorize(carol, authorizeUrl(CLI));
     const page = await consentPage(carol, first.requestId!);

@@ -1,11 +1,18 @@
 import { and, count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import * as s from "@/db/schema";
-import { createAssignments } from "@/lib/apps/create-assignments";
-import { provisionOfficialApp } from "@/lib/apps/provision-official-app";
 import { setupSeededDatabase } from "../fixtures/db";
 import { principalOf } from "../fixtures/principals";
-import { authorize, authorizeUrl, CLI, decide, grantWith, signedIn, type Person } from "../fixtures/consent-flow";
+import {
+  authorize,
+  authorizeUrl,
+  CLI,
+  decide,
+  grantWith,
+  provisionCli,
+  signedIn,
+  type Person,
+} from "../fixtures/consent-flow";
 
 /**
  * The decision endpoint enforces the personal consent's offer itself (rule 2 of the design): an
@@ -37,14 +44,7 @@ async function refused(person: Person, requestId: string, fields: [string, strin
 describe(`tampered personal consent decisions on ${process.env.TEST_DB}`, () => {
   it("refuses a scope the installation did not grant, a required scope unticked, and repeated fields", async () => {
     // Official CLI provisioned in globex without its optional /acs/ram.
-    const admin = await principalOf(db().db, "admin@globex");
-    const carol = await principalOf(db().db, "carol@globex");
-    await provisionOfficialApp({ actor: admin, clientId: CLI.clientId, optionalScopes: [] });
-    await createAssignments({
-      actor: admin,
-      clientId: CLI.clientId,
-      assignees: [{ principalType: "user", principalId: carol.userId! }],
-    });
+    await provisionCli(db().db, "globex", [], ["carol"]);
     const person = await signedIn(db().db, "carol@globex");
     const { requestId } = await authorize(person, authorizeUrl(CLI));
     expect(requestId).not.toBeNull();
@@ -103,14 +103,7 @@ describe(`tampered personal consent decisions on ${process.env.TEST_DB}`, () => 
   });
 
   it("refuses a required scope unticked when an optional one is on (the offer with /acs/ram)", async () => {
-    const admin = await principalOf(db().db, "admin@acme");
-    const alice = await principalOf(db().db, "alice@acme");
-    await provisionOfficialApp({ actor: admin, clientId: CLI.clientId, optionalScopes: ["/acs/ram"] });
-    await createAssignments({
-      actor: admin,
-      clientId: CLI.clientId,
-      assignees: [{ principalType: "user", principalId: alice.userId! }],
-    });
+    await provisionCli(db().db, "acme", ["/acs/ram"], ["alice"]);
     const person = await signedIn(db().db, "alice@acme");
     const { requestId } = await authorize(person, authorizeUrl(CLI));
     const answer = await refused(person, requestId!, grantWith(["/acs/ram"]));
