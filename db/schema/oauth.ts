@@ -90,12 +90,19 @@ export const assignments = pgTable(
   (t) => [primaryKey({ columns: [t.installationId, t.principalType, t.principalId] })],
 );
 
-/** A person's own consent to an official application (identity and permission information). */
+/**
+ * A person's own consent to an official application (identity and permission information): the
+ * scope they chose, and every scope their consent screens offered (an offered scope left out of
+ * `scopes` was declined; a scope the installation grants that was never offered asks again).
+ * Null (a row from before the choice): everything the installation grants.
+ */
 export const personalConsents = pgTable(
   "personal_consents",
   {
     installationId: installationRef(),
     subject: uuid("subject").notNull(),
+    scopes: jsonb("scopes").$type<string[]>(),
+    offeredScopes: jsonb("offered_scopes").$type<string[]>(),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.installationId, t.subject] })],
