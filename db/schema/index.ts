@@ -3,3 +3,4 @@ export * from "./oauth";
 export * from "./consent-requests";
 export * from "./audit";
 export * from "./installation";
+export * from "./mcp-clients";

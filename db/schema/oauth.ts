@@ -15,6 +15,9 @@ import { accounts } from "./identities";
 
 export const appTypes = ["WebApp", "NativeApp", "ServerApp"] as const;
 export type AppType = (typeof appTypes)[number];
+/** The real console's "OAuth Protocol Version": 2.1 = PKCE, no client secret, exact redirect URIs, rotating refresh tokens. */
+export const oauthVersions = ["2.0", "2.1"] as const;
+export type OAuthVersion = (typeof oauthVersions)[number];
 
 /** An OAuth client registered by a provider account. `thirdParty` lets other accounts install it. */
 export const applications = pgTable(
@@ -36,6 +39,7 @@ export const applications = pgTable(
     refreshTokenValidity: integer("refresh_token_validity").notNull().default(7776000),
     thirdParty: boolean("third_party").notNull().default(false),
     official: boolean("official").notNull().default(false),
+    oauthVersion: text("oauth_version", { enum: oauthVersions }).notNull().default("2.0"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true })
       .notNull()
@@ -142,6 +146,10 @@ const personColumns = {
   subject: uuid("subject").notNull(),
   scope: text("scope").notNull(),
   authTime: timestamp("auth_time", { withTimezone: true }).notNull(),
+  /** RFC 8707: the resource (audience) the tokens are for; null = the console API. */
+  resource: text("resource"),
+  /** The MCP host (registered dynamically or by metadata document) acting through the official MCP app. */
+  mcpClientId: uuid("mcp_client_id"),
 };
 
 export const authCodes = pgTable(

@@ -2,6 +2,8 @@ import { eq, sql } from "drizzle-orm";
 import { getDb, type Db, type Tx } from "@/db/client";
 import { preparedOnce } from "@/db/prepared";
 import { applications, type appScopes } from "@/db/schema";
+import { MCP_SERVER_CLIENT_ID } from "@/db/official-apps";
+import { getMcpClientRow, overlayMcpClient, type McpClientRef } from "./mcp-clients";
 
 /** An application as the authorization server reads it, with its declared scopes; typed from the schema. */
 export type ClientRecord = Pick<
@@ -19,15 +21,24 @@ export type ClientRecord = Pick<
   | "refreshTokenValidity"
   | "thirdParty"
   | "official"
-> & { scopes: Pick<typeof appScopes.$inferSelect, "scope" | "required">[] };
+  | "oauthVersion"
+> & {
+  scopes: Pick<typeof appScopes.$inferSelect, "scope" | "required">[];
+  /** Set when the client_id is an MCP host's: the record is then the OpenAPI MCP Server's, with the host's redirect URIs. */
+  mcpClient?: McpClientRef;
+};
 
-/** NativeApp clients can not keep a secret (RFC 8252): public clients, PKCE required. */
-export function isPublicClient(client: Pick<ClientRecord, "type">): boolean {
-  return client.type === "NativeApp";
+/**
+ * NativeApp clients can not keep a secret (RFC 8252), and an OAuth 2.1 application has none
+ * (OAuth 2.1 §2.1 public clients): public clients, PKCE required.
+ */
+export function isPublicClient(client: Pick<ClientRecord, "type" | "oauthVersion">): boolean {
+  return client.type === "NativeApp" || client.oauthVersion === "2.1";
 }
 
 // RFC 6749 Appendix A.1: client_id is VSCHAR (printable ASCII); anything else can not be ours.
-const CLIENT_ID = /^[\x20-\x7e]{1,128}$/;
+// Up to 512: a Client ID Metadata Document's client_id is its https URL.
+const CLIENT_ID = /^[\x20-\x7e]{1,512}$/;
 
 const columns = {
   id: applications.id,
@@ -43,6 +54,7 @@ const columns = {
   refreshTokenValidity: applications.refreshTokenValidity,
   thirdParty: applications.thirdParty,
   official: applications.official,
+  oauthVersion: applications.oauthVersion,
   // Written out with table names: drizzle leaves columns unqualified in a one-table select, and an
   // unqualified "id" inside the subquery would name the subquery's own table.
   scopes: sql<
@@ -62,14 +74,24 @@ function buildLookup(db: Db | Tx, withSecrets: boolean) {
     .prepare(name);
 }
 
-async function load(db: Db | Tx, clientId: string, withSecrets: boolean) {
+type Loaded = { client: ClientRecord; secretHashes: string[] } | null;
+
+async function load(db: Db | Tx, clientId: string, withSecrets: boolean): Promise<Loaded> {
   if (!CLIENT_ID.test(clientId)) return null;
   const name = withSecrets ? "oauth_client_with_secrets" : "oauth_client";
   const query = preparedOnce(db, name, () => buildLookup(db, withSecrets));
   const [row] = await query.execute({ clientId });
-  if (!row) return null;
+  if (!row) return clientId === MCP_SERVER_CLIENT_ID ? null : loadMcpClient(db, clientId);
   const { secretHashes, ...client } = row;
   return { client, secretHashes };
+}
+
+/** An MCP host's client_id: the OpenAPI MCP Server's record with the host's own name and redirect URIs. */
+async function loadMcpClient(db: Db | Tx, clientId: string): Promise<Loaded> {
+  const host = await getMcpClientRow(db, clientId);
+  if (!host) return null;
+  const app = await load(db, MCP_SERVER_CLIENT_ID, false);
+  return app ? { client: overlayMcpClient(app.client, host), secretHashes: [] } : null;
 }
 
 /**
