@@ -119,11 +119,11 @@ export async function getClientWithSecrets(
  */
 export async function lockClient(tx: Tx, clientId: string): Promise<ClientRecord | null> {
   if (!CLIENT_ID.test(clientId)) return null;
-  const [row] = await tx
-    .select({ id: applications.id })
-    .from(applications)
-    .where(eq(applications.clientId, clientId))
-    .for("share");
-  if (!row) return null;
+  const lock = (id: string) =>
+    tx.select({ id: applications.id }).from(applications).where(eq(applications.clientId, id)).for("share");
+  const [row] = await lock(clientId);
+  // An MCP host's record is the OpenAPI MCP Server's: that application's row is the one to lock.
+  if (!row && (clientId === MCP_SERVER_CLIENT_ID || !(await getMcpClientRow(tx, clientId)))) return null;
+  if (!row && (await lock(MCP_SERVER_CLIENT_ID)).length === 0) return null;
   return getClient(clientId, tx);
 }

@@ -97,7 +97,8 @@ export async function parseAuthorizationRequest(params: URLSearchParams): Promis
 
   for (const key of new Set(params.keys())) {
     // RFC 8707 §2: resource may repeat; checkResource answers invalid_target for more than one.
-    if (params.getAll(key).length > 1 && key !== "resource") return fail("invalid_request", `The parameter ${key} appears more than once.`);
+    if (params.getAll(key).length > 1 && key !== "resource")
+      return fail("invalid_request", `The parameter ${key} appears more than once.`);
     if (!ALLOWED.has(key)) continue; // RFC 6749 §3.1: unknown parameters are ignored.
     if (params.get(key)!.length > MAX_LEN) return fail("invalid_request", `The parameter ${key} is too long.`);
     // RFC 6749 Appendix A: parameter values are printable; control characters are malformed.

@@ -20,7 +20,8 @@ export async function tokenFromBearer(
   const token = authorization === null ? undefined : parseBearer(authorization);
   if (token === undefined) throw bearerRequired("Use a Bearer access token or sign in to the console.", challenge);
   const info = token === null ? null : await validateAccessToken(token);
-  if (!info) throw bearerError("invalid_token", "The access token is invalid, expired or revoked.", undefined, challenge);
+  if (!info)
+    throw bearerError("invalid_token", "The access token is invalid, expired or revoked.", undefined, challenge);
   if (info.audience !== resource.uri)
     throw bearerError("invalid_token", `The access token was not issued for ${resource.uri}.`, undefined, challenge);
   if (!hasScope(info.scope, resource.scope)) {

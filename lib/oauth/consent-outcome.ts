@@ -34,6 +34,9 @@ export type ConsentOutcome =
 /** A consent request already shown to the person: its kind decides which screen it answers. */
 export type PendingConsent = { kind: "install" | "personal"; applicationId: string; request: { redirectUri: string } };
 
+const MCP_NOT_PROVISIONED =
+  "OpenAPI MCP Server is not provisioned in this account. Ask an administrator to provision it and assign you.";
+
 const STALE: ReadonlySet<RefuseReason> = new Set(["app-gone", "not-third-party", "redirect-uri-gone"]);
 
 /** A refusal after which the pending request can not even be cancelled back to the application. */
@@ -86,6 +89,8 @@ export async function decideConsent(
     return refuse("not-third-party", 403, "access_denied", "This application is not available to other accounts.");
 
   const installation = await getInstallation(db, principal.accountId, client.id);
+  // An MCP host acts only through the OpenAPI MCP Server the account provisioned (lib/apps/mcp-clients.ts).
+  if (client.mcpClient && !installation) return refuse("not-installed", 403, "access_denied", MCP_NOT_PROVISIONED);
   const kind = pending?.kind ?? (!installation ? "install" : client.official ? "personal" : "installed");
   if (kind === "install") {
     if (await isAdministrator(db, principal)) return { kind: "install-consent" };
@@ -103,6 +108,7 @@ export async function decideConsent(
       "access_denied",
       "You are not assigned to this application. Ask an administrator to assign you.",
     );
-  if (access === "ok" && !pending) return { kind: "issue-code", installation };
+  // MCP hosts register themselves: each authorization names the host and asks the person again.
+  if (access === "ok" && !pending && !client.mcpClient) return { kind: "issue-code", installation };
   return { kind: "personal-consent", installation };
 }

@@ -12,6 +12,7 @@ export function oauthEndpoints(issuer = getEnv().issuer) {
     revocation_endpoint: `${issuer}/oauth2/revoke`,
     introspection_endpoint: `${issuer}/oauth2/introspect`,
     jwks_uri: `${issuer}/oauth2/jwks`,
+    registration_endpoint: `${issuer}/oauth2/register`,
   };
 }
 

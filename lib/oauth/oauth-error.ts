@@ -10,6 +10,8 @@ export type OAuthErrorCode =
   | "unsupported_grant_type"
   | "invalid_scope"
   | "invalid_target"
+  | "invalid_redirect_uri"
+  | "invalid_client_metadata"
   | "invalid_token"
   | "insufficient_scope"
   | "unsupported_token_type"
@@ -29,6 +31,8 @@ const statusOf: Record<OAuthErrorCode, number> = {
   unsupported_grant_type: 400,
   invalid_scope: 400,
   invalid_target: 400,
+  invalid_redirect_uri: 400,
+  invalid_client_metadata: 400,
   invalid_token: 401,
   insufficient_scope: 403,
   unsupported_token_type: 400,

@@ -14,7 +14,12 @@ export type ProtectedResource = {
 };
 
 export function consoleApiResource(issuer = getEnv().issuer): ProtectedResource {
-  return { uri: `${issuer}/api/v1`, scope: "/acs/ram", scopesSupported: ["openid", "/acs/ram"], name: "RAM console API" };
+  return {
+    uri: `${issuer}/api/v1`,
+    scope: "/acs/ram",
+    scopesSupported: ["openid", "/acs/ram"],
+    name: "RAM console API",
+  };
 }
 
 export function mcpResource(issuer = getEnv().issuer): ProtectedResource {
