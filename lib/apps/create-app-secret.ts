@@ -20,6 +20,8 @@ export async function createAppSecret({ actor, clientId }: { actor: Principal; c
     // The row lock serialises concurrent calls, so the count below can not be passed twice.
     const app = await lockOwnedApp(tx, actor.accountId, clientId);
     if (app.type === "NativeApp") throw new AppError("conflict", "A NativeApp is a public client: it has no secrets.");
+    if (app.oauthVersion === "2.1")
+      throw new AppError("conflict", "An OAuth 2.1 application is a public client: it has no secrets.");
     const [existing] = await tx.select({ n: count() }).from(appSecrets).where(eq(appSecrets.applicationId, app.id));
     if ((existing?.n ?? 0) >= MAX_SECRETS)
       throw new AppError("conflict", `An application has at most ${MAX_SECRETS} secrets. Delete one first.`);
