@@ -1,4 +1,5 @@
 import { getClient, type ClientRecord } from "@/lib/apps/clients";
+import { refreshMetadataDocument } from "./client-metadata-document";
 import { isRegisteredRedirectUri } from "./match-redirect-uri";
 import { OAuthError } from "./oauth-error";
 import { checkResource } from "./resources";
@@ -69,6 +70,9 @@ export async function parseAuthorizationRequest(params: URLSearchParams): Promis
     return { kind: "page", error: "invalid_request", description: "client_id and redirect_uri must appear once." };
   }
   if (!clientId) return { kind: "page", error: "invalid_request", description: "The request has no client_id." };
+  // A URL client_id names its Client ID Metadata Document: fetched (or taken from the cache) first.
+  const documentProblem = await refreshMetadataDocument(clientId);
+  if (documentProblem) return { kind: "page", error: "invalid_client", description: documentProblem };
   const client = await getClient(clientId);
   if (!client) return { kind: "page", error: "invalid_client", description: "No application has this client_id." };
   if (!redirectUri) return { kind: "page", error: "invalid_request", description: "The request has no redirect_uri." };
