@@ -1,6 +1,6 @@
 const versions = [
   { value: "2.0", text: "OAuth 2.0: confidential clients may use a client secret." },
-  { value: "2.1", text: "OAuth 2.1: PKCE only, no client secret, exact redirect URIs, refresh tokens rotate." },
+  { value: "2.1", text: "OAuth 2.1: PKCE only, no client secret, exact redirect matching, refresh tokens rotate." },
 ];
 
 /** Create Application's "OAuth Protocol Version" (as in the RAM console); read from the form as `oauthVersion`. */
