@@ -3,14 +3,14 @@ import nextTs from "eslint-config-next/typescript";
 
 /**
  * The layer rule (README, "Architecture"): imports point one way,
- *   app → lib/{api,oauth,setup} → lib/{apps,ram,auth,sweep,audit} → db → base
+ *   app → lib/{api,mcp,oauth,setup} → lib/{apps,ram,auth,sweep,audit} → db → base
  * where base = lib/{env,errors,cn}.ts, lib/http, lib/crypto (import nothing of the project).
  * components/ may import components/, lib/client and base only (server components there receive props).
  * `import/no-cycle` forbids cycles inside a layer; type-only imports are not arrows.
  */
 const base = ["./lib/env.ts", "./lib/errors.ts", "./lib/cn.ts", "./lib/http", "./lib/crypto"];
 const domain = ["./lib/apps", "./lib/ram", "./lib/auth", "./lib/sweep", "./lib/audit.ts"];
-const transport = ["./lib/api", "./lib/oauth", "./lib/setup"];
+const transport = ["./lib/api", "./lib/oauth", "./lib/setup", "./lib/mcp"];
 const ui = ["./app", "./components", "./lib/client"];
 const zone = (target, from, message) => ({ target, from, message });
 
@@ -32,11 +32,20 @@ export const layerZones = [
   ),
   zone(
     ["./lib/oauth"],
-    ["./lib/api", "./lib/setup", ...ui],
-    "Layer rule: lib/oauth may not import lib/api, lib/setup, app or components.",
+    ["./lib/api", "./lib/setup", "./lib/mcp", ...ui],
+    "Layer rule: lib/oauth may not import lib/api, lib/setup, lib/mcp, app or components.",
   ),
-  zone(["./lib/api"], ["./lib/setup", ...ui], "Layer rule: lib/api may not import lib/setup, app or components."),
-  zone(["./lib/setup"], ui, "Layer rule: lib/setup may not import app or components."),
+  zone(
+    ["./lib/api"],
+    ["./lib/setup", "./lib/mcp", ...ui],
+    "Layer rule: lib/api may not import lib/setup, lib/mcp, app or components.",
+  ),
+  zone(
+    ["./lib/mcp"],
+    ["./lib/api", "./lib/setup", ...ui],
+    "Layer rule: lib/mcp may not import lib/api, lib/setup, app or components (it may use lib/oauth's bearer check).",
+  ),
+  zone(["./lib/setup"], ["./lib/mcp", ...ui], "Layer rule: lib/setup may not import lib/mcp, app or components."),
   zone(
     "./components",
     ["./db", ...domain, ...transport],

@@ -63,7 +63,7 @@ export function isWellFormedPath(pathname: string): boolean {
   }
 }
 
-const NOT_A_PAGE = /^\/(api|oauth2|\.well-known|logos)\//;
+const NOT_A_PAGE = /^\/(?:(?:api|oauth2|\.well-known|logos)\/|mcp$)/;
 const NOT_FOUND_HEADERS = {
   "cache-control": "no-store",
   "x-content-type-options": "nosniff",

@@ -28,6 +28,7 @@ export async function loadCatalogIn(tx: Tx): Promise<void> {
         accountId: platformId,
         name: app.name,
         type: app.type,
+        oauthVersion: app.oauthVersion,
         redirectUris: app.redirectUris,
         description: app.description,
         logoUrl: app.logoUrl,

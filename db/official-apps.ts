@@ -1,4 +1,4 @@
-import type { AppType } from "./schema";
+import type { AppType, OAuthVersion } from "./schema";
 
 /**
  * The platform account that publishes the official applications. Not a person: it exists in every
@@ -10,6 +10,9 @@ export const PLATFORM_ACCOUNT = {
   ownerEmail: "official@platform.example",
 } as const;
 
+/** The OpenAPI MCP Server official application: the resource `/mcp` serves, and the one MCP hosts act through. */
+export const MCP_SERVER_CLIENT_ID = "4000000000000000001";
+
 /**
  * The official applications (the seed: "For example: OpenAPI MCP Server"). A catalog, not demo
  * data: loaded into every database at start (db/catalog.ts).
@@ -18,6 +21,7 @@ export const officialApps: {
   clientId: string;
   name: string;
   type: AppType;
+  oauthVersion: OAuthVersion;
   redirectUris: string[];
   description: string;
   logoUrl: string;
@@ -25,9 +29,11 @@ export const officialApps: {
   scopes: [string, boolean][];
 }[] = [
   {
-    clientId: "4000000000000000001",
+    clientId: MCP_SERVER_CLIENT_ID,
     name: "OpenAPI MCP Server",
     type: "NativeApp",
+    // MCP authorization (2025-11-25) builds on OAuth 2.1.
+    oauthVersion: "2.1",
     redirectUris: ["http://127.0.0.1:8766/callback"],
     description:
       "The official MCP server: lets AI assistants call cloud service APIs as you, within your own permissions.",
@@ -44,6 +50,7 @@ export const officialApps: {
     clientId: "4000000000000000002",
     name: "Official CLI",
     type: "NativeApp",
+    oauthVersion: "2.0",
     redirectUris: ["http://127.0.0.1:12345/cli/callback"],
     description: "The official command-line tool: sign in from your terminal with your RAM identity.",
     logoUrl: "/logos/cli.svg",
@@ -58,6 +65,7 @@ export const officialApps: {
     clientId: "4000000000000000003",
     name: "Cloud Shell",
     type: "WebApp",
+    oauthVersion: "2.0",
     redirectUris: ["https://shell.example.com/callback"],
     description: "A browser terminal that signs you in to the cloud with your RAM identity.",
     logoUrl: "/logos/cloud-shell.svg",

@@ -15,3 +15,15 @@ export async function recordAudit(tx: Tx, actor: Principal, entry: AuditEntry): 
     detail: entry.detail ?? {},
   });
 }
+
+/** An event no signed-in person caused (an MCP host registering itself): no account, actor `system:<what>`. */
+export async function recordSystemAudit(tx: Tx, actor: string, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditEvents).values({
+    accountId: null,
+    actor: `system:${actor}`,
+    action: entry.action,
+    targetType: entry.targetType,
+    targetId: entry.targetId,
+    detail: entry.detail ?? {},
+  });
+}

@@ -24,6 +24,8 @@ const envSchema = z.object({
     .optional()
     .transform((v) => v === "true" || v === "1"),
   SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  CLIENT_METADATA_ALLOWED_HOSTS: z.string().default(""),
+  CLIENT_METADATA_CA_FILE: z.string().optional(),
 });
 
 export type Env = {
@@ -49,6 +51,12 @@ export type Env = {
    * and is ignored; the socket's peer address is used (lib/http/peer-address.ts).
    */
   trustProxy: boolean;
+  /**
+   * Client ID Metadata Documents: host names whose documents may be fetched although they resolve to
+   * loopback or private addresses (a local test), and an extra CA file trusted for them. Empty by default.
+   */
+  clientMetadataAllowedHosts: string[];
+  clientMetadataCaFile: string | undefined;
 };
 
 let cached: Env | undefined;
@@ -75,6 +83,10 @@ export function getEnv(): Env {
     seedDemoData: e.SEED_DEMO_DATA ?? !e.DATABASE_URL,
     sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS,
     trustProxy: e.TRUST_PROXY,
+    clientMetadataAllowedHosts: e.CLIENT_METADATA_ALLOWED_HOSTS.split(",")
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean),
+    clientMetadataCaFile: e.CLIENT_METADATA_CA_FILE || undefined,
   };
   // next-auth v4 reads these two from the environment at request time.
   process.env.NEXTAUTH_URL ??= issuer;

@@ -8,6 +8,10 @@ export type StoredAuthorizationRequest = {
   state?: string;
   nonce?: string;
   codeChallenge?: string;
+  /** RFC 8707 resource indicator */
+  resource?: string;
+  /** the MCP host behind client_id (mcp_clients.id) */
+  mcpClientId?: string;
 };
 
 /**

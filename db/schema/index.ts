@@ -4,3 +4,4 @@ export * from "./tokens";
 export * from "./consent-requests";
 export * from "./audit";
 export * from "./installation";
+export * from "./mcp-clients";

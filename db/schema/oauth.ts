@@ -4,6 +4,9 @@ import { accountRef } from "./identities";
 
 export const appTypes = ["WebApp", "NativeApp", "ServerApp"] as const;
 export type AppType = (typeof appTypes)[number];
+/** The real console's "OAuth Protocol Version": 2.1 = PKCE, no client secret, exact redirect URIs, rotating refresh tokens. */
+export const oauthVersions = ["2.0", "2.1"] as const;
+export type OAuthVersion = (typeof oauthVersions)[number];
 
 /** An OAuth client registered by a provider account. `thirdParty` lets other accounts install it. */
 export const applications = pgTable(
@@ -23,6 +26,7 @@ export const applications = pgTable(
     refreshTokenValidity: integer("refresh_token_validity").notNull().default(7776000),
     thirdParty: boolean("third_party").notNull().default(false),
     official: boolean("official").notNull().default(false),
+    oauthVersion: text("oauth_version", { enum: oauthVersions }).notNull().default("2.0"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -15,6 +15,10 @@ const personColumns = {
   subject: uuid("subject").notNull(),
   scope: text("scope").notNull(),
   authTime: at("auth_time").notNull(),
+  /** RFC 8707: the resource (audience) the tokens are for; null = the console API. */
+  resource: text("resource"),
+  /** The MCP host (registered dynamically or by metadata document) acting through the official MCP app. */
+  mcpClientId: uuid("mcp_client_id"),
 };
 
 export const authCodes = pgTable(

@@ -57,7 +57,7 @@ export function checkParams<P>(params: P): P {
 export async function authenticate(request: Request): Promise<Caller> {
   const authorization = request.headers.get("authorization");
   if (authorization) {
-    const principal = await principalFromBearer(authorization, "/acs/ram");
+    const principal = await principalFromBearer(authorization);
     return { actor: principal, via: "token" };
   }
   const principal = await principalFromRequest(request);

@@ -74,7 +74,15 @@ export async function lockOwnedApp(tx: Tx, accountId: string, clientId: string) 
   const [app] = await tx
     .select({
       id: applications.id,
-      ...pickAppColumns("clientId", "name", "type", "redirectUris", "accessTokenValidity", "refreshTokenValidity"),
+      ...pickAppColumns(
+        "clientId",
+        "name",
+        "type",
+        "oauthVersion",
+        "redirectUris",
+        "accessTokenValidity",
+        "refreshTokenValidity",
+      ),
     })
     .from(applications)
     .where(and(eq(applications.clientId, clientId), eq(applications.accountId, accountId)))

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { appTypes } from "@/db/schema";
+import { appTypes, oauthVersions } from "@/db/schema";
 import { MAX_REDIRECT_URIS, redirectUriProblem, webUrlProblem } from "./registration-uri-rules";
 import { DEFAULT_SCOPE, isKnownScope } from "./scope-catalog";
 
@@ -54,6 +54,8 @@ export const createApplicationSchema = z
   .object({
     ...editable,
     type: z.enum(appTypes, { message: "Choose the application type: WebApp, NativeApp or ServerApp" }),
+    // "OAuth Protocol Version": 2.1 = PKCE, no client secret, exact redirect URIs, refresh token rotation.
+    oauthVersion: z.enum(oauthVersions, { message: "Choose OAuth protocol version 2.0 or 2.1" }).default("2.0"),
     redirectUris: editable.redirectUris.default([]),
     description: editable.description.default(""),
     accessTokenValidity: editable.accessTokenValidity.default(TOKEN_VALIDITY.access.default),

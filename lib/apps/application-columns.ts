@@ -8,6 +8,7 @@ export const applicationColumns = {
   clientId: applications.clientId,
   name: applications.name,
   type: applications.type,
+  oauthVersion: applications.oauthVersion,
   redirectUris: applications.redirectUris,
   description: applications.description,
   logoUrl: applications.logoUrl,

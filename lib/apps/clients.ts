@@ -2,7 +2,9 @@ import { eq, sql } from "drizzle-orm";
 import { getDb, type Db, type Tx } from "@/db/client";
 import { preparedOnce } from "@/db/prepared";
 import { applications, type appScopes } from "@/db/schema";
+import { MCP_SERVER_CLIENT_ID } from "@/db/official-apps";
 import { applicationColumns } from "./application-columns";
+import { getMcpClientRow, overlayMcpClient, type McpClientRef } from "./mcp-clients";
 
 /** An application as the authorization server reads it, with its declared scopes; typed from the schema. */
 export type ClientRecord = Pick<
@@ -20,15 +22,24 @@ export type ClientRecord = Pick<
   | "refreshTokenValidity"
   | "thirdParty"
   | "official"
-> & { scopes: Pick<typeof appScopes.$inferSelect, "scope" | "required">[] };
+  | "oauthVersion"
+> & {
+  scopes: Pick<typeof appScopes.$inferSelect, "scope" | "required">[];
+  /** Set when the client_id is an MCP host's: the record is then the OpenAPI MCP Server's, with the host's redirect URIs. */
+  mcpClient?: McpClientRef;
+};
 
-/** NativeApp clients cannot keep a secret (RFC 8252): public clients, PKCE required. */
-export function isPublicClient(client: Pick<ClientRecord, "type">): boolean {
-  return client.type === "NativeApp";
+/**
+ * NativeApp clients cannot keep a secret (RFC 8252), and an OAuth 2.1 application has none
+ * (OAuth 2.1 §2.1 public clients): public clients, PKCE required.
+ */
+export function isPublicClient(client: Pick<ClientRecord, "type" | "oauthVersion">): boolean {
+  return client.type === "NativeApp" || client.oauthVersion === "2.1";
 }
 
 // RFC 6749 Appendix A.1: client_id is VSCHAR (printable ASCII); anything else cannot be ours.
-const CLIENT_ID = /^[\x20-\x7e]{1,128}$/;
+// Up to 512: a Client ID Metadata Document's client_id is its https URL.
+const CLIENT_ID = /^[\x20-\x7e]{1,512}$/;
 
 const columns = {
   id: applications.id,
@@ -53,14 +64,24 @@ function buildLookup(db: Db | Tx, withSecrets: boolean) {
     .prepare(name);
 }
 
-async function load(db: Db | Tx, clientId: string, withSecrets: boolean) {
+type Loaded = { client: ClientRecord; secretHashes: string[] } | null;
+
+async function load(db: Db | Tx, clientId: string, withSecrets: boolean): Promise<Loaded> {
   if (!CLIENT_ID.test(clientId)) return null;
   const name = withSecrets ? "oauth_client_with_secrets" : "oauth_client";
   const query = preparedOnce(db, name, () => buildLookup(db, withSecrets));
   const [row] = await query.execute({ clientId });
-  if (!row) return null;
+  if (!row) return clientId === MCP_SERVER_CLIENT_ID ? null : loadMcpClient(db, clientId);
   const { secretHashes, ...client } = row;
   return { client, secretHashes };
+}
+
+/** An MCP host's client_id: the OpenAPI MCP Server's record with the host's own name and redirect URIs. */
+async function loadMcpClient(db: Db | Tx, clientId: string): Promise<Loaded> {
+  const host = await getMcpClientRow(db, clientId);
+  if (!host) return null;
+  const app = await load(db, MCP_SERVER_CLIENT_ID, false);
+  return app ? { client: overlayMcpClient(app.client, host), secretHashes: [] } : null;
 }
 
 /**
@@ -88,11 +109,11 @@ export async function getClientWithSecrets(
  */
 export async function lockClient(tx: Tx, clientId: string): Promise<ClientRecord | null> {
   if (!CLIENT_ID.test(clientId)) return null;
-  const [row] = await tx
-    .select({ id: applications.id })
-    .from(applications)
-    .where(eq(applications.clientId, clientId))
-    .for("share");
-  if (!row) return null;
+  const lock = (id: string) =>
+    tx.select({ id: applications.id }).from(applications).where(eq(applications.clientId, id)).for("share");
+  const [row] = await lock(clientId);
+  // An MCP host's record is the OpenAPI MCP Server's: that application's row is the one to lock.
+  if (!row && (clientId === MCP_SERVER_CLIENT_ID || !(await getMcpClientRow(tx, clientId)))) return null;
+  if (!row && (await lock(MCP_SERVER_CLIENT_ID)).length === 0) return null;
   return getClient(clientId, tx);
 }

@@ -6,6 +6,7 @@ import type { Principal } from "@/lib/ram/principal";
 import { getApplication } from "./app-queries";
 import { createApplicationSchema, type CreateApplicationInput } from "./app-schemas";
 import { newClientId } from "./client-id";
+import { isPublicClient } from "./clients";
 import { insertSecret } from "./insert-secret";
 import { DEFAULT_SCOPE } from "./scope-catalog";
 
@@ -39,6 +40,7 @@ export async function createApplication({ actor, input }: { actor: Principal; in
           accessTokenValidity: data.accessTokenValidity,
           refreshTokenValidity: data.refreshTokenValidity,
           thirdParty: data.thirdParty,
+          oauthVersion: data.oauthVersion,
         })
         .onConflictDoNothing({ target: applications.clientId })
         .returning({ id: applications.id, clientId: applications.clientId });
@@ -47,7 +49,8 @@ export async function createApplication({ actor, input }: { actor: Principal; in
     await tx
       .insert(appScopes)
       .values(scopes.map((s) => ({ applicationId: app.id, scope: s.scope, required: s.required })));
-    const secret = data.type === "NativeApp" ? null : await insertSecret(tx, app.id);
+    // OAuth 2.1 applications are public clients: PKCE instead of a secret (lib/apps/clients.ts isPublicClient).
+    const secret = isPublicClient(data) ? null : await insertSecret(tx, app.id);
     await recordAudit(tx, actor, {
       action: "CreateApplication",
       targetType: "application",
@@ -55,6 +58,7 @@ export async function createApplication({ actor, input }: { actor: Principal; in
       detail: {
         name: data.name,
         type: data.type,
+        oauthVersion: data.oauthVersion,
         thirdParty: data.thirdParty,
         redirectUris: data.redirectUris,
         scopes,

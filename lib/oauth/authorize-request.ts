@@ -1,5 +1,8 @@
 import { getClient, type ClientRecord } from "@/lib/apps/clients";
+import { refreshMetadataDocument } from "./client-metadata-document";
 import { isRegisteredRedirectUri } from "./match-redirect-uri";
+import { OAuthError } from "./oauth-error";
+import { checkResource } from "./resources";
 
 /**
  * Our own parameter, set only on the way back from a re-authentication (see check-authentication-age.ts):
@@ -25,6 +28,7 @@ const ALLOWED = new Set([
   "display",
   "acr_values",
   "claims_locales",
+  "resource",
   LOGIN_AFTER,
 ]);
 const MAX_LEN = 2048;
@@ -43,6 +47,10 @@ export type AuthorizationRequest = {
   maxAge?: number;
   /** the console session must have signed in at or after this instant (ms since the epoch) */
   loginAfter?: number;
+  /** RFC 8707: the resource the tokens are for (absent: the console API) */
+  resource?: string;
+  /** the MCP host behind client_id, when it is one (lib/apps/mcp-clients.ts) */
+  mcpClientId?: string;
 };
 
 export type ParseResult =
@@ -62,6 +70,9 @@ export async function parseAuthorizationRequest(params: URLSearchParams): Promis
     return { kind: "page", error: "invalid_request", description: "client_id and redirect_uri must appear once." };
   }
   if (!clientId) return { kind: "page", error: "invalid_request", description: "The request has no client_id." };
+  // A URL client_id names its Client ID Metadata Document: fetched (or taken from the cache) first.
+  const documentProblem = await refreshMetadataDocument(clientId);
+  if (documentProblem) return { kind: "page", error: "invalid_client", description: documentProblem };
   const client = await getClient(clientId);
   if (!client) return { kind: "page", error: "invalid_client", description: "No application has this client_id." };
   if (!redirectUri) return { kind: "page", error: "invalid_request", description: "The request has no redirect_uri." };
@@ -89,7 +100,9 @@ export async function parseAuthorizationRequest(params: URLSearchParams): Promis
   });
 
   for (const key of new Set(params.keys())) {
-    if (params.getAll(key).length > 1) return fail("invalid_request", `The parameter ${key} appears more than once.`);
+    // RFC 8707 §2: resource may repeat; checkResource answers invalid_target for more than one.
+    if (params.getAll(key).length > 1 && key !== "resource")
+      return fail("invalid_request", `The parameter ${key} appears more than once.`);
     if (!ALLOWED.has(key)) continue; // RFC 6749 §3.1: unknown parameters are ignored.
     if (params.get(key)!.length > MAX_LEN) return fail("invalid_request", `The parameter ${key} is too long.`);
     // RFC 6749 Appendix A: parameter values are printable; control characters are malformed.
@@ -143,6 +156,14 @@ export async function parseAuthorizationRequest(params: URLSearchParams): Promis
   if (loginAfterText !== null && !/^\d{1,15}$/.test(loginAfterText))
     return fail("invalid_request", `${LOGIN_AFTER} must be a time in milliseconds.`);
 
+  let resource: string | undefined;
+  try {
+    resource = checkResource(params.getAll("resource"), client);
+  } catch (error) {
+    if (error instanceof OAuthError) return fail(error.code, error.description);
+    throw error;
+  }
+
   return {
     kind: "ok",
     client,
@@ -156,6 +177,8 @@ export async function parseAuthorizationRequest(params: URLSearchParams): Promis
       prompt,
       maxAge: maxAgeText === null ? undefined : Number(maxAgeText),
       loginAfter: loginAfterText === null ? undefined : Number(loginAfterText),
+      resource,
+      mcpClientId: client.mcpClient?.id,
     },
   };
 }

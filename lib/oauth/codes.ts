@@ -16,6 +16,9 @@ export type CodeRequest = {
   codeChallenge: string | null;
   nonce: string | null;
   authTime: Date;
+  /** RFC 8707 audience; null = the console API */
+  resource?: string | null;
+  mcpClientId?: string | null;
 };
 
 /** Issues a one-time code; only its hash is stored. */
@@ -34,6 +37,8 @@ export async function issueAuthorizationCode(db: Db | Tx, req: CodeRequest): Pro
     redirectUri: req.redirectUri,
     codeChallenge: req.codeChallenge,
     nonce: req.nonce,
+    resource: req.resource ?? null,
+    mcpClientId: req.mcpClientId ?? null,
     expiresAt: new Date(Date.now() + CODE_TTL_SECONDS * 1000),
   });
   return code;

@@ -56,6 +56,9 @@ export type PendingConsent = {
   request: { redirectUri: string; scope?: string };
 };
 
+const MCP_NOT_PROVISIONED =
+  "OpenAPI MCP Server is not provisioned in this account. Ask an administrator to provision it and assign you.";
+
 type StaleReason = "app-gone" | "not-third-party" | "redirect-uri-gone";
 const STALE: ReadonlySet<RefuseReason> = new Set<StaleReason>(["app-gone", "not-third-party", "redirect-uri-gone"]);
 
@@ -110,6 +113,8 @@ export async function decideConsent(
     return refuse("not-third-party", 403, "access_denied", "This application is not available to other accounts.");
 
   const installation = await getInstallation(db, principal.accountId, client.id);
+  // An MCP host acts only through the OpenAPI MCP Server the account provisioned (lib/apps/mcp-clients.ts).
+  if (client.mcpClient && !installation) return refuse("not-installed", 403, "access_denied", MCP_NOT_PROVISIONED);
   const kind = pending?.kind ?? (!installation ? "install" : client.official ? "personal" : "installed");
   if (kind === "install") {
     if (await isAdministrator(db, principal)) return { kind: "install-consent" };

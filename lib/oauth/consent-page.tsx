@@ -81,6 +81,12 @@ export async function consentPageEndpoint(request: Request): Promise<Response> {
       requestId: pending.id,
       csrf: consentCsrfToken(principal.sessionId, pending.id),
       accountAlias: principal.accountAlias,
+      mcp: client.mcpClient && {
+        name: client.mcpClient.name,
+        clientId: client.clientId,
+        registration: client.mcpClient.kind === "dynamic" ? "dynamic registration" : "client ID metadata document",
+        redirectUris: client.redirectUris,
+      },
     };
     switch (outcome.kind) {
       case "ask-admin":

@@ -18,6 +18,8 @@ export function toStored(r: AuthorizationRequest): StoredRequest {
     state: r.state,
     nonce: r.nonce,
     codeChallenge: r.codeChallenge,
+    resource: r.resource,
+    mcpClientId: r.mcpClientId,
   };
 }
 

@@ -6,6 +6,7 @@ import { checkPkce } from "./check-pkce";
 import type { AuthenticatedClient } from "./client-auth";
 import type { FormParams } from "./form-body";
 import { invalidGrant, invalidRequest } from "./oauth-error";
+import { sameMcpClient, tokenResource } from "./resources";
 import { effectiveScope } from "./scope";
 import { loadPerson } from "./token-person";
 import { issueTokenPair, type IssuedTokens } from "./token-issue";
@@ -32,11 +33,13 @@ export async function exchangeAuthorizationCode(auth: AuthenticatedClient, param
     throw invalidGrant("The authorization code is invalid, expired or already used.");
   }
   if (row.expiresAt.getTime() <= Date.now()) throw invalidGrant("The authorization code has expired.");
-  if (row.applicationId !== auth.client.id) throw invalidGrant("The authorization code was issued to another client.");
+  if (row.applicationId !== auth.client.id || !sameMcpClient(row.mcpClientId, auth.client))
+    throw invalidGrant("The authorization code was issued to another client.");
   // §4.1.3: redirect_uri must be identical to the one of the authorization request.
   if (params.get("redirect_uri") !== row.redirectUri)
     throw invalidGrant("redirect_uri does not match the authorization request.");
   checkPkce(row.codeChallenge, params.get("code_verifier"));
+  const resource = tokenResource(params.get("resource"), auth.client, row.resource);
   const person = await loadPerson(db, row);
   if (!person)
     throw invalidGrant("The application is no longer installed for this account, or the user can no longer sign in.");
@@ -56,6 +59,8 @@ export async function exchangeAuthorizationCode(auth: AuthenticatedClient, param
         subject: row.subject,
         scope,
         authTime: row.authTime,
+        resource,
+        mcpClientId: row.mcpClientId,
       })
       .returning({ id: grants.id });
     const linked = await tx

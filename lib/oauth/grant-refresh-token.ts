@@ -5,6 +5,7 @@ import { sha256 } from "@/lib/crypto/tokens";
 import type { AuthenticatedClient } from "./client-auth";
 import type { FormParams } from "./form-body";
 import { invalidGrant, invalidRequest, invalidScope } from "./oauth-error";
+import { audienceOf, tokenResource } from "./resources";
 import { effectiveScope, narrowScope } from "./scope";
 import { loadPerson } from "./token-person";
 import { issueTokenPair, type IssuedTokens } from "./token-issue";
@@ -34,6 +35,7 @@ export async function exchangeRefreshToken(auth: AuthenticatedClient, params: Fo
           gt(refreshTokens.expiresAt, sql`now()`),
           eq(grants.id, refreshTokens.grantId),
           eq(grants.applicationId, auth.client.id),
+          auth.client.mcpClient ? eq(grants.mcpClientId, auth.client.mcpClient.id) : isNull(grants.mcpClientId),
           isNull(grants.revokedAt),
         ),
       )
@@ -47,6 +49,7 @@ export async function exchangeRefreshToken(auth: AuthenticatedClient, params: Fo
         subject: grants.subject,
         scope: grants.scope,
         authTime: grants.authTime,
+        resource: grants.resource,
         refreshExpiresAt: refreshTokens.expiresAt,
       });
     if (!row) return null;
@@ -54,6 +57,8 @@ export async function exchangeRefreshToken(auth: AuthenticatedClient, params: Fo
     if (!person)
       throw invalidGrant("The application is no longer installed for this account, or the user can no longer sign in.");
     const { principal } = person;
+    // RFC 8707 §2.2: a refresh may name the grant's resource again, never another one (throwing rolls back).
+    tokenResource(params.get("resource"), auth.client, row.resource ?? audienceOf(null));
     // §6: the new scope may narrow the grant's (less what the installation no longer grants), never widen it.
     // Throwing rolls the rotation back.
     const scope = narrowScope(effectiveScope(row.scope, person.installedScopes), params.get("scope"));

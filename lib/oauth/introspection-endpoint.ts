@@ -48,6 +48,7 @@ function activeResponse(info: TokenInfo, kind: "access" | "refresh") {
     iat: seconds(info.issuedAt),
     ...(kind === "access" ? { token_type: "Bearer" } : {}),
     iss: getEnv().issuer,
-    aud: info.clientId,
+    // RFC 7662 §2.2 / RFC 8707: the token's audience is the resource it was issued for.
+    aud: info.audience,
   };
 }

@@ -36,6 +36,8 @@ export async function issueCodeRedirect(
     codeChallenge: request.codeChallenge ?? null,
     nonce: request.nonce ?? null,
     authTime: opts.principal.authTime,
+    resource: request.resource,
+    mcpClientId: request.mcpClientId,
   });
   return buildRedirect(request.redirectUri, { code, state: request.state, iss: getEnv().issuer });
 }

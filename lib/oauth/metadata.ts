@@ -12,6 +12,7 @@ export function oauthEndpoints(issuer = getEnv().issuer) {
     revocation_endpoint: `${issuer}/oauth2/revoke`,
     introspection_endpoint: `${issuer}/oauth2/introspect`,
     jwks_uri: `${issuer}/oauth2/jwks`,
+    registration_endpoint: `${issuer}/oauth2/register`,
   };
 }
 
@@ -37,6 +38,8 @@ export function buildMetadata() {
     request_parameter_supported: false,
     request_uri_parameter_supported: false,
     authorization_response_iss_parameter_supported: true,
+    // OAuth Client ID Metadata Document draft §5: an https URL may be the client_id (MCP hosts).
+    client_id_metadata_document_supported: true,
     // Only what the authorization endpoint really does: none answers without a page, login makes the
     // person sign in again (so does max_age; auth_time is in every ID token). consent and
     // select_account are accepted but change nothing, so they are not listed.

@@ -9,6 +9,9 @@ export type OAuthErrorCode =
   | "unauthorized_client"
   | "unsupported_grant_type"
   | "invalid_scope"
+  | "invalid_target"
+  | "invalid_redirect_uri"
+  | "invalid_client_metadata"
   | "invalid_token"
   | "insufficient_scope"
   | "unsupported_token_type"
@@ -27,6 +30,9 @@ const statusOf: Record<OAuthErrorCode, number> = {
   unauthorized_client: 400,
   unsupported_grant_type: 400,
   invalid_scope: 400,
+  invalid_target: 400,
+  invalid_redirect_uri: 400,
+  invalid_client_metadata: 400,
   invalid_token: 401,
   insufficient_scope: 403,
   unsupported_token_type: 400,
@@ -60,8 +66,15 @@ export class OAuthError extends Error {
 export const BEARER_REALM = "oauth2";
 
 /** RFC 6750 §3: the WWW-Authenticate challenge; without a code it is the bare challenge of §3.1. */
-export function bearerChallenge(code?: OAuthErrorCode, description?: string, scope?: string): string {
+export function bearerChallenge(
+  code?: OAuthErrorCode,
+  description?: string,
+  scope?: string,
+  extra: Record<string, string> = {},
+): string {
   const parts = [`realm="${BEARER_REALM}"`];
+  // RFC 9728 §5.1: resource_metadata (and any other extra parameter), first so hosts find it.
+  for (const [name, value] of Object.entries(extra)) parts.unshift(`${name}="${value.replace(/["\\]/g, "")}"`);
   if (code) parts.push(`error="${code}"`);
   if (description) parts.push(`error_description="${description.replace(/["\\]/g, "")}"`);
   if (scope) parts.push(`scope="${scope}"`);
@@ -73,16 +86,18 @@ export function bearerError(
   code: "invalid_request" | "invalid_token" | "insufficient_scope",
   description: string,
   scope?: string,
+  extra: Record<string, string> = {},
 ): OAuthError {
-  return new OAuthError(code, description, { "www-authenticate": bearerChallenge(code, description, scope) });
+  return new OAuthError(code, description, { "www-authenticate": bearerChallenge(code, description, scope, extra) });
 }
 
 /**
  * RFC 6750 §3.1: no bearer token at all: 401 with the bare challenge and no error code. The OAuth
  * transport answers it with an empty body; the console API with its own `unauthorized` body.
  */
-export function bearerRequired(description: string): OAuthError {
-  return new OAuthError("invalid_token", description, { "www-authenticate": bearerChallenge() }, 401, true);
+export function bearerRequired(description: string, extra: Record<string, string> = {}): OAuthError {
+  const headers = { "www-authenticate": bearerChallenge(undefined, undefined, undefined, extra) };
+  return new OAuthError("invalid_token", description, headers, 401, true);
 }
 
 export const invalidRequest = (d: string) => new OAuthError("invalid_request", d);

@@ -38,7 +38,9 @@ export async function officialOutcome(
     };
   }
   const offer = personalOffer(opts.client, installation.scopes, opts.requested, access.consent);
-  if (!opts.pending && access.consent && !needsPersonalConsent(offer, access.consent, installation.scopes)) {
+  // An MCP host registers itself: each of its authorizations names the host and asks the person again.
+  const silent = !opts.pending && !opts.client.mcpClient;
+  if (silent && access.consent && !needsPersonalConsent(offer, access.consent, installation.scopes)) {
     return {
       kind: "issue-code",
       installation: { id: installation.id, scopes: consentedScopes(access.consent, installation.scopes) },

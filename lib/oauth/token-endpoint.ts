@@ -14,6 +14,7 @@ const TOKEN_PARAMS = [
   "code_verifier",
   "refresh_token",
   "scope",
+  "resource",
   ...CLIENT_AUTH_PARAMS,
 ];
 

@@ -7,6 +7,7 @@ import {
   applications,
   grants,
   installations,
+  mcpClients,
   ramRoles,
   ramUsers,
   refreshTokens,
@@ -15,6 +16,7 @@ import { sha256 } from "@/lib/crypto/tokens";
 import { buildPrincipal, principalColumns } from "@/lib/ram/build-principal";
 import type { Principal } from "@/lib/ram/principal";
 import { stillAssignedSql } from "@/lib/apps/official-access";
+import { audienceOf } from "./resources";
 import { effectiveScope } from "./scope";
 import { roleJoin, userJoin } from "./token-person";
 
@@ -30,6 +32,10 @@ export type TokenInfo = {
   authTime: Date;
   issuedAt: Date;
   expiresAt: Date;
+  /** RFC 8707: the resource the token is for (lib/oauth/resources.ts) */
+  audience: string;
+  /** The MCP host the token was issued to, when it is one (its self-asserted name) */
+  mcpClient: { id: string; name: string } | null;
 };
 
 /** Both token tables have the same columns (refresh_tokens adds rotated_at), so one query serves both. */
@@ -67,6 +73,9 @@ function buildLookup(db: Db | Tx, t: TokenTable, kind: "access" | "refresh", ext
       clientId: applications.clientId,
       issuedAt: t.createdAt,
       expiresAt: t.expiresAt,
+      resource: grants.resource,
+      mcpClientId: mcpClients.id,
+      mcpClientName: mcpClients.name,
     })
     .from(t)
     .innerJoin(grants, and(eq(grants.id, t.grantId), isNull(grants.revokedAt)))
@@ -82,6 +91,7 @@ function buildLookup(db: Db | Tx, t: TokenTable, kind: "access" | "refresh", ext
     .innerJoin(accounts, eq(accounts.id, grants.accountId))
     .leftJoin(ramUsers, userJoin(grants.userId, grants.accountId))
     .leftJoin(ramRoles, roleJoin(grants.roleId, grants.accountId))
+    .leftJoin(mcpClients, eq(mcpClients.id, grants.mcpClientId))
     .where(
       and(
         eq(t.tokenHash, sql.placeholder("hash")),
@@ -118,5 +128,7 @@ async function lookup(
     authTime: row.authTime,
     issuedAt: row.issuedAt,
     expiresAt: row.expiresAt,
+    audience: audienceOf(row.resource),
+    mcpClient: row.mcpClientId ? { id: row.mcpClientId, name: row.mcpClientName ?? "" } : null,
   };
 }

@@ -180,7 +180,7 @@ describe(`introspection on ${process.env.TEST_DB}`, () => {
       sub: user!.subject,
       token_type: "Bearer",
       iss: "http://localhost:3000",
-      aud: app.clientId,
+      aud: "http://localhost:3000/api/v1",
     });
     expect((access.body.exp as number) - (access.body.iat as number)).toBe(3600);
     const rt = await introspect(app, { token: t.refresh_token, token_type_hint: "refresh_token" }, "post");

@@ -3,6 +3,7 @@ import { AppCard, type AppCardData } from "./app-card";
 import { ConsentNotice } from "./consent-notice";
 import { DecisionForm } from "./decision-form";
 import { Notice, ProtocolDocument } from "./document";
+import { McpClientNotice, type McpClientData } from "./mcp-client-notice";
 import { ScopeList } from "./scope-list";
 
 /** The items of a consent screen: required (locked) and optional (switches, off unless already chosen). */
@@ -18,12 +19,13 @@ function OfferedScopes({ required, optional }: Offer) {
 }
 
 /** What every screen of one pending request shows: the application card and the form's hidden fields. */
-export type ScreenData = AppCardData & { requestId: string; csrf: string; accountAlias: string };
+export type ScreenData = AppCardData & { requestId: string; csrf: string; accountAlias: string; mcp?: McpClientData };
 
 function Screen({ title, data, children }: { title: string; data: ScreenData; children: React.ReactNode }) {
   return (
     <ProtocolDocument title={`${title} · RAM console`} heading={title}>
       <AppCard {...data} />
+      {data.mcp ? <McpClientNotice mcp={data.mcp} redirectHost={data.redirectHost} /> : null}
       {children}
     </ProtocolDocument>
   );

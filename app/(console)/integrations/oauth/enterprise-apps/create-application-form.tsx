@@ -8,6 +8,7 @@ import { RadioCards } from "@/components/console/radio-cards";
 import { useMutation } from "@/components/ui/use-mutation";
 import { ApplicationFields } from "./application-fields";
 import { applicationBody, fieldErrorsOf, type FieldErrors } from "./form-helpers";
+import { OAuthVersionField } from "./oauth-version-field";
 import { chosenScopes, ScopePicker, type ScopeChoice, type ScopeOption } from "./scope-picker";
 import { SecretDialog } from "./secret-dialog";
 
@@ -34,9 +35,11 @@ export function CreateApplicationForm({ catalog }: { catalog: ScopeOption[] }) {
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setErrors({});
+    const form = new FormData(event.currentTarget);
     const body = {
-      ...applicationBody(new FormData(event.currentTarget)),
+      ...applicationBody(form),
       type,
+      oauthVersion: String(form.get("oauthVersion") ?? "2.0"),
       scopes: [
         { scope: "openid", required: true },
         ...chosenScopes(
@@ -78,6 +81,7 @@ export function CreateApplicationForm({ catalog }: { catalog: ScopeOption[] }) {
           />
           {errors.type ? <p className="mt-1 text-xs text-red-600">{errors.type}</p> : null}
         </div>
+        <OAuthVersionField error={errors.oauthVersion} />
         <ApplicationFields
           idPrefix="create"
           type={type}

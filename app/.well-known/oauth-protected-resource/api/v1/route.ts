@@ -1,0 +1,3 @@
+import { apiResourceMetadataEndpoint } from "@/lib/oauth/protected-resource-metadata";
+
+export const GET = apiResourceMetadataEndpoint;

@@ -1,0 +1,3 @@
+import { mcpResourceMetadataEndpoint } from "@/lib/oauth/protected-resource-metadata";
+
+export const GET = mcpResourceMetadataEndpoint;

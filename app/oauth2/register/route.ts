@@ -1,0 +1,3 @@
+import { registrationEndpoint } from "@/lib/oauth/registration-endpoint";
+
+export const POST = registrationEndpoint;
