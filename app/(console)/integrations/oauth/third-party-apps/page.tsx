@@ -52,7 +52,7 @@ export default async function ThirdPartyAppsPage({ searchParams }: { searchParam
   const sort: InstallationSort = sp.sort === "updatedAt" ? "updatedAt" : "createdAt";
   const order: SortOrder = sp.order === "asc" ? "asc" : "desc";
   const result = await readInstallations({ actor: principal, search, sort, order, page });
-  const columns = abilities.isAdmin ? 5 : 4;
+  const columns = abilities.isAdmin ? 7 : 6;
   return (
     <>
       {header}
@@ -67,6 +67,8 @@ export default async function ThirdPartyAppsPage({ searchParams }: { searchParam
             <Th>Application ID</Th>
             <SortHeader column="createdAt" label="Creation Time" current={{ search, sort, order }} basePath={BASE} />
             <SortHeader column="updatedAt" label="Update Time" current={{ search, sort, order }} basePath={BASE} />
+            <Th>Last Used</Th>
+            <Th className="text-right">People</Th>
             {abilities.isAdmin ? <Th className="w-44">Actions</Th> : null}
           </tr>
         </thead>
@@ -97,6 +99,8 @@ export default async function ThirdPartyAppsPage({ searchParams }: { searchParam
                 <Td>
                   <LocalTime value={app.updatedAt.toISOString()} />
                 </Td>
+                <Td>{app.lastUsedAt ? <LocalTime value={app.lastUsedAt.toISOString()} /> : "Never"}</Td>
+                <Td className="text-right tabular-nums">{app.people}</Td>
                 {abilities.isAdmin ? (
                   <Td className="whitespace-nowrap">
                     <DeleteAppButton clientId={app.clientId} name={app.name} variant="link" />

@@ -80,7 +80,7 @@ export default async function ThirdPartyAppPage({ params }: { params: Promise<{ 
           <Item label="Update Time">
             <LocalTime value={app.updatedAt.toISOString()} />
           </Item>
-          <Item label="People Who Used It">{app.usage.users}</Item>
+          <Item label="People Who Used It">{app.usage.people}</Item>
           <Item label="Last Used">
             {app.usage.lastUsedAt ? <LocalTime value={app.usage.lastUsedAt.toISOString()} /> : "Never"}
           </Item>
