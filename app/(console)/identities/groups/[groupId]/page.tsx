@@ -35,7 +35,6 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
     <>
       <PageHeader
         title={group.name}
-        breadcrumbs={[{ href: "/identities/groups", label: "User Groups" }]}
         actions={abilities.isAdmin ? <DeleteNamedPrincipalButton kind="group" id={group.id} name={group.name} /> : null}
       />
       <section className="mb-6 rounded-sm border border-gray-200 bg-white p-5">

@@ -35,7 +35,6 @@ export default async function RolePage({ params }: { params: Promise<{ roleId: s
     <>
       <PageHeader
         title={role.name}
-        breadcrumbs={[{ href: "/identities/roles", label: "Roles" }]}
         actions={abilities.isAdmin ? <DeleteNamedPrincipalButton kind="role" id={role.id} name={role.name} /> : null}
       />
       <section className="mb-6 rounded-sm border border-gray-200 bg-white p-5">

@@ -29,7 +29,6 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
     <>
       <PageHeader
         title={logonName}
-        breadcrumbs={[{ href: "/identities/users", label: "Users" }]}
         actions={
           abilities.isAdmin ? <UserActions userId={user.id} logonName={logonName} enabled={user.enabled} /> : null
         }

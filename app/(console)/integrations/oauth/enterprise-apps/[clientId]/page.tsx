@@ -16,11 +16,6 @@ import { SecretsPanel } from "./secrets-panel";
 export const metadata = { title: "Application" };
 
 const BASE = "/integrations/oauth/enterprise-apps";
-const breadcrumbs = [
-  { href: "/integrations/oauth", label: "OAuth (Preview)" },
-  { href: BASE, label: "Enterprise Applications" },
-];
-
 export default async function ApplicationPage({
   params,
   searchParams,
@@ -34,7 +29,7 @@ export default async function ApplicationPage({
   if (!abilities.canRead)
     return (
       <>
-        <PageHeader title="Application" breadcrumbs={breadcrumbs} />
+        <PageHeader title="Application" />
         <ForbiddenNotice />
       </>
     );
@@ -49,7 +44,7 @@ export default async function ApplicationPage({
     <>
       <PageHeader
         title={app.name}
-        breadcrumbs={breadcrumbs}
+
         actions={abilities.isAdmin ? <DeleteApplicationButton clientId={app.clientId} name={app.name} /> : null}
       />
       <section aria-labelledby="basic-title" className="mb-6 rounded-sm border border-gray-200 bg-white p-5">

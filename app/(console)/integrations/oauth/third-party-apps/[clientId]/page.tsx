@@ -13,11 +13,6 @@ import { Assignments } from "./assignments";
 export const metadata = { title: "Third-party Application" };
 
 const BASE = "/integrations/oauth/third-party-apps";
-const crumbs = [
-  { href: "/integrations/oauth", label: "OAuth (Preview)" },
-  { href: BASE, label: "Third-party Applications" },
-];
-
 export default async function ThirdPartyAppPage({ params }: { params: Promise<{ clientId: string }> }) {
   const { clientId } = await params;
   const principal = await requirePrincipal();
@@ -25,7 +20,7 @@ export default async function ThirdPartyAppPage({ params }: { params: Promise<{ 
   if (!abilities.canRead)
     return (
       <>
-        <PageHeader title="Third-party Application" breadcrumbs={crumbs} />
+        <PageHeader title="Third-party Application" />
         <ForbiddenNotice />
       </>
     );
@@ -35,7 +30,7 @@ export default async function ThirdPartyAppPage({ params }: { params: Promise<{ 
     <>
       <PageHeader
         title={app.name}
-        breadcrumbs={crumbs}
+
         description={app.description || undefined}
         actions={
           abilities.isAdmin ? (

@@ -9,7 +9,7 @@ import { getAbilities, requirePrincipal } from "@/lib/auth/current";
 import { logonNameOf } from "@/lib/ram/principal";
 import { listUsers } from "@/lib/ram/queries";
 import { readPageParams } from "@/lib/http/page-params";
-import { CreateUserButton } from "./create-user-button";
+import { CreateUserButton } from "../create-user-button";
 import { SearchBox } from "@/components/console/search-box";
 
 export const metadata = { title: "Users" };

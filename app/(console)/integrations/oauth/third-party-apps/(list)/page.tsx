@@ -12,9 +12,9 @@ import type { InstallationSort, SortOrder } from "@/lib/apps/installation-querie
 import { readInstallations, readOfficialCatalog } from "@/lib/apps/reads";
 import type { Principal } from "@/lib/ram/principal";
 import { readPageParams } from "@/lib/http/page-params";
-import { DeleteAppButton } from "./delete-app-button";
-import { SortHeader } from "./sort-header";
-import { ProvisionDialog } from "./provision-dialog";
+import { DeleteAppButton } from "../delete-app-button";
+import { SortHeader } from "../sort-header";
+import { ProvisionDialog } from "../provision-dialog";
 import { describeScope } from "@/lib/apps/scope-catalog";
 
 async function provisionCatalog(actor: Principal) {
