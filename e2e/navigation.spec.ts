@@ -100,10 +100,13 @@ test.describe("at phone width (390 px)", () => {
 
   test("a table scrolls inside its frame, says so, and its Actions column is reachable", async ({ page }) => {
     await page.goto("/identities/groups");
+    await expect(page.getByTestId("scroll-hint")).toBeVisible();
+    await expect(page.getByTestId("more-right")).toBeVisible();
     const table = page.getByRole("table");
     const actions = table.getByRole("button", { name: /Delete/ }).first();
     await actions.scrollIntoViewIfNeeded();
     await expect(actions).toBeInViewport();
+    await expect(page.getByTestId("more-left")).toBeVisible();
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
   });
 });

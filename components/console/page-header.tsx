@@ -13,10 +13,10 @@ export function PageHeader({
     <div className="mb-5">
       <Breadcrumbs current={title} />
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="min-w-0 text-xl font-semibold [overflow-wrap:anywhere]">{title}</h1>
+        <h1 className="min-w-0 text-xl font-semibold">{title}</h1>
         {actions ? <div className="flex gap-2">{actions}</div> : null}
       </div>
-      {description ? <div className="mt-2 max-w-3xl text-gray-600 [overflow-wrap:anywhere]">{description}</div> : null}
+      {description ? <div className="mt-2 max-w-3xl text-gray-600 wrap-anywhere">{description}</div> : null}
     </div>
   );
 }

@@ -17,10 +17,10 @@ type Identity = {
 
 export function TopBar({ identity, roles }: { identity: Identity; roles: { id: string; name: string }[] }) {
   const { run, error } = useMutation();
-  const switchRole = (roleId: string | null) =>
+  const switchRole = (role: { id: string; name: string } | null) =>
     run(
-      { url: "/api/v1/session/role", method: roleId ? "PUT" : "DELETE", body: roleId ? { roleId } : undefined },
-      { redirectTo: "/" },
+      { url: "/api/v1/session/role", method: role ? "PUT" : "DELETE", body: role ? { roleId: role.id } : undefined },
+      { success: role ? `Switched to role ${role.name}.` : "Back to your own identity.", redirectTo: "/" },
     );
 
   const kindLabel =
@@ -80,7 +80,7 @@ export function TopBar({ identity, roles }: { identity: Identity; roles: { id: s
             {roles.map((r) => (
               <DropdownMenu.Item
                 key={r.id}
-                onSelect={() => switchRole(r.id)}
+                onSelect={() => switchRole(r)}
                 className="cursor-pointer px-3 py-1.5 outline-none data-[highlighted]:bg-gray-100"
               >
                 Switch role: {r.name}

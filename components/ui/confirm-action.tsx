@@ -29,7 +29,8 @@ export function ConfirmAction({
   description: React.ReactNode;
   confirmLabel: string;
   request: MutationRequest;
-  success?: string;
+  /** The toast after success: what happened. */
+  success: string;
   redirectTo?: string;
 }) {
   const [open, setOpen] = useState(false);

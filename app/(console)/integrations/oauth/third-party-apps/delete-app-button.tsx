@@ -33,7 +33,7 @@ export function DeleteAppButton({
       }
       confirmLabel="Delete Application"
       request={{ url: `/api/v1/third-party-apps/${encodeURIComponent(clientId)}`, method: "DELETE" }}
-      success={`${name} deleted.`}
+      success={`Application ${name} deleted.`}
       redirectTo={afterDelete}
     />
   );

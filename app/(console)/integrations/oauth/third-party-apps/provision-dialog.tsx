@@ -36,7 +36,7 @@ export function ProvisionDialog({ catalog }: { catalog: CatalogItem[] }) {
     if (!app) return setError("Select an official application.");
     const res = await run(
       { url: `/api/v1/official-apps/${app.clientId}/provision`, method: "POST", body: { optionalScopes: optional } },
-      { success: `${app.name} provisioned.` },
+      { success: `Application ${app.name} provisioned.` },
     );
     if (!res.ok) return;
     setOpen(false);

@@ -70,7 +70,7 @@ export default async function EnterpriseAppsPage({ searchParams }: { searchParam
                     {app.name}
                   </Link>
                 </Td>
-                <Td className="font-mono">{app.clientId}</Td>
+                <Td className="font-mono whitespace-nowrap">{app.clientId}</Td>
                 <Td>{app.type}</Td>
                 <Td>{app.thirdParty ? <Badge tone="blue">Yes</Badge> : <Badge>No</Badge>}</Td>
                 <Td>

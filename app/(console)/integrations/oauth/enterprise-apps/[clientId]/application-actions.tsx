@@ -77,7 +77,7 @@ export function DeleteApplicationButton({ clientId, name }: { clientId: string; 
       description={`Delete ${name}? Its secrets stop working, every account that installed it loses access, and all of its tokens stop working at once. This can not be undone.`}
       confirmLabel="Delete Application"
       request={{ url: `/api/v1/apps/${clientId}`, method: "DELETE" }}
-      success={`${name} deleted.`}
+      success={`Application ${name} deleted.`}
       redirectTo="/integrations/oauth/enterprise-apps"
     />
   );

@@ -92,7 +92,7 @@ export default async function ThirdPartyAppsPage({ searchParams }: { searchParam
                     </span>
                   ) : null}
                 </Td>
-                <Td className="font-mono text-xs">{app.clientId}</Td>
+                <Td className="font-mono text-xs whitespace-nowrap">{app.clientId}</Td>
                 <Td>
                   <LocalTime value={app.createdAt.toISOString()} />
                 </Td>

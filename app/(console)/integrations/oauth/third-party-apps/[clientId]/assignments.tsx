@@ -47,7 +47,7 @@ export function Assignments({
     });
     const res = await run(
       { url: `/api/v1/third-party-apps/${clientId}/assignments`, method: "POST", body: { assignees } },
-      { success: "Assignment created." },
+      { success: assignees.length === 1 ? "1 assignment created." : `${assignees.length} assignments created.` },
     );
     if (!res.ok) return;
     setOpen(false);
