@@ -59,6 +59,7 @@ test("a 64-character name or description without spaces wraps: no page is wider 
   const { id: groupId } = (await group.json()) as { id: string };
 
   // The consent screen; Grant installs the application in acme for the list and detail pages.
+  await admin.route(`${REDIRECT_URI}**`, (route) => route.fulfill({ body: "callback" }));
   await admin.goto(authorizePath(clientId));
   await expect(admin.getByText(APP_NAME, { exact: true })).toBeVisible();
   await admin.getByRole("button", { name: "Grant" }).click();

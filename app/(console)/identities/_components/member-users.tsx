@@ -97,8 +97,8 @@ export function MemberUsers({
           ) : (
             members.map((m) => (
               <tr key={m.id}>
-                <Td className="font-medium">{m.logonName}</Td>
-                <Td className="text-gray-600">{m.displayName}</Td>
+                <Td className="long-text font-medium">{m.logonName}</Td>
+                <Td className="long-text text-gray-600">{m.displayName}</Td>
                 {canEdit ? (
                   <Td>
                     <Button variant="link" onClick={() => remove(m)} aria-label={`Remove ${m.logonName}`}>

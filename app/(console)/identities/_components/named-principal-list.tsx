@@ -58,12 +58,12 @@ export function NamedPrincipalList({
           ) : (
             result.items.map((item) => (
               <tr key={item.id}>
-                <Td>
+                <Td className="long-text">
                   <Link className="link" href={`${words.pagePath}/${item.id}`}>
                     {item.name}
                   </Link>
                 </Td>
-                <Td className="text-gray-600">{item.description || "—"}</Td>
+                <Td className="long-text text-gray-600">{item.description || "—"}</Td>
                 <Td>
                   <LocalTime value={item.createdAt} />
                 </Td>

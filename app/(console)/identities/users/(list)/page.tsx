@@ -55,7 +55,7 @@ export default async function UsersPage({
           ) : (
             result.items.map((u) => (
               <tr key={u.id}>
-                <Td>
+                <Td className="long-text">
                   <Link className="link" href={`/identities/users/${u.id}`}>
                     {logonNameOf(u.name, principal.accountAlias)}
                   </Link>

@@ -65,7 +65,7 @@ export default async function EnterpriseAppsPage({ searchParams }: { searchParam
           ) : (
             result.items.map((app) => (
               <tr key={app.clientId}>
-                <Td>
+                <Td className="long-text">
                   <Link className="link font-medium" href={`${BASE}/${app.clientId}`}>
                     {app.name}
                   </Link>

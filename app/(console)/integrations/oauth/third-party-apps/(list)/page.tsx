@@ -82,7 +82,7 @@ export default async function ThirdPartyAppsPage({ searchParams }: { searchParam
           ) : (
             result.items.map((app) => (
               <tr key={app.clientId}>
-                <Td>
+                <Td className="long-text">
                   <Link className="link" href={`${BASE}/${encodeURIComponent(app.clientId)}`}>
                     {app.name}
                   </Link>

@@ -92,7 +92,7 @@ export function Assignments({
           ) : (
             assigned.map((a) => (
               <tr key={key(a)}>
-                <Td>
+                <Td className="long-text">
                   <div className="font-medium">{a.name}</div>
                   {a.principalType === "user" ? <div className="text-gray-500">{a.displayName}</div> : null}
                 </Td>
