@@ -36,7 +36,8 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: [
     {
-      command: `npx next build && npx next start -p ${PORT}`,
+      // Always a fresh build, then the server as `npm start` runs it (scripts/start.mjs: its keep-alive timeout).
+      command: `npx next build && node scripts/start.mjs -p ${PORT}`,
       // The health check opens (and on first start seeds) the database before any test runs.
       url: `${BASE_URL}/api/health`,
       timeout: 240_000,

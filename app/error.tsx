@@ -7,7 +7,11 @@ export default function ErrorPage({ reset }: { error: Error & { digest?: string 
       <p className="mb-6 text-gray-600">
         The console could not load this page. If the database is restarting, this resolves itself in a few seconds.
       </p>
-      <button type="button" onClick={reset} className="rounded-sm bg-brand-500 px-4 py-1.5 text-white">
+      <button
+        type="button"
+        onClick={reset}
+        className="rounded-sm bg-brand-600 px-4 py-1.5 text-white hover:bg-brand-700"
+      >
         Try again
       </button>
     </main>

@@ -309,5 +309,5 @@ test("npm run app:create registers an application over HTTP and prints its clien
     "X",
   ]).catch((e: unknown) => e)) as { code: number; stderr: string };
   expect(offline.code).toBe(1);
-  expect(offline.stderr).toContain(`Can not reach the console at http://127.0.0.1:${port}: ECONNREFUSED`);
+  expect(offline.stderr).toContain(`Cannot reach the console at http://127.0.0.1:${port}: ECONNREFUSED`);
 });

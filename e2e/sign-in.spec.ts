@@ -28,6 +28,31 @@ test.describe("sign-in", () => {
     await expect(page).toHaveURL(/\/signin/);
   });
 
+  test("empty fields get field messages, not the wrong-password message, with and without JavaScript", async ({
+    page,
+    browser,
+  }) => {
+    await page.goto("/signin");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByLabel("Logon name or e-mail")).toHaveAccessibleDescription(
+      "Enter your logon name or e-mail.",
+    );
+    await expect(page.getByLabel("Password")).toHaveAccessibleDescription("Enter your password.");
+    await expect(page.getByLabel("Logon name or e-mail")).toBeFocused();
+    await expect(page.getByText("incorrect")).toHaveCount(0);
+
+    const noScript = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+    await noScript.goto("/signin?callbackUrl=%2Fidentities%2Fusers");
+    await noScript.getByLabel("Logon name or e-mail").fill("alice@acme.onaliyun.com");
+    await noScript.getByRole("button", { name: "Sign in" }).click();
+    await expect(noScript).toHaveURL(/\/signin\?missing=password&callbackUrl=%2Fidentities%2Fusers$/);
+    await expect(noScript.getByLabel("Password")).toHaveAttribute("aria-invalid", "true");
+    await expect(noScript.getByLabel("Password")).toHaveAccessibleDescription("Enter your password.");
+    await expect(noScript.getByText("Enter your logon name or e-mail.")).toHaveCount(0);
+    await expect(noScript.getByText("incorrect")).toHaveCount(0);
+    await noScript.context().close();
+  });
+
   test("a signed-out visit to a console page lands on sign-in and returns there", async ({ page }) => {
     await page.goto("/identities/users");
     await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fidentities%2Fusers/);

@@ -99,7 +99,7 @@ class Session {
     } catch (error) {
       const cause = (error as { cause?: { code?: string; message?: string } }).cause;
       throw new CliError(
-        `Can not reach the console at ${this.base.origin}: ${cause?.code ?? cause?.message ?? (error as Error).message}`,
+        `Cannot reach the console at ${this.base.origin}: ${cause?.code ?? cause?.message ?? (error as Error).message}`,
       );
     }
     for (const line of res.headers.getSetCookie()) {

@@ -50,4 +50,16 @@ if (builtAt === 0 || changedAt > builtAt) {
 } else {
   console.log("The build is up to date: starting it.");
 }
-run(["start", ...process.argv.slice(2)]);
+/**
+ * How long an idle keep-alive connection stays open. Node's default is 5 s, shorter than the idle
+ * pools of the clients in front of us: a load balancer (AWS ALB, nginx upstream keepalive: 60 s)
+ * or a Node client (an http.Agent with keepAlive and no timeout of its own, like Playwright's
+ * request context, keeps idle sockets forever and ignores the server's `Keep-Alive: timeout=5`
+ * hint). Such a client sends its next request on a pooled socket just as the server closes it and
+ * gets ECONNRESET. So the server must be the side that waits longer: 65 s (the lean OAuth API
+ * server, server/oauth-api-server.ts, uses the same). `next start` cannot set headersTimeout;
+ * its default (60 s) does not cut idle connections: since Node 18 it counts only while a
+ * request's headers arrive, from that request's first byte.
+ */
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+run(["start", "--keepAliveTimeout", String(KEEP_ALIVE_TIMEOUT_MS), ...process.argv.slice(2)]);

@@ -45,7 +45,7 @@ const env = (() => {
 // Fail fast at start, not at the first request: connect, migrate (or wait for the console's
 // migration) and load the signing key.
 const handle = await getHandle().catch((error: unknown) =>
-  fail(`can not open the database: ${error instanceof Error ? error.message : error}`),
+  fail(`cannot open the database: ${error instanceof Error ? error.message : error}`),
 );
 // DB_STATEMENT_CACHE=0 turns the prepared-statement cache off (e.g. behind an old pgbouncer).
 if (handle.pool && process.env.DB_STATEMENT_CACHE !== "0") enableStatementCache(handle.pool);

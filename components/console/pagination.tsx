@@ -31,14 +31,14 @@ export function Pagination({
           Previous
         </Link>
       ) : (
-        <span className="text-gray-300">Previous</span>
+        <span className="text-gray-500">Previous</span>
       )}
       {page < pages ? (
         <Link className="link" href={href(page + 1)}>
           Next
         </Link>
       ) : (
-        <span className="text-gray-300">Next</span>
+        <span className="text-gray-500">Next</span>
       )}
     </nav>
   );

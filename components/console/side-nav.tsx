@@ -1,9 +1,8 @@
 "use client";
 
-import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { cn } from "@/lib/cn";
 import { isActive, navSections } from "./nav-items";
+import { NavLink } from "./tab-links";
 
 /** The left navigation from md up; below md the same links open from the top bar's menu button (MobileNav). */
 export function SideNav() {
@@ -21,26 +20,20 @@ export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
     <div key={section.title ?? i} className="mb-2">
       {section.title ? <div className="px-5 py-1.5 text-xs font-medium text-gray-500">{section.title}</div> : null}
       <ul>
-        {section.items.map((item) => {
-          const active = isActive(item.href, pathname);
-          return (
-            <li key={item.href}>
-              <Link
-                href={item.href}
-                onClick={onNavigate}
-                aria-current={active ? "page" : undefined}
-                className={cn(
-                  "block border-l-2 px-5 py-1.5 hover:bg-gray-50",
-                  active
-                    ? "border-brand-500 bg-brand-50 font-medium text-brand-700"
-                    : "border-transparent text-gray-700",
-                )}
-              >
-                {item.label}
-              </Link>
-            </li>
-          );
-        })}
+        {section.items.map((item) => (
+          <li key={item.href}>
+            <NavLink
+              href={item.href}
+              onClick={onNavigate}
+              active={isActive(item.href, pathname)}
+              className="block border-l-2 px-5 py-1.5 hover:bg-gray-50"
+              activeClassName="border-brand-500 bg-brand-50 font-medium text-brand-700"
+              idleClassName="border-transparent text-gray-700"
+            >
+              {item.label}
+            </NavLink>
+          </li>
+        ))}
       </ul>
     </div>
   ));

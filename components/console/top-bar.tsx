@@ -30,7 +30,7 @@ export function TopBar({ identity, roles }: { identity: Identity; roles: { id: s
         ? `Role: ${identity.roleName}`
         : "RAM user";
   return (
-    <header className="flex h-12 items-center justify-between gap-3 bg-[#2d2f33] px-4 whitespace-nowrap text-white">
+    <header className="on-dark flex h-12 items-center justify-between gap-3 bg-[#2d2f33] px-4 whitespace-nowrap text-white">
       <div className="flex min-w-0 items-center gap-3">
         <MobileNav />
         <span aria-hidden className="inline-block h-5 w-5 shrink-0 rounded-sm bg-brand-500" />
@@ -54,7 +54,7 @@ export function TopBar({ identity, roles }: { identity: Identity; roles: { id: s
               {identity.label}
             </span>
             {/* The account line is secondary: on a phone the top bar keeps to one line without it. */}
-            <span className="hidden truncate text-[11px] text-gray-300 sm:block">
+            <span className="hidden truncate text-xs text-gray-300 sm:block">
               {kindLabel} · {identity.accountAlias} ({identity.accountUid})
             </span>
           </span>

@@ -3,10 +3,10 @@ import { cn } from "@/lib/cn";
 type Variant = "primary" | "secondary" | "danger" | "link";
 
 const variants: Record<Variant, string> = {
-  primary: "bg-brand-500 text-white hover:bg-brand-600 disabled:bg-brand-100 disabled:text-white",
-  secondary: "border border-gray-300 bg-white text-gray-800 hover:border-link hover:text-link disabled:text-gray-400",
+  primary: "bg-brand-600 text-white hover:bg-brand-700 disabled:bg-brand-100 disabled:text-brand-700",
+  secondary: "border border-gray-300 bg-white text-gray-800 hover:border-link hover:text-link disabled:text-gray-500",
   danger: "bg-red-600 text-white hover:bg-red-700 disabled:bg-red-200",
-  link: "text-link hover:underline disabled:text-gray-400 px-0",
+  link: "text-link hover:underline disabled:text-gray-500 px-0",
 };
 
 export function Button({

@@ -14,9 +14,9 @@ export function ConfirmAction({
   trigger,
   triggerVariant = "secondary",
   triggerLabel,
-  title,
+  title = trigger,
   description,
-  confirmLabel,
+  confirmLabel = title,
   request,
   success,
   redirectTo,
@@ -25,9 +25,11 @@ export function ConfirmAction({
   triggerVariant?: "secondary" | "link" | "danger";
   /** An accessible name for the trigger when its text alone is ambiguous in a table. */
   triggerLabel?: string;
-  title: string;
+  /** The dialog's title; the trigger's text when left out. */
+  title?: string;
   description: React.ReactNode;
-  confirmLabel: string;
+  /** The confirming button's text; the title when left out. */
+  confirmLabel?: string;
   request: MutationRequest;
   /** The toast after success: what happened. */
   success: string;

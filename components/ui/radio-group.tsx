@@ -10,14 +10,10 @@ export function RadioGroup({ className, ...props }: React.ComponentProps<typeof 
 
 /** One option of a RadioGroup; name it with `aria-label` or a wrapping label. */
 export function RadioGroupItem({ className, ...props }: React.ComponentProps<typeof R.Item>) {
+  const item =
+    "inline-flex h-4 w-4 shrink-0 items-center justify-center rounded-full border border-gray-400 bg-white data-[state=checked]:border-brand-500 disabled:cursor-not-allowed disabled:opacity-50";
   return (
-    <R.Item
-      className={cn(
-        "inline-flex h-4 w-4 shrink-0 items-center justify-center rounded-full border border-gray-400 bg-white data-[state=checked]:border-brand-500 disabled:cursor-not-allowed disabled:opacity-50",
-        className,
-      )}
-      {...props}
-    >
+    <R.Item className={cn(item, className)} {...props}>
       <R.Indicator className="block h-2 w-2 rounded-full bg-brand-500" />
     </R.Item>
   );

@@ -51,7 +51,7 @@ export function Toaster() {
             {i.tone === "error" ? "✕" : "✓"}
           </span>
           <T.Description className="flex-1 text-gray-800">{i.message}</T.Description>
-          <T.Close aria-label="Close" className="rounded-sm px-1 text-gray-400 hover:text-gray-700">
+          <T.Close aria-label="Close" className="rounded-sm px-1 text-gray-500 hover:text-gray-800">
             ×
           </T.Close>
         </T.Root>

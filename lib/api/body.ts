@@ -22,10 +22,10 @@ export async function parseJson<S extends z.ZodType>(request: Request, schema: S
   return schema.parse(value);
 }
 
-/** NUL and lone surrogates can not be stored as PostgreSQL text: refused as input, never a 500 from the database. */
+/** NUL and lone surrogates cannot be stored as PostgreSQL text: refused as input, never a 500 from the database. */
 function refuseUnstorable(_key: string, value: unknown): unknown {
   if (typeof value === "string" && !storable(value))
-    throw new AppError("invalid_input", "The request body contains characters that can not be stored.");
+    throw new AppError("invalid_input", "The request body contains characters that cannot be stored.");
   return value;
 }
 
@@ -36,7 +36,7 @@ export function storable(value: string): boolean {
 export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.infer<S> {
   const url = new URL(request.url);
   for (const value of url.searchParams.values()) {
-    if (!storable(value)) throw new AppError("invalid_input", "The query contains characters that can not be stored.");
+    if (!storable(value)) throw new AppError("invalid_input", "The query contains characters that cannot be stored.");
   }
   return schema.parse(Object.fromEntries(url.searchParams));
 }

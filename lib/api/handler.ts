@@ -69,7 +69,7 @@ export async function authenticate(request: Request): Promise<Caller> {
 /**
  * CSRF defence for cookie-authenticated writes: the browser's Origin (or Sec-Fetch-Site) must say
  * the request comes from this console. Requests without either (command-line clients) must be JSON,
- * which a cross-site HTML form can not send.
+ * which a cross-site HTML form cannot send.
  */
 export function assertSameOrigin(request: Request): void {
   const origin = request.headers.get("origin");

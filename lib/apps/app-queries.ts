@@ -86,7 +86,7 @@ export function sortScopes<T extends { scope: string }>(rows: T[]): T[] {
 
 /**
  * Inside a mutation: the account's application, row-locked until the transaction ends (so that two
- * concurrent "create secret" calls can not both pass the limit). Another account's app is not found.
+ * concurrent "create secret" calls cannot both pass the limit). Another account's app is not found.
  */
 export async function lockOwnedApp(tx: Tx, accountId: string, clientId: string) {
   if (!clientIdSchema.safeParse(clientId).success) throw notFound("No such application in this account.");

@@ -81,7 +81,7 @@ export const createApplicationSchema = z
   });
 export type CreateApplicationInput = z.input<typeof createApplicationSchema>;
 
-/** The type can not change after creation (a public client does not become confidential). Scopes have their own endpoints. */
+/** The type cannot change after creation (a public client does not become confidential). Scopes have their own endpoints. */
 export const updateApplicationSchema = z
   .object(editable)
   .partial()

@@ -21,12 +21,12 @@ export type ClientRecord = Pick<
   | "official"
 > & { scopes: Pick<typeof appScopes.$inferSelect, "scope" | "required">[] };
 
-/** NativeApp clients can not keep a secret (RFC 8252): public clients, PKCE required. */
+/** NativeApp clients cannot keep a secret (RFC 8252): public clients, PKCE required. */
 export function isPublicClient(client: Pick<ClientRecord, "type">): boolean {
   return client.type === "NativeApp";
 }
 
-// RFC 6749 Appendix A.1: client_id is VSCHAR (printable ASCII); anything else can not be ours.
+// RFC 6749 Appendix A.1: client_id is VSCHAR (printable ASCII); anything else cannot be ours.
 const CLIENT_ID = /^[\x20-\x7e]{1,128}$/;
 
 const columns = {

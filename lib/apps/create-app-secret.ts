@@ -17,7 +17,7 @@ export async function createAppSecret({ actor, clientId }: { actor: Principal; c
   const db = await getDb();
   const created = await db.transaction(async (tx) => {
     await requireAdmin(tx, actor);
-    // The row lock serialises concurrent calls, so the count below can not be passed twice.
+    // The row lock serialises concurrent calls, so the count below cannot be passed twice.
     const app = await lockOwnedApp(tx, actor.accountId, clientId);
     if (app.type === "NativeApp") throw new AppError("conflict", "A NativeApp is a public client: it has no secrets.");
     const [existing] = await tx.select({ n: count() }).from(appSecrets).where(eq(appSecrets.applicationId, app.id));

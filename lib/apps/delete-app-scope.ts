@@ -9,7 +9,7 @@ import { lockOwnedApp } from "./app-queries";
 import { DEFAULT_SCOPE } from "./scope-catalog";
 
 /**
- * Delete OAuth Scope. `openid` is the default scope and can not be deleted. The scope is gone
+ * Delete OAuth Scope. `openid` is the default scope and cannot be deleted. The scope is gone
  * everywhere in the same transaction: from every installation of the app (so from every token,
  * which validation cuts to its installation's scope) and from every token family's scope.
  */
@@ -26,7 +26,7 @@ export async function deleteAppScope({
   await db.transaction(async (tx) => {
     await requireAdmin(tx, actor);
     const app = await lockOwnedApp(tx, actor.accountId, clientId);
-    if (scope === DEFAULT_SCOPE) throw new AppError("conflict", "openid is the default scope and can not be deleted.");
+    if (scope === DEFAULT_SCOPE) throw new AppError("conflict", "openid is the default scope and cannot be deleted.");
     const [row] = await tx
       .delete(appScopes)
       .where(and(eq(appScopes.applicationId, app.id), eq(appScopes.scope, scope)))

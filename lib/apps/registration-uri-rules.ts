@@ -11,7 +11,7 @@ export const MAX_URI_LENGTH = 2000;
 export type UriKind = "redirect" | "homepage" | "logo";
 
 /**
- * Why a URI can not be registered, or null when it can. Redirect URIs are compared as exact
+ * Why a URI cannot be registered, or null when it can. Redirect URIs are compared as exact
  * strings at authorization time (RFC 6749 §3.1.2), so the string is stored exactly as given.
  */
 export function redirectUriProblem(uri: string, appType: string): string | null {

@@ -1,6 +1,6 @@
 /**
  * The scopes an application may declare. Descriptions are shown on the consent screen.
- * `openid` is every application's default scope and can not be removed (RAM: "default scope").
+ * `openid` is every application's default scope and cannot be removed (RAM: "default scope").
  */
 export const scopeCatalog = [
   {

@@ -8,7 +8,7 @@ const UNSAFE = /[\u0000-\u001f\u007f-\u009f\\]/;
  * Where to send someone after sign-in: a path on the console itself, or "/" when the value is
  * missing or not certainly same-origin. The value is parsed with the WHATWG URL parser (the one
  * browsers use) against the console's origin, and only a same-origin result is kept; the answer is
- * that result's path, query and fragment, serialised again, so a browser can not read it any other way.
+ * that result's path, query and fragment, serialised again, so a browser cannot read it any other way.
  */
 export function safeCallbackUrl(value: string | undefined | null, origin: string): string {
   if (!value || value.length > MAX_CALLBACK_URL_LENGTH || UNSAFE.test(value)) return "/";

@@ -1,5 +1,6 @@
 import { getEnv } from "@/lib/env";
 import { BodyTooLargeError, readBodyBytes } from "@/lib/http/body-limit";
+import { missingSignInFields, SIGN_IN_FIELD_MESSAGES, type SignInField } from "./sign-in-fields";
 
 /** A sign-in form is a few hundred bytes; the body is not read past this. */
 export const MAX_SIGN_IN_BODY_BYTES = 64 * 1024;
@@ -27,6 +28,16 @@ export class SignInRefused extends Error {
   }
 }
 
+/** A form without a logon name or password: the sign-in page marks those fields. Not an attempt: nothing is counted. */
+export class SignInFieldsMissing extends SignInRefused {
+  constructor(
+    readonly missing: SignInField[],
+    readonly form: Pick<SignInForm, "callbackUrl" | "reauth">,
+  ) {
+    super(400, missing.map((field) => SIGN_IN_FIELD_MESSAGES[field]).join(" "));
+  }
+}
+
 /**
  * Reads a sign-in POST, refusing before anything else is done: another method, a query string,
  * a cross-site origin, any body but application/x-www-form-urlencoded, more than 64 KiB (unread),
@@ -44,8 +55,10 @@ export async function readSignInForm(request: Request): Promise<SignInForm> {
   const values = parseFields(await readBody(request));
   const login = (values.get("login") ?? "").trim().toLowerCase();
   const password = values.get("password") ?? "";
-  if (!login || !password) throw new SignInRefused(400, "Enter a logon name and a password.");
-  return { login, password, callbackUrl: values.get("callbackUrl"), reauth: values.get("prompt") === "login" };
+  const rest = { callbackUrl: values.get("callbackUrl"), reauth: values.get("prompt") === "login" };
+  const missing = missingSignInFields({ login, password });
+  if (missing.length > 0) throw new SignInFieldsMissing(missing, rest);
+  return { login, password, ...rest };
 }
 
 function parseFields(body: string): Map<Field, string> {

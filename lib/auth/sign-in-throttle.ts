@@ -49,7 +49,7 @@ export async function retryAfterSeconds(keys: string[]): Promise<number> {
 /**
  * Charges one attempt to every key before the password is checked, in one atomic statement (fixed
  * window), and answers the seconds to wait when a counter is now over its limit (0: go ahead).
- * Counting first means parallel guesses are all counted and an attempt that can not be counted
+ * Counting first means parallel guesses are all counted and an attempt that cannot be counted
  * (this throws) is never checked. A successful sign-in gives its attempt back (`refundAttempt`).
  */
 export async function takeAttempt(keys: string[]): Promise<number> {

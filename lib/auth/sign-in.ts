@@ -3,7 +3,7 @@ import { getEnv } from "@/lib/env";
 import { safeCallbackUrl } from "./callback-url";
 import { createConsoleSession, revokeConsoleSession, SESSION_TTL_SECONDS } from "./console-session";
 import { readCookie, sessionCookie, sessionCookieName, sessionIdFromToken } from "./request-session";
-import { readSignInForm, SignInRefused, type SignInForm } from "./sign-in-request";
+import { readSignInForm, SignInFieldsMissing, SignInRefused, type SignInForm } from "./sign-in-request";
 import { clientAddress, refundAttempt, takeAttempt, throttleKeys } from "./sign-in-throttle";
 import { verifyCredentials } from "./verify-credentials";
 import { json } from "@/lib/http/json";
@@ -24,7 +24,7 @@ const INCORRECT: Failure = {
 const UNAVAILABLE: Failure = {
   status: 503,
   error: "Unavailable",
-  message: "The console can not reach its database right now. Try again in a few seconds.",
+  message: "The console cannot reach its database right now. Try again in a few seconds.",
   retryAfter: 5,
 };
 
@@ -42,6 +42,7 @@ export async function signInEndpoint(request: Request): Promise<Response> {
   try {
     form = await readSignInForm(request);
   } catch (error) {
+    if (error instanceof SignInFieldsMissing) return fieldsMissing(request, error);
     if (error instanceof SignInRefused) return plain(error.status, error.message);
     return unexpected("read", error, request, undefined);
   }
@@ -100,14 +101,28 @@ function isNavigation(request: Request): boolean {
 function failed(request: Request, form: SignInForm | undefined, failure: Failure): Response {
   const retry: Record<string, string> = failure.retryAfter ? { "retry-after": String(failure.retryAfter) } : {};
   if (!isNavigation(request)) return json({ error: failure.error, message: failure.message }, failure.status, retry);
-  const headers = new Headers({ "cache-control": "no-store", ...retry });
-  const back = new URLSearchParams({
-    error: failure.error,
-    callbackUrl: safeCallbackUrl(form?.callbackUrl, getEnv().issuer),
-  });
+  return backToForm({ error: failure.error }, form, retry);
+}
+
+/** Empty fields: a browser goes back to the form with those fields marked; other callers get 400. */
+function fieldsMissing(request: Request, error: SignInFieldsMissing): Response {
+  if (!isNavigation(request))
+    return json({ error: "invalid_request", message: error.message, missing: error.missing }, 400);
+  return backToForm({ missing: error.missing.join(",") }, error.form, {});
+}
+
+/** 303 to the sign-in page with `params`, the same safe callback and re-authentication. */
+function backToForm(
+  params: Record<string, string>,
+  form: Pick<SignInForm, "callbackUrl" | "reauth"> | undefined,
+  headers: Record<string, string>,
+): Response {
+  const back = new URLSearchParams({ ...params, callbackUrl: safeCallbackUrl(form?.callbackUrl, getEnv().issuer) });
   if (form?.reauth) back.set("prompt", "login");
-  headers.set("location", `/signin?${back}`);
-  return new Response(null, { status: 303, headers });
+  return new Response(null, {
+    status: 303,
+    headers: { "cache-control": "no-store", ...headers, location: `/signin?${back}` },
+  });
 }
 
 function plain(status: number, message: string): Response {

@@ -15,7 +15,7 @@ export async function apiFetch<T = unknown>(
       credentials: "same-origin",
     });
   } catch {
-    return { ok: false, status: 0, message: "The console can not be reached. Check your connection and try again." };
+    return { ok: false, status: 0, message: "The console cannot be reached. Check your connection and try again." };
   }
   const data = res.status === 204 ? undefined : await res.json().catch(() => undefined);
   if (res.ok) return { ok: true, status: res.status, data: data as T };

@@ -29,7 +29,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
-/** Spend the same time as a real check, so that an unknown login can not be told from a wrong password. */
+/** Spend the same time as a real check, so that an unknown login cannot be told from a wrong password. */
 let dummy: Promise<string> | undefined;
 export async function burnPasswordCheck(password: string): Promise<false> {
   dummy ??= hashPassword("not-a-real-password");

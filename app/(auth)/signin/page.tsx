@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { getCurrentPrincipal } from "@/lib/auth/current";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { parseMissingSignInFields } from "@/lib/auth/sign-in-fields";
 import { getEnv } from "@/lib/env";
 import { isSetupOpen } from "@/lib/setup/setup-state";
 import { SignInForm } from "./signin-form";
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: "Sign in" };
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "The logon name or password is incorrect.",
   TooManyRequests: "Too many sign-in attempts. Wait a few minutes and try again.",
-  Unavailable: "The console can not reach its database right now. Try again in a few seconds.",
+  Unavailable: "The console cannot reach its database right now. Try again in a few seconds.",
 };
 
 type Params = Record<string, string | string[] | undefined>;
@@ -48,7 +49,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             {error}
           </Alert>
         ) : null}
-        <SignInForm callbackUrl={callbackUrl} reauth={reauth} />
+        <SignInForm callbackUrl={callbackUrl} reauth={reauth} missing={parseMissingSignInFields(one("missing"))} />
         <p className="mt-6 text-xs text-gray-500">
           Account owners sign in with their e-mail address; RAM users with <code>name@alias.onaliyun.com</code>.
         </p>

@@ -3,30 +3,68 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/input";
+import { missingSignInFields, SIGN_IN_FIELD_MESSAGES, type SignInField } from "@/lib/auth/sign-in-fields";
 
 /**
  * A plain POST form to the sign-in endpoint: it works the same before hydration and without
- * JavaScript, and never puts the password in a URL. Script only shows the pending state.
+ * JavaScript, and never puts the password in a URL. An empty field gets its own message: from the
+ * server (`missing`, after a post without script), or here before posting when script runs. The
+ * browser's own required-field bubble is off (noValidate), so both ways look the same.
  */
-export function SignInForm({ callbackUrl, reauth }: { callbackUrl: string; reauth: boolean }) {
+export function SignInForm({
+  callbackUrl,
+  reauth,
+  missing,
+}: {
+  callbackUrl: string;
+  reauth: boolean;
+  missing: SignInField[];
+}) {
   const [pending, setPending] = useState(false);
+  const [empty, setEmpty] = useState<SignInField[]>(missing);
+  const message = (field: SignInField) => (empty.includes(field) ? SIGN_IN_FIELD_MESSAGES[field] : undefined);
+  const invalid = (field: SignInField) =>
+    empty.includes(field) ? { "aria-invalid": true, "aria-describedby": `${field}-error` } : {};
+
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    const data = new FormData(event.currentTarget);
+    const now = missingSignInFields({ login: String(data.get("login")), password: String(data.get("password")) });
+    setEmpty(now);
+    if (now.length === 0) {
+      setPending(true);
+      return;
+    }
+    event.preventDefault();
+    event.currentTarget.querySelector<HTMLInputElement>(`#${now[0]}`)?.focus();
+  }
+
   return (
-    <form method="post" action="/api/auth/sign-in" onSubmit={() => setPending(true)}>
+    <form method="post" action="/api/auth/sign-in" noValidate onSubmit={onSubmit}>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       {reauth ? <input type="hidden" name="prompt" value="login" /> : null}
-      <Field label="Logon name or e-mail" htmlFor="login">
+      <Field label="Logon name or e-mail" htmlFor="login" error={message("login")}>
         <Input
           id="login"
           name="login"
           autoComplete="username"
           required
           maxLength={256}
-          autoFocus
+          autoFocus={missing[0] !== "password"}
           placeholder="name@alias.onaliyun.com"
+          {...invalid("login")}
         />
       </Field>
-      <Field label="Password" htmlFor="password">
-        <Input id="password" name="password" type="password" autoComplete="current-password" required maxLength={256} />
+      <Field label="Password" htmlFor="password" error={message("password")}>
+        <Input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          maxLength={256}
+          autoFocus={missing[0] === "password"}
+          {...invalid("password")}
+        />
       </Field>
       <Button type="submit" variant="primary" className="w-full" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}

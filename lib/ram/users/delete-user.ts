@@ -12,8 +12,7 @@ export async function deleteUser({ actor, userId }: { actor: Principal; userId: 
   const db = await getDb();
   await db.transaction(async (tx) => {
     await requireAdmin(tx, actor);
-    if (actor.userId === userId)
-      throw new AppError("conflict", "You can not delete the RAM user you are signed in as.");
+    if (actor.userId === userId) throw new AppError("conflict", "You cannot delete the RAM user you are signed in as.");
     await revokeUserAccess(tx, userId);
     const [gone] = await tx
       .delete(ramUsers)

@@ -22,7 +22,6 @@ export function DeleteNamedPrincipalButton({
       triggerVariant={inList ? "link" : "danger"}
       title={`Delete ${noun}`}
       description={deleteWarning(name)}
-      confirmLabel={`Delete ${noun}`}
       request={{ url: `${apiPath}/${id}`, method: "DELETE" }}
       success={`${noun} ${name} deleted.`}
       redirectTo={inList ? undefined : pagePath}

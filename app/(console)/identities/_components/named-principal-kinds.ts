@@ -1,7 +1,7 @@
 /**
  * User groups and RAM roles: two kinds of named principals (a name and a description) that share one
  * list page and one pair of Create / Delete buttons. Plain words and paths, so that server pages and
- * client buttons both read them; the buttons take the key, as functions can not be passed to the client.
+ * client buttons both read them; the buttons take the key, as functions cannot be passed to the client.
  */
 export type NamedPrincipalKind = {
   /** "User Group": the buttons and dialogs say "Create User Group" and "Delete User Group". */
@@ -24,6 +24,10 @@ export type NamedPrincipalKind = {
   apiPath: string;
   /** The Delete dialog's warning. */
   deleteWarning: (name: string) => string;
+  /** The item page's ID row. */
+  idLabel: string;
+  /** The item page's table of RAM users (members, trusted users); the REST collection is `${apiPath}/${id}/${users.path}`. */
+  users: { title: string; addLabel: string; emptyText: string; path: string; beforePolicies: boolean };
 };
 
 export const namedPrincipalKinds = {
@@ -40,7 +44,15 @@ export const namedPrincipalKinds = {
     pagePath: "/identities/groups",
     apiPath: "/api/v1/groups",
     deleteWarning: (name) =>
-      `Delete the user group ${name}? Its members leave it and lose the permissions granted to it. This can not be undone.`,
+      `Delete the user group ${name}? Its members leave it and lose the permissions granted to it. This cannot be undone.`,
+    idLabel: "Group ID",
+    users: {
+      title: "Members",
+      addLabel: "Add Members",
+      emptyText: "This group has no members yet.",
+      path: "members",
+      beforePolicies: true,
+    },
   },
   role: {
     noun: "Role",
@@ -55,7 +67,15 @@ export const namedPrincipalKinds = {
     pagePath: "/identities/roles",
     apiPath: "/api/v1/roles",
     deleteWarning: (name) =>
-      `Delete the RAM role ${name}? Everybody acting as ${name} is switched back to their own identity, and the application tokens issued to those role sessions stop working. This can not be undone.`,
+      `Delete the RAM role ${name}? Everybody acting as ${name} is switched back to their own identity, and the application tokens issued to those role sessions stop working. This cannot be undone.`,
+    idLabel: "Role ID",
+    users: {
+      title: "Trusted Users",
+      addLabel: "Add Trusted User",
+      emptyText: "No RAM user may switch to this role yet.",
+      path: "trustees",
+      beforePolicies: false,
+    },
   },
 } satisfies Record<string, NamedPrincipalKind>;
 

@@ -1,12 +1,11 @@
+import { actionsColumn } from "@/components/console/data-table";
 import Link from "next/link";
-import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { CreateNamedPrincipalButton } from "./create-named-principal-button";
 import { DeleteNamedPrincipalButton } from "./delete-named-principal-button";
 import { LocalTime } from "@/components/console/local-time";
 import { namedPrincipalKinds, type NamedPrincipalKindKey } from "./named-principal-kinds";
 import { PageHeader } from "@/components/console/page-header";
-import { Pagination } from "@/components/console/pagination";
-import { SearchBox } from "@/components/console/search-box";
+import { SearchableList } from "@/components/console/searchable-list";
 
 type NamedPrincipalPage = {
   items: { id: string; name: string; description: string; createdAt: Date }[];
@@ -32,7 +31,6 @@ export function NamedPrincipalList({
   isAdmin: boolean;
 }) {
   const words = namedPrincipalKinds[kind];
-  const cols = isAdmin ? 4 : 3;
   return (
     <>
       <PageHeader
@@ -40,49 +38,30 @@ export function NamedPrincipalList({
         description={words.description}
         actions={isAdmin ? <CreateNamedPrincipalButton kind={kind} /> : null}
       />
-      <div className="mb-3">
-        <SearchBox placeholder={words.searchPlaceholder} defaultValue={search} />
-      </div>
-      <Table>
-        <thead>
-          <tr>
-            <Th>{words.nameColumn}</Th>
-            <Th>Description</Th>
-            <Th>Created</Th>
-            {isAdmin ? <Th className="w-32">Actions</Th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {result.items.length === 0 ? (
-            <EmptyRow colSpan={cols}>{search ? words.noMatch : words.none}</EmptyRow>
-          ) : (
-            result.items.map((item) => (
-              <tr key={item.id}>
-                <Td className="long-text">
-                  <Link className="link" href={`${words.pagePath}/${item.id}`}>
-                    {item.name}
-                  </Link>
-                </Td>
-                <Td className="long-text text-gray-600">{item.description || "—"}</Td>
-                <Td>
-                  <LocalTime value={item.createdAt} />
-                </Td>
-                {isAdmin ? (
-                  <Td>
-                    <DeleteNamedPrincipalButton kind={kind} id={item.id} name={item.name} inList />
-                  </Td>
-                ) : null}
-              </tr>
-            ))
-          )}
-        </tbody>
-      </Table>
-      <Pagination
-        page={result.page}
-        pageSize={result.pageSize}
-        total={result.total}
+      <SearchableList
+        searchPlaceholder={words.searchPlaceholder}
+        search={search}
+        result={result}
         basePath={words.pagePath}
-        query={{ search }}
+        rowKey={(item) => item.id}
+        empty={search ? words.noMatch : words.none}
+        columns={[
+          {
+            header: words.nameColumn,
+            className: "long-text",
+            cell: (item) => (
+              <Link className="link" href={`${words.pagePath}/${item.id}`}>
+                {item.name}
+              </Link>
+            ),
+          },
+          { header: "Description", className: "long-text text-gray-600", cell: (item) => item.description || "—" },
+          { header: "Created", cell: (item) => <LocalTime value={item.createdAt} /> },
+          isAdmin &&
+            actionsColumn("w-32", (item: NamedPrincipalPage["items"][number]) => (
+              <DeleteNamedPrincipalButton kind={kind} id={item.id} name={item.name} inList />
+            )),
+        ]}
       />
     </>
   );

@@ -1,7 +1,6 @@
-import { ForbiddenNotice } from "@/components/console/forbidden-notice";
+import { ForbiddenPage } from "@/components/console/forbidden-notice";
 import { NamedPrincipalList } from "./named-principal-list";
 import { namedPrincipalKinds, type NamedPrincipalKindKey } from "./named-principal-kinds";
-import { PageHeader } from "@/components/console/page-header";
 import { getAbilities, requirePrincipal } from "@/lib/auth/current";
 import { readPageParams } from "@/lib/http/page-params";
 import { listGroups, listRoles } from "@/lib/ram/queries";
@@ -18,15 +17,8 @@ export async function NamedPrincipalPage({
 }) {
   const principal = await requirePrincipal();
   const abilities = await getAbilities();
-  const sp = await searchParams;
-  if (!abilities.canRead)
-    return (
-      <>
-        <PageHeader title={namedPrincipalKinds[kind].title} />
-        <ForbiddenNotice />
-      </>
-    );
-  const { search, page } = readPageParams(sp);
+  if (!abilities.canRead) return <ForbiddenPage title={namedPrincipalKinds[kind].title} />;
+  const { search, page } = readPageParams(await searchParams);
   const result = await lists[kind]({ actor: principal, search, page });
   return <NamedPrincipalList kind={kind} result={result} search={search} isAdmin={abilities.isAdmin} />;
 }

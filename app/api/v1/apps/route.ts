@@ -11,7 +11,7 @@ export const GET = apiRoute(async ({ request, actor }) => {
   return readApplications({ actor: actor, page });
 });
 
-/** Create Application. The client secret is in this answer only; it can not be read again. */
+/** Create Application. The client secret is in this answer only; it cannot be read again. */
 export const POST = apiRoute(
   async ({ request, actor }) => {
     const created = await createApplication({

@@ -7,7 +7,6 @@ export function UserActions({ userId, logonName, enabled }: { userId: string; lo
     <>
       <ConfirmAction
         trigger={enabled ? "Disable Logon" : "Enable Logon"}
-        title={enabled ? "Disable Logon" : "Enable Logon"}
         description={
           enabled
             ? `${logonName} will be signed out everywhere, and the applications it signed in to lose their tokens.`
@@ -20,9 +19,7 @@ export function UserActions({ userId, logonName, enabled }: { userId: string; lo
       <ConfirmAction
         trigger="Delete User"
         triggerVariant="danger"
-        title="Delete User"
-        description={`Delete ${logonName}? Its permissions, group memberships, console sessions and application tokens are removed. This can not be undone.`}
-        confirmLabel="Delete User"
+        description={`Delete ${logonName}? Its permissions, group memberships, console sessions and application tokens are removed. This cannot be undone.`}
         request={{ url: `/api/v1/users/${userId}`, method: "DELETE" }}
         success={`RAM user ${logonName} deleted.`}
         redirectTo="/identities/users"

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { RadioGroup, RadioGroupItem } from "@/components/ui/radio-group";
+import { RadioCards } from "@/components/console/radio-cards";
 import { useMutation } from "@/components/ui/use-mutation";
 import { ApplicationFields } from "./application-fields";
 import { applicationBody, fieldErrorsOf, type FieldErrors } from "./form-helpers";
@@ -12,13 +12,13 @@ import { chosenScopes, ScopePicker, type ScopeChoice, type ScopeOption } from ".
 import { SecretDialog } from "./secret-dialog";
 
 const types = [
-  { value: "WebApp", label: "WebApp", text: "A web application with a server that keeps a secret." },
+  { value: "WebApp", label: "WebApp", description: "A web application with a server that keeps a secret." },
   {
     value: "NativeApp",
     label: "NativeApp",
-    text: "A desktop or mobile app: a public client without a secret, PKCE required.",
+    description: "A desktop or mobile app: a public client without a secret, PKCE required.",
   },
-  { value: "ServerApp", label: "ServerApp", text: "A server-side application that keeps a secret." },
+  { value: "ServerApp", label: "ServerApp", description: "A server-side application that keeps a secret." },
 ];
 
 const section = "mb-5 rounded-sm border border-gray-200 bg-white p-5";
@@ -71,35 +71,14 @@ export function CreateApplicationForm({ catalog }: { catalog: ScopeOption[] }) {
           Basic Information
         </h2>
         <div className="mb-4">
-          <p id="application-type-legend" className="mb-1 text-gray-700">
-            Application type
-          </p>
-          <RadioGroup
-            aria-labelledby="application-type-legend"
+          <RadioCards
+            id="application-type"
+            legend="Application type"
             value={type}
             onValueChange={setType}
+            options={types}
             className="sm:grid-cols-3"
-          >
-            {types.map((t) => (
-              <label
-                key={t.value}
-                className="flex cursor-pointer items-start gap-2 rounded-sm border border-gray-200 p-2 has-[[data-state=checked]]:border-link has-[[data-state=checked]]:bg-blue-50/40"
-              >
-                <RadioGroupItem
-                  value={t.value}
-                  aria-label={t.label}
-                  aria-describedby={`type-${t.value}`}
-                  className="mt-0.5"
-                />
-                <span>
-                  <span className="block font-medium">{t.label}</span>
-                  <span id={`type-${t.value}`} className="text-xs text-gray-600">
-                    {t.text}
-                  </span>
-                </span>
-              </label>
-            ))}
-          </RadioGroup>
+          />
           {errors.type ? <p className="mt-1 text-xs text-red-600">{errors.type}</p> : null}
         </div>
         <ApplicationFields

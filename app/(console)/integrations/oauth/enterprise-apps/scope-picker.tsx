@@ -52,7 +52,7 @@ export function ScopePicker({
               </span>
             </label>
             <label
-              className={`flex shrink-0 items-center gap-1 text-xs ${choice.selected ? "text-gray-700" : "text-gray-400"}`}
+              className={`flex shrink-0 items-center gap-1 text-xs ${choice.selected ? "text-gray-700" : "text-gray-500"}`}
             >
               <Checkbox
                 aria-label={`${o.scope} required`}

@@ -18,7 +18,6 @@ export function DeleteAppButton({
     <ConfirmAction
       trigger="Delete Application"
       triggerVariant={variant}
-      title="Delete Application"
       description={
         <>
           <span className="mb-2 block">
@@ -31,7 +30,6 @@ export function DeleteAppButton({
           </span>
         </>
       }
-      confirmLabel="Delete Application"
       request={{ url: `/api/v1/third-party-apps/${encodeURIComponent(clientId)}`, method: "DELETE" }}
       success={`Application ${name} deleted.`}
       redirectTo={afterDelete}

@@ -3,8 +3,8 @@ import { ForbiddenNotice } from "@/components/console/forbidden-notice";
 import { OAuthTabs } from "@/components/console/oauth-tabs";
 import { PageHeader } from "@/components/console/page-header";
 import { Pagination } from "@/components/console/pagination";
+import { DataTable } from "@/components/console/data-table";
 import { Badge } from "@/components/ui/badge";
-import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { readApplications } from "@/lib/apps/reads";
 import { readPageParams } from "@/lib/http/page-params";
 import { getAbilities, requirePrincipal } from "@/lib/auth/current";
@@ -41,46 +41,35 @@ export default async function EnterpriseAppsPage({ searchParams }: { searchParam
         <div className="mb-3">
           <Link
             href={`${BASE}/new`}
-            className="inline-flex h-8 items-center rounded-sm bg-brand-500 px-4 font-medium text-white hover:bg-brand-600"
+            className="inline-flex h-8 items-center rounded-sm bg-brand-600 px-4 font-medium text-white hover:bg-brand-700"
           >
             Create Application
           </Link>
         </div>
       ) : null}
-      <Table>
-        <thead>
-          <tr>
-            <Th>Application Name</Th>
-            <Th>App ID</Th>
-            <Th>Type</Th>
-            <Th>Third-party</Th>
-            <Th>Creation Time</Th>
-          </tr>
-        </thead>
-        <tbody>
-          {result.items.length === 0 ? (
-            <EmptyRow colSpan={5}>
-              No applications yet.{abilities.isAdmin ? " Click Create Application to register one." : ""}
-            </EmptyRow>
-          ) : (
-            result.items.map((app) => (
-              <tr key={app.clientId}>
-                <Td className="long-text">
-                  <Link className="link font-medium" href={`${BASE}/${app.clientId}`}>
-                    {app.name}
-                  </Link>
-                </Td>
-                <Td className="font-mono whitespace-nowrap">{app.clientId}</Td>
-                <Td>{app.type}</Td>
-                <Td>{app.thirdParty ? <Badge tone="blue">Yes</Badge> : <Badge>No</Badge>}</Td>
-                <Td>
-                  <LocalTime value={app.createdAt.toISOString()} />
-                </Td>
-              </tr>
-            ))
-          )}
-        </tbody>
-      </Table>
+      <DataTable
+        rows={result.items}
+        rowKey={(app) => app.clientId}
+        empty={`No applications yet.${abilities.isAdmin ? " Click Create Application to register one." : ""}`}
+        columns={[
+          {
+            header: "Application Name",
+            className: "long-text",
+            cell: (app) => (
+              <Link className="link font-medium" href={`${BASE}/${app.clientId}`}>
+                {app.name}
+              </Link>
+            ),
+          },
+          { header: "App ID", className: "font-mono whitespace-nowrap", cell: (app) => app.clientId },
+          { header: "Type", cell: (app) => app.type },
+          {
+            header: "Third-party",
+            cell: (app) => (app.thirdParty ? <Badge tone="blue">Yes</Badge> : <Badge>No</Badge>),
+          },
+          { header: "Creation Time", cell: (app) => <LocalTime value={app.createdAt.toISOString()} /> },
+        ]}
+      />
       {result.total > result.pageSize ? (
         <Pagination page={result.page} pageSize={result.pageSize} total={result.total} basePath={BASE} />
       ) : null}

@@ -1,19 +1,18 @@
+import { actionsColumn } from "@/components/console/data-table";
 import Link from "next/link";
 import { ForbiddenNotice } from "@/components/console/forbidden-notice";
 import { LocalTime } from "@/components/console/local-time";
 import { OAuthTabs } from "@/components/console/oauth-tabs";
 import { PageHeader } from "@/components/console/page-header";
-import { Pagination } from "@/components/console/pagination";
-import { SearchBox } from "@/components/console/search-box";
+import { SearchableList } from "@/components/console/searchable-list";
 import { Badge } from "@/components/ui/badge";
-import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { getAbilities, requirePrincipal } from "@/lib/auth/current";
 import type { InstallationSort, SortOrder } from "@/lib/apps/installation-queries";
 import { readInstallations, readOfficialCatalog } from "@/lib/apps/reads";
 import type { Principal } from "@/lib/ram/principal";
 import { readPageParams } from "@/lib/http/page-params";
 import { DeleteAppButton } from "../delete-app-button";
-import { SortHeader } from "../sort-header";
+import { sortColumn } from "../sort-column";
 import { ProvisionDialog } from "../provision-dialog";
 import { describeScope } from "@/lib/apps/scope-catalog";
 
@@ -26,6 +25,7 @@ export const metadata = { title: "Third-party Applications" };
 
 const BASE = "/integrations/oauth/third-party-apps";
 type Search = { search?: string; sort?: string; order?: string; page?: string };
+type Row = Awaited<ReturnType<typeof readInstallations>>["items"][number];
 
 export default async function ThirdPartyAppsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const principal = await requirePrincipal();
@@ -52,72 +52,64 @@ export default async function ThirdPartyAppsPage({ searchParams }: { searchParam
   const sort: InstallationSort = sp.sort === "updatedAt" ? "updatedAt" : "createdAt";
   const order: SortOrder = sp.order === "asc" ? "asc" : "desc";
   const result = await readInstallations({ actor: principal, search, sort, order, page });
-  const columns = abilities.isAdmin ? 7 : 6;
+  const sorting = { current: { search, sort, order }, basePath: BASE };
   return (
     <>
       {header}
-      <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
-        <SearchBox placeholder="Search by application name or ID" defaultValue={search} />
-        {abilities.isAdmin ? <ProvisionDialog catalog={await provisionCatalog(principal)} /> : null}
-      </div>
-      <Table aria-label="Third-party Applications">
-        <thead>
-          <tr>
-            <Th>Application Name</Th>
-            <Th>Application ID</Th>
-            <SortHeader column="createdAt" label="Creation Time" current={{ search, sort, order }} basePath={BASE} />
-            <SortHeader column="updatedAt" label="Update Time" current={{ search, sort, order }} basePath={BASE} />
-            <Th>Last Used</Th>
-            <Th className="text-right">People</Th>
-            {abilities.isAdmin ? <Th className="w-44">Actions</Th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {result.items.length === 0 ? (
-            <EmptyRow colSpan={columns}>
-              {search
-                ? "No installed application matches your search."
-                : "No third-party application is installed in this account yet."}
-            </EmptyRow>
-          ) : (
-            result.items.map((app) => (
-              <tr key={app.clientId}>
-                <Td className="long-text">
-                  <Link className="link" href={`${BASE}/${encodeURIComponent(app.clientId)}`}>
-                    {app.name}
-                  </Link>
-                  {app.source === "provisioned" ? (
-                    <span className="ml-2">
-                      <Badge tone="blue">Provisioned</Badge>
-                    </span>
-                  ) : null}
-                </Td>
-                <Td className="font-mono text-xs whitespace-nowrap">{app.clientId}</Td>
-                <Td>
-                  <LocalTime value={app.createdAt.toISOString()} />
-                </Td>
-                <Td>
-                  <LocalTime value={app.updatedAt.toISOString()} />
-                </Td>
-                <Td>{app.lastUsedAt ? <LocalTime value={app.lastUsedAt.toISOString()} /> : "Never"}</Td>
-                <Td className="text-right tabular-nums">{app.people}</Td>
-                {abilities.isAdmin ? (
-                  <Td className="whitespace-nowrap">
-                    <DeleteAppButton clientId={app.clientId} name={app.name} variant="link" />
-                  </Td>
-                ) : null}
-              </tr>
-            ))
-          )}
-        </tbody>
-      </Table>
-      <Pagination
-        page={result.page}
-        pageSize={result.pageSize}
-        total={result.total}
+      <SearchableList
+        searchPlaceholder="Search by application name or ID"
+        search={search}
+        actions={abilities.isAdmin ? <ProvisionDialog catalog={await provisionCatalog(principal)} /> : null}
+        result={result}
         basePath={BASE}
         query={{ search, sort, order }}
+        aria-label="Third-party Applications"
+        rowKey={(app) => app.clientId}
+        empty={
+          search
+            ? "No installed application matches your search."
+            : "No third-party application is installed in this account yet."
+        }
+        columns={[
+          { header: "Application Name", className: "long-text", cell: nameCell },
+          { header: "Application ID", className: "font-mono text-xs whitespace-nowrap", cell: (app) => app.clientId },
+          sortColumn<Row>({ column: "createdAt", label: "Creation Time", ...sorting }, (app) => (
+            <LocalTime value={app.createdAt.toISOString()} />
+          )),
+          sortColumn<Row>({ column: "updatedAt", label: "Update Time", ...sorting }, (app) => (
+            <LocalTime value={app.updatedAt.toISOString()} />
+          )),
+          {
+            header: "Last Used",
+            cell: (app) => (app.lastUsedAt ? <LocalTime value={app.lastUsedAt.toISOString()} /> : "Never"),
+          },
+          {
+            header: "People",
+            headerClassName: "text-right",
+            className: "text-right tabular-nums",
+            cell: (app) => app.people,
+          },
+          abilities.isAdmin &&
+            actionsColumn("w-44", (app: Row) => (
+              <DeleteAppButton clientId={app.clientId} name={app.name} variant="link" />
+            )),
+        ]}
       />
+    </>
+  );
+}
+
+function nameCell(app: Row) {
+  return (
+    <>
+      <Link className="link" href={`${BASE}/${encodeURIComponent(app.clientId)}`}>
+        {app.name}
+      </Link>
+      {app.source === "provisioned" ? (
+        <span className="ml-2">
+          <Badge tone="blue">Provisioned</Badge>
+        </span>
+      ) : null}
     </>
   );
 }
