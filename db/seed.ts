@@ -18,19 +18,21 @@ type DemoUser = { name: string; display: string; policies?: string[] };
 type DemoAccount = {
   alias: string;
   uid: string;
-  owner: string;
   users: DemoUser[];
   groups?: { name: string; members: string[] }[];
   roles?: { name: string; policies: string[]; trustees: string[] }[];
 };
 
+/** An account's RAM administrator. */
+const admin = (display: string): DemoUser => ({ name: "admin", display, policies: ["AliyunRAMFullAccess"] });
+
+/** Each account's owner signs in as owner@<alias>.example. */
 export const demoAccounts: DemoAccount[] = [
   {
     alias: "acme",
     uid: "1580000000000001",
-    owner: "owner@acme.example",
     users: [
-      { name: "admin", display: "Acme Administrator", policies: ["AliyunRAMFullAccess"] },
+      admin("Acme Administrator"),
       { name: "alice", display: "Alice" },
       { name: "bob", display: "Bob", policies: ["AliyunRAMReadOnlyAccess"] },
     ],
@@ -40,13 +42,9 @@ export const demoAccounts: DemoAccount[] = [
   {
     alias: "globex",
     uid: "1580000000000002",
-    owner: "owner@globex.example",
-    users: [
-      { name: "admin", display: "Globex Administrator", policies: ["AliyunRAMFullAccess"] },
-      { name: "carol", display: "Carol" },
-    ],
+    users: [admin("Globex Administrator"), { name: "carol", display: "Carol" }],
   },
-  { alias: "isv", uid: "1580000000000003", owner: "owner@isv.example", users: [] },
+  { alias: "isv", uid: "1580000000000003", users: [] },
 ];
 
 /**
@@ -69,7 +67,12 @@ async function seedAccount(tx: Tx, a: DemoAccount): Promise<void> {
   if (!account) {
     [account] = await tx
       .insert(s.accounts)
-      .values({ alias: a.alias, uid: a.uid, ownerEmail: a.owner, ownerPasswordHash: await hashPassword(DEMO_PASSWORD) })
+      .values({
+        alias: a.alias,
+        uid: a.uid,
+        ownerEmail: `owner@${a.alias}.example`,
+        ownerPasswordHash: await hashPassword(DEMO_PASSWORD),
+      })
       .returning({ id: s.accounts.id });
   }
   const accountId = account!.id;
@@ -86,44 +89,43 @@ async function seedAccount(tx: Tx, a: DemoAccount): Promise<void> {
         .returning({ id: s.ramUsers.id });
     }
     userIds.set(u.name, row!.id);
-    for (const policyName of u.policies ?? []) {
-      await tx
-        .insert(s.policyAttachments)
-        .values({ accountId, principalType: "user", principalId: row!.id, policyName })
-        .onConflictDoNothing();
-    }
+    await attachPolicies(tx, accountId, "user", row!.id, u.policies ?? []);
   }
   for (const g of a.groups ?? []) {
-    await tx.insert(s.ramGroups).values({ accountId, name: g.name }).onConflictDoNothing();
-    const [group] = await tx
-      .select({ id: s.ramGroups.id })
-      .from(s.ramGroups)
-      .where(and(eq(s.ramGroups.accountId, accountId), eq(s.ramGroups.name, g.name)));
-    for (const m of g.members) {
+    const groupId = await ensureNamed(tx, s.ramGroups, accountId, g.name);
+    for (const m of g.members)
       await tx
         .insert(s.groupMembers)
-        .values({ groupId: group!.id, userId: userIds.get(m)! })
+        .values({ groupId, userId: userIds.get(m)! })
         .onConflictDoNothing();
-    }
   }
   for (const r of a.roles ?? []) {
-    await tx.insert(s.ramRoles).values({ accountId, name: r.name }).onConflictDoNothing();
-    const [role] = await tx
-      .select({ id: s.ramRoles.id })
-      .from(s.ramRoles)
-      .where(and(eq(s.ramRoles.accountId, accountId), eq(s.ramRoles.name, r.name)));
-    for (const policyName of r.policies) {
-      await tx
-        .insert(s.policyAttachments)
-        .values({ accountId, principalType: "role", principalId: role!.id, policyName })
-        .onConflictDoNothing();
-    }
-    for (const t of r.trustees) {
+    const roleId = await ensureNamed(tx, s.ramRoles, accountId, r.name);
+    await attachPolicies(tx, accountId, "role", roleId, r.policies);
+    for (const t of r.trustees)
       await tx
         .insert(s.roleTrustees)
-        .values({ roleId: role!.id, userId: userIds.get(t)! })
+        .values({ roleId, userId: userIds.get(t)! })
         .onConflictDoNothing();
-    }
+  }
+}
+
+/** The id of the account's group or role of that name, made if it is not there yet. */
+async function ensureNamed(tx: Tx, table: typeof s.ramGroups | typeof s.ramRoles, accountId: string, name: string) {
+  await tx.insert(table).values({ accountId, name }).onConflictDoNothing();
+  const [row] = await tx
+    .select({ id: table.id })
+    .from(table)
+    .where(and(eq(table.accountId, accountId), eq(table.name, name)));
+  return row!.id;
+}
+
+async function attachPolicies(tx: Tx, accountId: string, type: s.PrincipalType, id: string, names: string[]) {
+  for (const policyName of names) {
+    await tx
+      .insert(s.policyAttachments)
+      .values({ accountId, principalType: type, principalId: id, policyName })
+      .onConflictDoNothing();
   }
 }
 

@@ -73,7 +73,7 @@ test.describe.serial("official applications: provision, assign, personal consent
   }) => {
     const bob = await personPage(browser, "bob@acme.onaliyun.com");
     await bob.goto(authorizePath);
-    await expect(bob.getByRole("heading", { name: `You can not use ${MCP.name}` })).toBeVisible();
+    await expect(bob.getByRole("heading", { name: `You cannot use ${MCP.name}` })).toBeVisible();
     await bob.getByRole("button", { name: `Back to ${MCP.name}` }).click();
     await expect(bob).toHaveURL(/127\.0\.0\.1:8766\/callback\?error=access_denied/);
 

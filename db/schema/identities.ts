@@ -1,9 +1,10 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { at, belongsTo, createdAt, updatedAt, uuidId } from "./columns";
 
 /** An Alibaba Cloud account ("primary account"): the tenant. The owner signs in with e-mail + password. */
 export const accounts = pgTable("accounts", {
-  id: uuid("id").primaryKey().defaultRandom(),
+  id: uuidId(),
   /** 16-digit account UID, as RAM shows it. */
   uid: text("uid").notNull().unique(),
   alias: text("alias").notNull().unique(),
@@ -11,83 +12,56 @@ export const accounts = pgTable("accounts", {
   ownerPasswordHash: text("owner_password_hash").notNull(),
   /** Opaque OIDC subject of the owner: reveals neither the UID nor the e-mail. */
   ownerSubject: uuid("owner_subject").notNull().defaultRandom().unique(),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  createdAt: createdAt(),
 });
+
+/** The account a row belongs to; it goes with the account. */
+export const accountRef = () => belongsTo("account_id", () => accounts.id);
+/** Groups and roles: a name unique in the account, and a description. */
+function namedTable<N extends string>(name: N) {
+  const columns = {
+    id: uuidId(),
+    accountId: accountRef(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    createdAt: createdAt(),
+  };
+  return pgTable(name, columns, (t) => [uniqueIndex(`${name}_account_name`).on(t.accountId, t.name)]);
+}
 
 /** A RAM user; signs in as `name@alias.onaliyun.com`. */
 export const ramUsers = pgTable(
   "ram_users",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    accountId: uuid("account_id")
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    id: uuidId(),
+    accountId: accountRef(),
     name: text("name").notNull(),
     displayName: text("display_name").notNull(),
     passwordHash: text("password_hash").notNull(),
     enabled: boolean("enabled").notNull().default(true),
     subject: uuid("subject").notNull().defaultRandom().unique(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true })
-      .notNull()
-      .defaultNow()
-      .$onUpdate(() => sql`now()`),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex("ram_users_account_name").on(t.accountId, t.name)],
 );
 
-export const ramGroups = pgTable(
-  "ram_groups",
-  {
-    id: uuid("id").primaryKey().defaultRandom(),
-    accountId: uuid("account_id")
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
-    name: text("name").notNull(),
-    description: text("description").notNull().default(""),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [uniqueIndex("ram_groups_account_name").on(t.accountId, t.name)],
-);
+/** A user group: its members have its policies. */
+export const ramGroups = namedTable("ram_groups");
 
 export const groupMembers = pgTable(
   "group_members",
-  {
-    groupId: uuid("group_id")
-      .notNull()
-      .references(() => ramGroups.id, { onDelete: "cascade" }),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => ramUsers.id, { onDelete: "cascade" }),
-  },
+  { groupId: belongsTo("group_id", () => ramGroups.id), userId: belongsTo("user_id", () => ramUsers.id) },
   (t) => [primaryKey({ columns: [t.groupId, t.userId] }), index("group_members_user").on(t.userId)],
 );
 
-export const ramRoles = pgTable(
-  "ram_roles",
-  {
-    id: uuid("id").primaryKey().defaultRandom(),
-    accountId: uuid("account_id")
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
-    name: text("name").notNull(),
-    description: text("description").notNull().default(""),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [uniqueIndex("ram_roles_account_name").on(t.accountId, t.name)],
-);
+/** A RAM role: a RAM user it trusts may switch to it and act with its policies. */
+export const ramRoles = namedTable("ram_roles");
 
 /** Which RAM users may switch to (assume) a role: the role's trust policy, reduced to a list. */
 export const roleTrustees = pgTable(
   "role_trustees",
-  {
-    roleId: uuid("role_id")
-      .notNull()
-      .references(() => ramRoles.id, { onDelete: "cascade" }),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => ramUsers.id, { onDelete: "cascade" }),
-  },
+  { roleId: belongsTo("role_id", () => ramRoles.id), userId: belongsTo("user_id", () => ramUsers.id) },
   (t) => [primaryKey({ columns: [t.roleId, t.userId] }), index("role_trustees_user").on(t.userId)],
 );
 
@@ -104,15 +78,13 @@ export type PrincipalType = (typeof principalType)[number];
 export const policyAttachments = pgTable(
   "policy_attachments",
   {
-    accountId: uuid("account_id")
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: accountRef(),
     principalType: text("principal_type", { enum: principalType }).notNull(),
     principalId: uuid("principal_id").notNull(),
     policyName: text("policy_name")
       .notNull()
       .references(() => policies.name),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     primaryKey({ columns: [t.principalType, t.principalId, t.policyName] }),
@@ -128,16 +100,14 @@ export const consoleSessions = pgTable(
   "console_sessions",
   {
     id: text("id").primaryKey(),
-    accountId: uuid("account_id")
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: accountRef(),
     /** null = the account owner. */
     userId: uuid("user_id").references(() => ramUsers.id, { onDelete: "cascade" }),
     /** set while a RAM user acts as a role. */
     roleId: uuid("role_id").references(() => ramRoles.id, { onDelete: "set null" }),
-    authTime: timestamp("auth_time", { withTimezone: true }).notNull().defaultNow(),
-    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    authTime: at("auth_time").notNull().defaultNow(),
+    expiresAt: at("expires_at").notNull(),
+    revokedAt: at("revoked_at"),
   },
   (t) => [
     index("console_sessions_user")

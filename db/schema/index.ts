@@ -1,5 +1,6 @@
 export * from "./identities";
 export * from "./oauth";
+export * from "./tokens";
 export * from "./consent-requests";
 export * from "./audit";
 export * from "./installation";

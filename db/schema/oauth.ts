@@ -1,17 +1,6 @@
-import { sql } from "drizzle-orm";
-import {
-  boolean,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
-import { accounts } from "./identities";
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { belongsTo, createdAt, updatedAt, uuidId } from "./columns";
+import { accountRef } from "./identities";
 
 export const appTypes = ["WebApp", "NativeApp", "ServerApp"] as const;
 export type AppType = (typeof appTypes)[number];
@@ -20,12 +9,10 @@ export type AppType = (typeof appTypes)[number];
 export const applications = pgTable(
   "applications",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: uuidId(),
     /** The public app ID (OAuth client_id). */
     clientId: text("client_id").notNull().unique(),
-    accountId: uuid("account_id")
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: accountRef(),
     name: text("name").notNull(),
     type: text("type", { enum: appTypes }).notNull(),
     redirectUris: jsonb("redirect_uris").$type<string[]>().notNull().default([]),
@@ -36,21 +23,18 @@ export const applications = pgTable(
     refreshTokenValidity: integer("refresh_token_validity").notNull().default(7776000),
     thirdParty: boolean("third_party").notNull().default(false),
     official: boolean("official").notNull().default(false),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true })
-      .notNull()
-      .defaultNow()
-      .$onUpdate(() => sql`now()`),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [index("applications_account").on(t.accountId)],
 );
 
+const appRef = () => belongsTo("app_id", () => applications.id);
+
 export const appScopes = pgTable(
   "app_scopes",
   {
-    applicationId: uuid("app_id")
-      .notNull()
-      .references(() => applications.id, { onDelete: "cascade" }),
+    applicationId: appRef(),
     scope: text("scope").notNull(),
     required: boolean("required").notNull().default(false),
   },
@@ -61,14 +45,12 @@ export const appScopes = pgTable(
 export const appSecrets = pgTable(
   "app_secrets",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    applicationId: uuid("app_id")
-      .notNull()
-      .references(() => applications.id, { onDelete: "cascade" }),
+    id: uuidId(),
+    applicationId: appRef(),
     secretHash: text("secret_hash").notNull(),
     /** First characters of the secret, so that people can tell two secrets apart. */
     prefix: text("prefix").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index("app_secrets_app").on(t.applicationId)],
 );
@@ -79,21 +61,14 @@ export const installSources = ["consent", "provisioned"] as const;
 export const installations = pgTable(
   "installations",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    accountId: uuid("account_id")
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
-    applicationId: uuid("app_id")
-      .notNull()
-      .references(() => applications.id, { onDelete: "cascade" }),
+    id: uuidId(),
+    accountId: accountRef(),
+    applicationId: appRef(),
     scopes: jsonb("scopes").$type<string[]>().notNull(),
     source: text("source", { enum: installSources }).notNull(),
     installedBy: text("installed_by").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true })
-      .notNull()
-      .defaultNow()
-      .$onUpdate(() => sql`now()`),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex("installations_account_app").on(t.accountId, t.applicationId),
@@ -101,123 +76,34 @@ export const installations = pgTable(
   ],
 );
 
+const installationRef = () => belongsTo("installation_id", () => installations.id);
+
 /** Who may use an official application in an account (users directly, or through a group). */
 export const assignments = pgTable(
   "assignments",
   {
-    installationId: uuid("installation_id")
-      .notNull()
-      .references(() => installations.id, { onDelete: "cascade" }),
+    installationId: installationRef(),
     principalType: text("principal_type", { enum: ["user", "group"] }).notNull(),
     principalId: uuid("principal_id").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.installationId, t.principalType, t.principalId] })],
 );
 
-/** A person's own consent to an official application (identity and permission information). */
+/**
+ * A person's own consent to an official application (identity and permission information): the
+ * scope they chose, and every scope their consent screens offered (an offered scope left out of
+ * `scopes` was declined; a scope the installation grants that was never offered asks again).
+ * Null (a row from before the choice): everything the installation grants.
+ */
 export const personalConsents = pgTable(
   "personal_consents",
   {
-    installationId: uuid("installation_id")
-      .notNull()
-      .references(() => installations.id, { onDelete: "cascade" }),
+    installationId: installationRef(),
     subject: uuid("subject").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    scopes: jsonb("scopes").$type<string[]>(),
+    offeredScopes: jsonb("offered_scopes").$type<string[]>(),
+    createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.installationId, t.subject] })],
-);
-
-/**
- * The person a code or token was issued to. `userId` null = the account owner; `roleId` set = a role session.
- * Codes, grants and tokens carry `installationId` without a foreign key on purpose: revoking an
- * installation deletes one row, and every token checks that its installation still exists.
- */
-const personColumns = {
-  accountId: uuid("account_id").notNull(),
-  applicationId: uuid("app_id").notNull(),
-  installationId: uuid("installation_id").notNull(),
-  userId: uuid("user_id"),
-  roleId: uuid("role_id"),
-  subject: uuid("subject").notNull(),
-  scope: text("scope").notNull(),
-  authTime: timestamp("auth_time", { withTimezone: true }).notNull(),
-};
-
-export const authCodes = pgTable(
-  "auth_codes",
-  {
-    codeHash: text("code_hash").primaryKey(),
-    ...personColumns,
-    redirectUri: text("redirect_uri").notNull(),
-    codeChallenge: text("code_challenge"),
-    nonce: text("nonce"),
-    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-    consumedAt: timestamp("consumed_at", { withTimezone: true }),
-    /** The grant the first exchange created: revoked if the code is replayed (RFC 6749 §4.1.2). */
-    grantId: uuid("grant_id"),
-  },
-  (t) => [index("auth_codes_expires").on(t.expiresAt)],
-);
-
-/** A token family: one per code exchange; refresh rotation stays inside it. */
-export const grants = pgTable(
-  "grants",
-  {
-    id: uuid("id").primaryKey().defaultRandom(),
-    ...personColumns,
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    revokedAt: timestamp("revoked_at", { withTimezone: true }),
-  },
-  (t) => [index("grants_installation_user").on(t.installationId, t.userId), index("grants_user").on(t.userId)],
-);
-
-export const accessTokens = pgTable(
-  "access_tokens",
-  {
-    tokenHash: text("token_hash").primaryKey(),
-    grantId: uuid("grant_id").notNull(),
-    installationId: uuid("installation_id").notNull(),
-    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-    revokedAt: timestamp("revoked_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index("access_tokens_grant").on(t.grantId), index("access_tokens_expires").on(t.expiresAt)],
-);
-
-export const refreshTokens = pgTable(
-  "refresh_tokens",
-  {
-    tokenHash: text("token_hash").primaryKey(),
-    grantId: uuid("grant_id").notNull(),
-    installationId: uuid("installation_id").notNull(),
-    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-    /** Set when this refresh token was exchanged for a new one; a second use revokes the grant. */
-    rotatedAt: timestamp("rotated_at", { withTimezone: true }),
-    revokedAt: timestamp("revoked_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index("refresh_tokens_grant").on(t.grantId), index("refresh_tokens_expires").on(t.expiresAt)],
-);
-
-/** RS256 signing keys. The newest unretired key signs; retired keys stay published until `publishUntil`. */
-export const signingKeys = pgTable("signing_keys", {
-  kid: text("kid").primaryKey(),
-  alg: text("alg").notNull().default("RS256"),
-  publicJwk: jsonb("public_jwk").$type<Record<string, unknown>>().notNull(),
-  privateJwk: jsonb("private_jwk").$type<Record<string, unknown>>().notNull(),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  retiredAt: timestamp("retired_at", { withTimezone: true }),
-  publishUntil: timestamp("publish_until", { withTimezone: true }),
-});
-
-/** Fixed-window counters for sign-in throttling, shared by every server process. */
-export const rateLimits = pgTable(
-  "rate_limits",
-  {
-    key: text("key").primaryKey(),
-    count: integer("count").notNull(),
-    resetAt: timestamp("reset_at", { withTimezone: true }).notNull(),
-  },
-  (t) => [index("rate_limits_reset").on(t.resetAt)],
 );

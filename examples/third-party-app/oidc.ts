@@ -1,17 +1,7 @@
 import * as client from "openid-client";
-import type { Notice, Outcome, Pending, Session, Tokens } from "./sessions";
-
-/** Where the demo application runs and which authorization server it trusts (environment, with demo defaults). */
-export const settings = {
-  port: Number(process.env.DEMO_PORT ?? 8765),
-  host: "127.0.0.1",
-  issuer: (process.env.RAM_ISSUER ?? "http://localhost:3000").replace(/\/+$/, ""),
-  // The seed's demo client "Insight Dashboard" (db/seed.ts DEMO_CLIENT).
-  clientId: process.env.DEMO_CLIENT_ID ?? "4071151845732613353",
-  clientSecret: process.env.DEMO_CLIENT_SECRET ?? "demo-insight-dashboard-secret-change-me",
-  defaultScope: "openid profile aliuid permissions /acs/ram",
-};
-export const redirectUri = `http://${settings.host}:${settings.port}/callback`;
+import { attempt } from "./errors";
+import type { Outcome, Pending, Session, Tokens } from "./sessions";
+import { redirectUri, settings } from "./settings";
 
 let configuration: Promise<client.Configuration> | undefined;
 
@@ -159,53 +149,4 @@ export async function introspect(session: Session): Promise<Outcome> {
     status: 200,
     body: await client.tokenIntrospection(await config(), session.tokens?.accessToken ?? ""),
   }));
-}
-
-async function attempt(fn: () => Promise<Outcome>): Promise<Outcome> {
-  try {
-    return await fn();
-  } catch (error) {
-    const e = describeError(error);
-    return { ok: false, status: e.status, error: e.error, description: e.description };
-  }
-}
-
-/** One readable shape for every failure openid-client (or the network) can raise. */
-export function describeError(error: unknown): { error: string; description: string; status?: number } {
-  if (error instanceof client.ResponseBodyError)
-    return { error: error.error, description: error.error_description ?? error.message, status: error.status };
-  if (error instanceof client.AuthorizationResponseError)
-    return { error: error.error, description: error.error_description ?? "" };
-  if (error instanceof client.WWWAuthenticateChallengeError) {
-    const p = error.cause[0]?.parameters;
-    return {
-      error: p?.error ?? "invalid_token",
-      description: p?.error_description ?? error.message,
-      status: error.status,
-    };
-  }
-  const e = error as { code?: string; message?: string; cause?: { code?: string } };
-  if (e?.cause?.code === "ECONNREFUSED" || e?.message === "fetch failed") {
-    return { error: "server_unreachable", description: `The RAM console at ${settings.issuer} can not be reached.` };
-  }
-  return { error: e?.code ?? "client_error", description: e?.message ?? String(error) };
-}
-
-const messages: Record<string, string> = {
-  access_denied:
-    "You did not grant access. The application was not authorized, and it received none of your information.",
-  login_required: "You are not signed in to the RAM console.",
-  consent_required: "The application needs to be authorized first.",
-  invalid_scope: "The application asked for a scope it has not declared.",
-  unauthorized_client: "This application may not use this kind of sign-in.",
-  server_error: "The RAM console had a problem. Try again.",
-  temporarily_unavailable: "The RAM console is busy. Try again in a moment.",
-  server_unreachable: "The RAM console can not be reached.",
-  no_sign_in_in_progress: "No sign-in was in progress in this browser.",
-};
-
-/** A failed sign-in, as the home page shows it: a sentence, the error code, the server's description. */
-export function noticeOf(error: unknown): Notice {
-  const e = describeError(error);
-  return { error: e.error, message: messages[e.error] ?? "Signing in did not complete.", description: e.description };
 }

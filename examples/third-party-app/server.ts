@@ -1,17 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import {
-  callConsoleApi,
-  finishSignIn,
-  introspect,
-  noticeOf,
-  redirectUri,
-  refresh,
-  settings,
-  startSignIn,
-  userinfo,
-} from "./oidc";
+import { noticeOf } from "./errors";
+import { callConsoleApi, finishSignIn, introspect, refresh, startSignIn, userinfo } from "./oidc";
 import { homePage, notFoundPage } from "./pages";
 import { ensureSession, findSession, type Outcome, type Session } from "./sessions";
+import { redirectUri, settings } from "./settings";
 
 /**
  * The demo third-party application "Insight Dashboard": a plain Node.js web server, an OAuth 2.0 /

@@ -4,24 +4,11 @@ import { paginate } from "@/db/paginate";
 import { appScopes, appSecrets, applications } from "@/db/schema";
 import { notFound } from "@/lib/errors";
 import { clientIdSchema } from "./app-schemas";
+import { applicationColumns, pickAppColumns } from "./application-columns";
 import { describeScope, scopeCatalog } from "./scope-catalog";
 
 /** The columns an application shows (never its secrets' hashes). */
-const appColumns = {
-  clientId: applications.clientId,
-  name: applications.name,
-  type: applications.type,
-  redirectUris: applications.redirectUris,
-  description: applications.description,
-  logoUrl: applications.logoUrl,
-  homepageUrl: applications.homepageUrl,
-  accessTokenValidity: applications.accessTokenValidity,
-  refreshTokenValidity: applications.refreshTokenValidity,
-  thirdParty: applications.thirdParty,
-  official: applications.official,
-  createdAt: applications.createdAt,
-  updatedAt: applications.updatedAt,
-};
+const appColumns = { ...applicationColumns, createdAt: applications.createdAt, updatedAt: applications.updatedAt };
 
 /** The account's own applications (Enterprise Applications), newest first. */
 export async function listApplications(db: Db, accountId: string, opts: { page?: number } = {}) {
@@ -30,13 +17,7 @@ export async function listApplications(db: Db, accountId: string, opts: { page?:
     opts,
     (limit, offset) =>
       db
-        .select({
-          clientId: applications.clientId,
-          name: applications.name,
-          type: applications.type,
-          thirdParty: applications.thirdParty,
-          createdAt: applications.createdAt,
-        })
+        .select({ ...pickAppColumns("clientId", "name", "type", "thirdParty"), createdAt: applications.createdAt })
         .from(applications)
         .where(where)
         .orderBy(desc(applications.createdAt), asc(applications.clientId))
@@ -93,12 +74,7 @@ export async function lockOwnedApp(tx: Tx, accountId: string, clientId: string) 
   const [app] = await tx
     .select({
       id: applications.id,
-      clientId: applications.clientId,
-      name: applications.name,
-      type: applications.type,
-      redirectUris: applications.redirectUris,
-      accessTokenValidity: applications.accessTokenValidity,
-      refreshTokenValidity: applications.refreshTokenValidity,
+      ...pickAppColumns("clientId", "name", "type", "redirectUris", "accessTokenValidity", "refreshTokenValidity"),
     })
     .from(applications)
     .where(and(eq(applications.clientId, clientId), eq(applications.accountId, accountId)))

@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { getDb, type Db, type Tx } from "@/db/client";
 import { preparedOnce } from "@/db/prepared";
 import { applications, type appScopes } from "@/db/schema";
+import { applicationColumns } from "./application-columns";
 
 /** An application as the authorization server reads it, with its declared scopes; typed from the schema. */
 export type ClientRecord = Pick<
@@ -31,18 +32,8 @@ const CLIENT_ID = /^[\x20-\x7e]{1,128}$/;
 
 const columns = {
   id: applications.id,
-  clientId: applications.clientId,
   accountId: applications.accountId,
-  name: applications.name,
-  type: applications.type,
-  redirectUris: applications.redirectUris,
-  description: applications.description,
-  logoUrl: applications.logoUrl,
-  homepageUrl: applications.homepageUrl,
-  accessTokenValidity: applications.accessTokenValidity,
-  refreshTokenValidity: applications.refreshTokenValidity,
-  thirdParty: applications.thirdParty,
-  official: applications.official,
+  ...applicationColumns,
   // Written out with table names: drizzle leaves columns unqualified in a one-table select, and an
   // unqualified "id" inside the subquery would name the subquery's own table.
   scopes: sql<

@@ -1,11 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
-import { appScopes, applications, grants, installations } from "@/db/schema";
-import { recordAudit } from "@/lib/audit";
+import { appScopes, grants, installations } from "@/db/schema";
 import { AppError, notFound } from "@/lib/errors";
-import { requireAdmin } from "@/lib/ram/require-role";
-import type { Principal } from "@/lib/ram/principal";
-import { lockOwnedApp } from "./app-queries";
+import { touchApp, writeOwnedApp, type AppRef } from "./app-write";
 import { DEFAULT_SCOPE } from "./scope-catalog";
 
 /**
@@ -13,19 +9,8 @@ import { DEFAULT_SCOPE } from "./scope-catalog";
  * everywhere in the same transaction: from every installation of the app (so from every token,
  * which validation cuts to its installation's scope) and from every token family's scope.
  */
-export async function deleteAppScope({
-  actor,
-  clientId,
-  scope,
-}: {
-  actor: Principal;
-  clientId: string;
-  scope: string;
-}): Promise<void> {
-  const db = await getDb();
-  await db.transaction(async (tx) => {
-    await requireAdmin(tx, actor);
-    const app = await lockOwnedApp(tx, actor.accountId, clientId);
+export async function deleteAppScope({ scope, ...ref }: AppRef & { scope: string }): Promise<void> {
+  await writeOwnedApp(ref, async (tx, app) => {
     if (scope === DEFAULT_SCOPE) throw new AppError("conflict", "openid is the default scope and cannot be deleted.");
     const [row] = await tx
       .delete(appScopes)
@@ -51,15 +36,7 @@ export async function deleteAppScope({
           sql`${scope}::text = any(string_to_array(${grants.scope}, ' '))`,
         ),
       );
-    await tx
-      .update(applications)
-      .set({ updatedAt: sql`now()` })
-      .where(eq(applications.id, app.id));
-    await recordAudit(tx, actor, {
-      action: "DeleteAppScope",
-      targetType: "application",
-      targetId: app.clientId,
-      detail: { scope, installations: changed.length },
-    });
+    await touchApp(tx, app.id);
+    return { action: "DeleteAppScope", detail: { scope, installations: changed.length }, result: undefined };
   });
 }

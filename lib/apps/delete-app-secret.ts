@@ -1,27 +1,12 @@
 import { and, eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
 import { appSecrets } from "@/db/schema";
-import { recordAudit } from "@/lib/audit";
 import { notFound } from "@/lib/errors";
-import { requireAdmin } from "@/lib/ram/require-role";
-import type { Principal } from "@/lib/ram/principal";
 import { idSchema } from "@/lib/ram/schemas";
-import { lockOwnedApp } from "./app-queries";
+import { writeOwnedApp, type AppRef } from "./app-write";
 
 /** Deletes one client secret; client authentication with it fails from now on. */
-export async function deleteAppSecret({
-  actor,
-  clientId,
-  secretId,
-}: {
-  actor: Principal;
-  clientId: string;
-  secretId: string;
-}): Promise<void> {
-  const db = await getDb();
-  await db.transaction(async (tx) => {
-    await requireAdmin(tx, actor);
-    const app = await lockOwnedApp(tx, actor.accountId, clientId);
+export async function deleteAppSecret({ secretId, ...ref }: AppRef & { secretId: string }): Promise<void> {
+  await writeOwnedApp(ref, async (tx, app) => {
     const [gone] = idSchema.safeParse(secretId).success
       ? await tx
           .delete(appSecrets)
@@ -29,11 +14,6 @@ export async function deleteAppSecret({
           .returning({ id: appSecrets.id, prefix: appSecrets.prefix })
       : [];
     if (!gone) throw notFound("No such secret for this application.");
-    await recordAudit(tx, actor, {
-      action: "DeleteAppSecret",
-      targetType: "application",
-      targetId: app.clientId,
-      detail: { secretId: gone.id, prefix: gone.prefix },
-    });
+    return { action: "DeleteAppSecret", detail: { secretId: gone.id, prefix: gone.prefix }, result: undefined };
   });
 }

@@ -1,32 +1,16 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
 import { assignments, grants, groupMembers } from "@/db/schema";
-import { recordAudit } from "@/lib/audit";
 import { notFound } from "@/lib/errors";
 import { isAssigned } from "@/lib/apps/official-access";
-import { requireAdmin } from "@/lib/ram/require-role";
-import type { Principal } from "@/lib/ram/principal";
+import { writeOfficialInstallation, type AppRef } from "./app-write";
 import type { AssigneeRef } from "./create-assignments";
-import { getOfficialInstallation } from "./official-queries";
 
 /**
  * Delete Assignment. People who lose access with it (and are not assigned another way) lose their
  * tokens for this application at once: their token families are revoked.
  */
-export async function deleteAssignment({
-  actor,
-  clientId,
-  assignee,
-}: {
-  actor: Principal;
-  clientId: string;
-  assignee: AssigneeRef;
-}): Promise<void> {
-  const db = await getDb();
-  await db.transaction(async (tx) => {
-    await requireAdmin(tx, actor);
-    const inst = await getOfficialInstallation(tx, actor.accountId, clientId);
-    if (!inst) throw notFound("This official application is not installed in this account.");
+export async function deleteAssignment({ assignee, ...ref }: AppRef & { assignee: AssigneeRef }): Promise<void> {
+  await writeOfficialInstallation(ref, async (tx, inst) => {
     const removed = await tx
       .delete(assignments)
       .where(
@@ -58,11 +42,6 @@ export async function deleteAssignment({
           and(eq(grants.installationId, inst.installationId), inArray(grants.userId, lost), isNull(grants.revokedAt)),
         );
     }
-    await recordAudit(tx, actor, {
-      action: "DeleteAssignment",
-      targetType: "application",
-      targetId: clientId,
-      detail: { ...assignee, revokedUsers: lost.length },
-    });
+    return { action: "DeleteAssignment", detail: { ...assignee, revokedUsers: lost.length }, result: undefined };
   });
 }

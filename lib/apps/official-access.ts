@@ -3,7 +3,10 @@ import type { Db, Tx } from "@/db/client";
 import { applications, assignments, groupMembers, personalConsents } from "@/db/schema";
 import type { Principal } from "@/lib/ram/principal";
 
-export type OfficialAccess = "ok" | "unassigned" | "needs-consent";
+/** A person's stored consent: what they chose and what they were offered (null: a row from before the choice). */
+export type PersonalConsent = { scopes: string[] | null; offeredScopes: string[] | null };
+
+export type OfficialAccess = { assigned: false } | { assigned: true; consent: PersonalConsent | null };
 
 /** Is the person assigned to this official application (directly or through a group)? The owner always is. */
 export async function isAssigned(
@@ -37,13 +40,14 @@ export async function isAssigned(
   return Boolean(row);
 }
 
+/** Whether the person may use this official application, and the consent they already gave (per person: the subject). */
 export async function checkOfficialAccess(
   db: Db | Tx,
   opts: { installationId: string; principal: Principal },
 ): Promise<OfficialAccess> {
-  if (!(await isAssigned(db, opts.installationId, opts.principal))) return "unassigned";
+  if (!(await isAssigned(db, opts.installationId, opts.principal))) return { assigned: false };
   const [consent] = await db
-    .select({ subject: personalConsents.subject })
+    .select({ scopes: personalConsents.scopes, offeredScopes: personalConsents.offeredScopes })
     .from(personalConsents)
     .where(
       and(
@@ -51,7 +55,7 @@ export async function checkOfficialAccess(
         eq(personalConsents.subject, opts.principal.subject),
       ),
     );
-  return consent ? "ok" : "needs-consent";
+  return { assigned: true, consent: consent ?? null };
 }
 
 /**

@@ -66,22 +66,7 @@ export async function listAssignments(db: Db, accountId: string, installationId:
       .where(and(eq(assignments.installationId, installationId), eq(assignments.principalType, "group")))
       .orderBy(asc(ramGroups.name)),
   ]);
-  return [
-    ...users.map((u) => ({
-      principalType: "user" as const,
-      principalId: u.id,
-      name: logonNameOf(u.name, alias),
-      displayName: u.displayName,
-      createdAt: u.createdAt,
-    })),
-    ...groups.map((g) => ({
-      principalType: "group" as const,
-      principalId: g.id,
-      name: g.name,
-      displayName: g.displayName,
-      createdAt: g.createdAt,
-    })),
-  ];
+  return principalRows(users, groups, alias);
 }
 
 /** Users and groups of the account an administrator can pick in Create Assignment (at most 500 each). */
@@ -100,18 +85,24 @@ export async function listAssigneeChoices(db: Db, accountId: string, alias: stri
       .orderBy(asc(ramGroups.name))
       .limit(500),
   ]);
+  return principalRows(
+    users,
+    groups.map((g) => ({ ...g, displayName: "User group" })),
+    alias,
+  );
+}
+
+type Row = { id: string; name: string; displayName: string };
+
+/** RAM users (by logon name) then user groups, as the assignment list and the picker show them. */
+function principalRows<U extends Row, G extends Row>(users: U[], groups: G[], alias: string) {
   return [
-    ...users.map((u) => ({
+    ...users.map(({ id, name, ...rest }) => ({
       principalType: "user" as const,
-      principalId: u.id,
-      name: logonNameOf(u.name, alias),
-      displayName: u.displayName,
+      principalId: id,
+      name: logonNameOf(name, alias),
+      ...rest,
     })),
-    ...groups.map((g) => ({
-      principalType: "group" as const,
-      principalId: g.id,
-      name: g.name,
-      displayName: "User group",
-    })),
+    ...groups.map(({ id, name, ...rest }) => ({ principalType: "group" as const, principalId: id, name, ...rest })),
   ];
 }

@@ -1,12 +1,8 @@
-import { and, eq, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
-import { appScopes, applications } from "@/db/schema";
-import { recordAudit } from "@/lib/audit";
+import { and, eq } from "drizzle-orm";
+import { appScopes } from "@/db/schema";
 import { AppError, notFound } from "@/lib/errors";
-import { requireAdmin } from "@/lib/ram/require-role";
-import type { Principal } from "@/lib/ram/principal";
-import { lockOwnedApp } from "./app-queries";
 import { setScopeRequiredSchema } from "./app-schemas";
+import { touchApp, writeOwnedApp, type AppRef } from "./app-write";
 import { DEFAULT_SCOPE } from "./scope-catalog";
 
 /**
@@ -14,21 +10,12 @@ import { DEFAULT_SCOPE } from "./scope-catalog";
  * granted scope is never widened by this.
  */
 export async function setScopeRequired({
-  actor,
-  clientId,
   scope,
   input,
-}: {
-  actor: Principal;
-  clientId: string;
-  scope: string;
-  input: { required: boolean };
-}) {
+  ...ref
+}: AppRef & { scope: string; input: { required: boolean } }) {
   const data = setScopeRequiredSchema.parse(input);
-  const db = await getDb();
-  const updated = await db.transaction(async (tx) => {
-    await requireAdmin(tx, actor);
-    const app = await lockOwnedApp(tx, actor.accountId, clientId);
+  return writeOwnedApp(ref, async (tx, app) => {
     if (scope === DEFAULT_SCOPE && !data.required)
       throw new AppError("conflict", "openid is the default scope: it is always required.");
     const [row] = await tx
@@ -37,17 +24,7 @@ export async function setScopeRequired({
       .where(and(eq(appScopes.applicationId, app.id), eq(appScopes.scope, scope)))
       .returning({ scope: appScopes.scope, required: appScopes.required });
     if (!row) throw notFound(`The application does not declare the scope ${scope}.`);
-    await tx
-      .update(applications)
-      .set({ updatedAt: sql`now()` })
-      .where(eq(applications.id, app.id));
-    await recordAudit(tx, actor, {
-      action: "UpdateAppScope",
-      targetType: "application",
-      targetId: app.clientId,
-      detail: { ...row },
-    });
-    return row;
+    await touchApp(tx, app.id);
+    return { action: "UpdateAppScope", detail: { ...row }, result: row };
   });
-  return updated;
 }

@@ -1,27 +1,14 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { applications } from "@/db/schema";
-import { recordAudit } from "@/lib/audit";
-import { requireAdmin } from "@/lib/ram/require-role";
-import type { Principal } from "@/lib/ram/principal";
-import { getApplication, lockOwnedApp } from "./app-queries";
+import { getApplication } from "./app-queries";
 import { assertConsistent, updateApplicationSchema, type UpdateApplicationInput } from "./app-schemas";
+import { writeOwnedApp, type AppRef } from "./app-write";
 
 /** Edits an application's basic information, redirect URIs, token validity or third-party flag. */
-export async function updateApplication({
-  actor,
-  clientId,
-  input,
-}: {
-  actor: Principal;
-  clientId: string;
-  input: UpdateApplicationInput;
-}) {
+export async function updateApplication({ input, ...ref }: AppRef & { input: UpdateApplicationInput }) {
   const data = updateApplicationSchema.parse(input);
-  const db = await getDb();
-  await db.transaction(async (tx) => {
-    await requireAdmin(tx, actor);
-    const app = await lockOwnedApp(tx, actor.accountId, clientId);
+  await writeOwnedApp(ref, async (tx, app) => {
     assertConsistent({
       type: app.type,
       redirectUris: data.redirectUris ?? app.redirectUris,
@@ -29,12 +16,7 @@ export async function updateApplication({
       refreshTokenValidity: data.refreshTokenValidity ?? app.refreshTokenValidity,
     });
     await tx.update(applications).set(data).where(eq(applications.id, app.id));
-    await recordAudit(tx, actor, {
-      action: "UpdateApplication",
-      targetType: "application",
-      targetId: app.clientId,
-      detail: { changed: Object.keys(data) },
-    });
+    return { action: "UpdateApplication", detail: { changed: Object.keys(data) }, result: undefined };
   });
-  return (await getApplication(db, actor.accountId, clientId))!;
+  return (await getApplication(await getDb(), ref.actor.accountId, ref.clientId))!;
 }

@@ -31,29 +31,32 @@ export async function revokeConsoleSession(db: Db | Tx, sid: string): Promise<vo
 
 export type SessionPrincipal = Principal & { sessionId: string; authTime: Date };
 
+// A session is live until it is signed out or expires; `sid` is bound when the statement runs.
+const live = and(
+  eq(consoleSessions.id, sql.placeholder("sid")),
+  isNull(consoleSessions.revokedAt),
+  gt(consoleSessions.expiresAt, sql`now()`),
+);
+
+const sessionColumns = {
+  ...principalColumns,
+  ownerSubject: accounts.ownerSubject,
+  userEnabled: ramUsers.enabled,
+  userSubject: ramUsers.subject,
+  sessionUserId: consoleSessions.userId,
+  authTime: consoleSessions.authTime,
+};
+
 /** The live session's principal, or null when it was signed out, expired, or its user is disabled or gone. */
 export async function loadSessionPrincipal(db: Db | Tx, sid: string): Promise<SessionPrincipal | null> {
   const query = preparedOnce(db, "console_session_principal", () =>
     db
-      .select({
-        ...principalColumns,
-        ownerSubject: accounts.ownerSubject,
-        userEnabled: ramUsers.enabled,
-        userSubject: ramUsers.subject,
-        sessionUserId: consoleSessions.userId,
-        authTime: consoleSessions.authTime,
-      })
+      .select(sessionColumns)
       .from(consoleSessions)
       .innerJoin(accounts, eq(accounts.id, consoleSessions.accountId))
       .leftJoin(ramUsers, eq(ramUsers.id, consoleSessions.userId))
       .leftJoin(ramRoles, eq(ramRoles.id, consoleSessions.roleId))
-      .where(
-        and(
-          eq(consoleSessions.id, sql.placeholder("sid")),
-          isNull(consoleSessions.revokedAt),
-          gt(consoleSessions.expiresAt, sql`now()`),
-        ),
-      )
+      .where(live)
       .prepare("console_session_principal"),
   );
   const [row] = await query.execute({ sid });

@@ -133,7 +133,7 @@ export async function parseAuthorizationRequest(params: URLSearchParams): Promis
     if (!["none", "login", "consent", "select_account"].includes(p))
       return fail("invalid_request", `Unknown prompt value ${p}.`);
   if (prompt.has("none") && prompt.size > 1)
-    return fail("invalid_request", "prompt=none can not be combined with other values.");
+    return fail("invalid_request", "prompt=none cannot be combined with other values.");
 
   // RFC 6749 §3.1: a parameter without a value is treated as omitted.
   const maxAgeText = params.get("max_age") || null;

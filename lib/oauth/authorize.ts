@@ -59,7 +59,7 @@ async function authorize(request: Request): Promise<Response> {
   }
 
   const db = await getDb();
-  const outcome = await decideConsent(db, { client, principal });
+  const outcome = await decideConsent(db, { client, principal, requested: stored.scope });
   const consentPage = async (kind: "install" | "personal") =>
     redirect(
       `/oauth2/consent/${await createConsentRequest(db, { sessionId: principal.sessionId, applicationId: client.id, request: req, kind })}`,
@@ -91,7 +91,7 @@ async function authorize(request: Request): Promise<Response> {
       return consentPage("install");
     case "personal-consent":
       if (req.prompt.has("none"))
-        return deny("consent_required", "The person has not authorized this application yet.");
+        return deny("consent_required", "The person has not authorized this application, or this scope, yet.");
       return consentPage("personal");
     case "refuse":
       // An unassigned person sees the refusal on the consent page (it names who to ask).

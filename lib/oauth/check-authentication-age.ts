@@ -3,7 +3,7 @@ import { LOGIN_AFTER, type AuthorizationRequest } from "./authorize-request";
 /**
  * OIDC Core §3.1.2.1: `prompt=login` asks for a fresh sign-in, `max_age` for one at most that many
  * seconds old; `login_after` (set by reauthenticationUrl) for one newer than the request that sent
- * the person to sign in. A bound in the future counts as "now", so a made-up value can not lock
+ * the person to sign in. A bound in the future counts as "now", so a made-up value cannot lock
  * anyone out: one fresh sign-in always satisfies what comes back from reauthenticationUrl.
  */
 export function needsReauthentication(

@@ -31,7 +31,7 @@ export async function authenticateClient(
   if (isPublicClient(client)) {
     if (creds.method !== "none" || !allowNone)
       throw invalidClient(
-        "This client is public: it has no secret and can not use this endpoint this way.",
+        "This client is public: it has no secret and cannot use this endpoint this way.",
         triedBasic,
       );
     return { client, method: "none" };

@@ -1,18 +1,22 @@
+import { createElement } from "react";
 import { getDb } from "@/db/client";
-import { personalConsents } from "@/db/schema";
 import { installApp } from "@/lib/apps/install-app";
-import { recordAudit } from "@/lib/audit";
 import { principalFromRequest } from "@/lib/auth/request-session";
 import { constantTimeEqual } from "@/lib/crypto/tokens";
 import { AppError } from "@/lib/errors";
 import { readBodyTextOrNull } from "@/lib/http/body-limit";
 import { toResponse } from "@/lib/oauth/error-response";
 import { getClient, lockClient } from "@/lib/apps/clients";
-import { decideConsent, isStale } from "./consent-outcome";
+import { decideConsent, isStale, type ConsentOutcome } from "./consent-outcome";
 import { consentCsrfToken, consumeConsentRequest, getPendingConsentRequest } from "./consent-requests";
+import { pageResponse } from "./consent-screen/render";
+import { SessionEndedScreen } from "./consent-screen/dead-ends";
+import { readDecisionFields } from "./decision-fields";
+import { grantPersonalConsent } from "./grant-personal-consent";
 import { errorPage, redirect } from "./html";
 import { errorRedirect, issueCodeRedirect } from "./issue-code-redirect";
 import { validateGrantedScopes } from "./consent-scopes";
+import { signInAndContinueUrl } from "./resume-request";
 
 /** The consent form: a request id, a CSRF token, a decision and the scope items; read no further. */
 const MAX_FORM = 16 * 1024;
@@ -20,7 +24,8 @@ const MAX_FORM = 16 * 1024;
 /**
  * POST /oauth2/decision: the consent form's Grant or Cancel. The server re-checks everything the
  * page showed: the session and CSRF token bound to this request, administrator rights, and that
- * the scope neither drops a required item nor adds one the app did not declare or request.
+ * the scope neither drops a required item nor adds one the app did not declare or request (for a
+ * personal consent: one the installation did not grant). A repeated field is refused.
  */
 export async function consentDecisionEndpoint(request: Request): Promise<Response> {
   return decide(request).catch((error: unknown) => toResponse(error, "page"));
@@ -33,14 +38,13 @@ async function decide(request: Request): Promise<Response> {
   }
   const body = await readBodyTextOrNull(request, MAX_FORM);
   if (body === null) return errorPage(413, "invalid_request", "The form is too large.");
-  const form = new URLSearchParams(body);
-  const requestId = form.get("request_id") ?? "";
-  const decision = form.get("decision");
+  const read = readDecisionFields(body);
+  if (!read.ok) return errorPage(400, "invalid_request", read.message);
+  const { requestId, decision, csrf, scopes: submitted } = read.fields;
 
   const principal = await principalFromRequest(request);
-  if (!principal)
-    return errorPage(401, "login_required", "Your console session has ended. Start again from the application.");
   const db = await getDb();
+  if (!principal) return sessionEnded(await signInAndContinueUrl(db, requestId));
   const pending = await getPendingConsentRequest(db, requestId, principal.sessionId);
   if (!pending)
     return errorPage(
@@ -48,7 +52,7 @@ async function decide(request: Request): Promise<Response> {
       "invalid_request",
       "This authorization request was already answered or has expired. Start again from the application.",
     );
-  if (!constantTimeEqual(form.get("csrf_token") ?? "", consentCsrfToken(principal.sessionId, pending.id))) {
+  if (!constantTimeEqual(csrf, consentCsrfToken(principal.sessionId, pending.id))) {
     return errorPage(403, "invalid_request", "The form could not be verified. Start again from the application.");
   }
   // Read fresh: an application deleted or changed since the page was shown is refused, never redirected to.
@@ -58,7 +62,7 @@ async function decide(request: Request): Promise<Response> {
   if (decision === "cancel") {
     const used = await db.transaction((tx) => consumeConsentRequest(tx, pending.id, principal.sessionId));
     if (!used) return errorPage(409, "invalid_request", "This authorization request was already answered.");
-    return redirect(errorRedirect(pending.request, "access_denied", "The person did not grant access."), 303);
+    return redirect(errorRedirect(pending.request, "access_denied", whyNotGranted(before)), 303);
   }
   if (decision !== "grant") return errorPage(400, "invalid_request", "Choose Grant or Cancel.");
 
@@ -81,11 +85,11 @@ async function decide(request: Request): Promise<Response> {
         return errorPage(
           409,
           "invalid_request",
-          "This authorization request can not be answered. Start again from the application.",
+          "This authorization request cannot be answered. Start again from the application.",
         );
       }
       if (now.kind === "install-consent") {
-        const scopes = validateGrantedScopes(current, pending.request.scope, form.getAll("scope"));
+        const scopes = validateGrantedScopes(current, pending.request.scope, submitted);
         if (!scopes.ok) return errorPage(400, "invalid_scope", scopes.message);
         if (!(await consumeConsentRequest(tx, pending.id, principal.sessionId)))
           throw new AppError("conflict", "already answered");
@@ -98,23 +102,13 @@ async function decide(request: Request): Promise<Response> {
         });
         return issueCodeRedirect(tx, { applicationId: current.id, installation, principal, request: pending.request });
       }
-      // A personal consent to an official application.
-      if (!(await consumeConsentRequest(tx, pending.id, principal.sessionId)))
-        throw new AppError("conflict", "already answered");
-      await tx
-        .insert(personalConsents)
-        .values({ installationId: now.installation.id, subject: principal.subject })
-        .onConflictDoNothing();
-      await recordAudit(tx, principal, {
-        action: "ConsentApplication",
-        targetType: "application",
-        targetId: current.clientId,
-      });
-      return issueCodeRedirect(tx, {
-        applicationId: current.id,
-        installation: now.installation,
+      return grantPersonalConsent(tx, {
+        client: current,
+        outcome: now,
         principal,
+        pendingId: pending.id,
         request: pending.request,
+        submitted,
       });
     });
     return typeof outcome === "string" ? redirect(outcome, 303) : outcome;
@@ -127,4 +121,17 @@ async function decide(request: Request): Promise<Response> {
     }
     throw error;
   }
+}
+
+/** RFC 6749 §4.1.2.1: the error_description says why the application got nothing. */
+function whyNotGranted(outcome: ConsentOutcome): string {
+  if (outcome.kind === "ask-admin")
+    return "The application is not installed in this account, and only the Alibaba Cloud account or a RAM administrator can install it.";
+  if (outcome.kind === "refuse") return outcome.description;
+  return "The person did not grant access.";
+}
+
+/** 401: the console session ended while the consent screen was open; sign in again and continue. */
+function sessionEnded(signInUrl: string): Response {
+  return pageResponse(createElement(SessionEndedScreen, { signInUrl }), 401);
 }

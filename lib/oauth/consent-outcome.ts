@@ -4,11 +4,13 @@ import { isAdministrator } from "@/lib/ram/admin";
 import { listAdministrators } from "@/lib/ram/list-administrators";
 import type { Principal } from "@/lib/ram/principal";
 import type { ClientRecord } from "@/lib/apps/clients";
+import type { PersonalConsent } from "@/lib/apps/official-access";
 import { getInstallation } from "./installation-lookup";
-import { checkOfficialAccess } from "@/lib/apps/official-access";
+import type { ScopeOffer } from "./consent-scopes";
 import { isRegisteredRedirectUri } from "./match-redirect-uri";
+import { officialOutcome } from "./personal-consent-outcome";
 
-type InstallationRef = Pick<Installation, "id" | "scopes">;
+export type InstallationRef = Pick<Installation, "id" | "scopes">;
 
 /** Why nothing can be granted. The first three make a pending request stale: nothing may be sent back to the app. */
 export type RefuseReason = "app-gone" | "not-third-party" | "redirect-uri-gone" | "not-installed" | "unassigned";
@@ -21,37 +23,59 @@ export type RefuseReason = "app-gone" | "not-third-party" | "redirect-uri-gone" 
 export type ConsentOutcome =
   /** The person's own account's application: no consent; the caller makes sure it is installed, then issues a code. */
   | { kind: "own-app" }
-  /** Installed (and, for an official application, assigned and personally consented): a code at once. */
+  /**
+   * Installed (and, for an official application, assigned and personally consented): a code at
+   * once. For an official application `installation.scopes` is already cut to the person's choice.
+   */
   | { kind: "issue-code"; installation: InstallationRef }
   /** Not installed and the person is an administrator: the consent screen whose Grant installs it (rule 1, 3). */
   | { kind: "install-consent" }
-  /** An official application the person is assigned to: a personal consent for their own identity (rule 8). */
-  | { kind: "personal-consent"; installation: InstallationRef }
-  /** Not installed and the person can not install it: who can. */
+  /**
+   * An official application the person is assigned to: a personal consent for their own identity
+   * (rule 8), offering what the installation granted; `consent` is what they chose before, if anything.
+   */
+  | { kind: "personal-consent"; installation: InstallationRef; offer: ScopeOffer; consent: PersonalConsent | null }
+  /** Not installed and the person cannot install it: who can. */
   | { kind: "ask-admin"; admins: string[] }
-  | { kind: "refuse"; reason: RefuseReason; status: 400 | 403 | 404; error: string; description: string };
+  | Refusal;
+
+/** `selfAssign`: the person is not assigned but is an administrator, who can assign themselves. */
+export type Refusal = {
+  kind: "refuse";
+  reason: RefuseReason;
+  status: 400 | 403 | 404;
+  error: string;
+  description: string;
+  selfAssign?: boolean;
+};
 
 /** A consent request already shown to the person: its kind decides which screen it answers. */
-export type PendingConsent = { kind: "install" | "personal"; applicationId: string; request: { redirectUri: string } };
+export type PendingConsent = {
+  kind: "install" | "personal";
+  applicationId: string;
+  request: { redirectUri: string; scope?: string };
+};
 
-const STALE: ReadonlySet<RefuseReason> = new Set(["app-gone", "not-third-party", "redirect-uri-gone"]);
+type StaleReason = "app-gone" | "not-third-party" | "redirect-uri-gone";
+const STALE: ReadonlySet<RefuseReason> = new Set<StaleReason>(["app-gone", "not-third-party", "redirect-uri-gone"]);
 
-/** A refusal after which the pending request can not even be cancelled back to the application. */
-export function isStale(outcome: ConsentOutcome): outcome is Extract<ConsentOutcome, { kind: "refuse" }> {
+/** A refusal after which the pending request cannot even be cancelled back to the application. */
+export function isStale(outcome: ConsentOutcome): outcome is Refusal & { reason: StaleReason } {
   return outcome.kind === "refuse" && STALE.has(outcome.reason);
 }
 
-function refuse(reason: RefuseReason, status: 400 | 403 | 404, error: string, description: string): ConsentOutcome {
+function refuse(reason: RefuseReason, status: 400 | 403 | 404, error: string, description: string): Refusal {
   return { kind: "refuse", reason, status, error, description };
 }
 
 /**
  * Decides the outcome. `client` is read fresh by the caller (null: no such client_id any more);
- * `pending` is the consent request being shown or answered, absent on the authorization endpoint.
+ * `pending` is the consent request being shown or answered, absent on the authorization endpoint,
+ * which gives the `requested` scope instead (space-separated; absent: all the installation grants).
  */
 export async function decideConsent(
   db: Db | Tx,
-  opts: { client: ClientRecord | null; principal: Principal; pending?: PendingConsent },
+  opts: { client: ClientRecord | null; principal: Principal; pending?: PendingConsent; requested?: string },
 ): Promise<ConsentOutcome> {
   const { client, principal, pending } = opts;
   // The application was deleted, or replaced by a new one with the same client_id.
@@ -94,15 +118,11 @@ export async function decideConsent(
   if (!installation)
     return refuse("not-installed", 404, "invalid_request", "The application is no longer installed in this account.");
   if (kind === "installed") return { kind: "issue-code", installation };
-  // Official applications: only assigned people, each after a personal consent (the seed).
-  const access = await checkOfficialAccess(db, { installationId: installation.id, principal });
-  if (access === "unassigned")
-    return refuse(
-      "unassigned",
-      403,
-      "access_denied",
-      "You are not assigned to this application. Ask an administrator to assign you.",
-    );
-  if (access === "ok" && !pending) return { kind: "issue-code", installation };
-  return { kind: "personal-consent", installation };
+  return officialOutcome(db, {
+    client,
+    principal,
+    installation,
+    pending: Boolean(pending),
+    requested: pending ? pending.request.scope : opts.requested,
+  });
 }

@@ -1,5 +1,4 @@
 import { eq } from "drizzle-orm";
-import type { ReactElement } from "react";
 import { getDb } from "@/db/client";
 import { accounts } from "@/db/schema";
 import { principalFromRequest } from "@/lib/auth/request-session";
@@ -8,10 +7,10 @@ import { getClient } from "@/lib/apps/clients";
 import { decideConsent, isStale } from "./consent-outcome";
 import { consentCsrfToken, getPendingConsentRequest, isConsentRequestId } from "./consent-requests";
 import { offeredScopes } from "./consent-scopes";
-import { renderDocument } from "./consent-screen/render";
+import { pageResponse } from "./consent-screen/render";
+import { GoneScreen } from "./consent-screen/dead-ends";
 import {
   AskAdminScreen,
-  GoneScreen,
   InstallConsentScreen,
   NotAssignedScreen,
   PersonalConsentScreen,
@@ -19,21 +18,9 @@ import {
 } from "./consent-screen/screens";
 import { toResponse } from "@/lib/oauth/error-response";
 import { redirect } from "./html";
+import { signInAndContinueUrl, wayBackTo } from "./resume-request";
 
-const HEADERS = {
-  "content-type": "text/html; charset=utf-8",
-  // No script can run on this page at all; styles only from the console's own stylesheet; no
-  // form-action: Grant redirects on to the application.
-  "content-security-policy":
-    "default-src 'none'; style-src 'self'; img-src 'self' https: data:; base-uri 'none'; frame-ancestors 'none'",
-  "x-frame-options": "DENY",
-  "cache-control": "no-store",
-  "referrer-policy": "no-referrer",
-};
-
-function page(element: ReactElement, status = 200): Response {
-  return new Response(renderDocument(element), { status, headers: HEADERS });
-}
+const page = pageResponse;
 
 const NO_LONGER_VALID = "This authorization request is no longer valid";
 
@@ -59,13 +46,14 @@ export async function consentPageEndpoint(request: Request): Promise<Response> {
   }
   try {
     const principal = await principalFromRequest(request);
-    if (!principal) return redirect(`/signin?callbackUrl=${encodeURIComponent(url.pathname)}`);
     const db = await getDb();
+    // A consent request is bound to its session: after sign-in, the authorization request starts again.
+    if (!principal) return redirect(await signInAndContinueUrl(db, requestId));
     const pending = await getPendingConsentRequest(db, requestId, principal.sessionId);
     if (!pending) {
       const message =
         "It was already answered, it expired, or it belongs to another sign-in. Go back to the application and start again.";
-      return page(<GoneScreen title={NO_LONGER_VALID} message={message} />, 410);
+      return page(<GoneScreen title={NO_LONGER_VALID} message={message} back={await wayBackTo(db, requestId)} />, 410);
     }
     // Read fresh: an application deleted or changed since the request was made is not shown.
     const client = await getClient(pending.request.clientId);
@@ -76,6 +64,7 @@ export async function consentPageEndpoint(request: Request): Promise<Response> {
           title={NO_LONGER_VALID}
           message={outcome.kind === "refuse" ? outcome.description : ""}
           tone="warn"
+          back={await wayBackTo(db, requestId)}
         />,
         410,
       );
@@ -99,10 +88,10 @@ export async function consentPageEndpoint(request: Request): Promise<Response> {
       case "install-consent":
         return page(<InstallConsentScreen data={data} {...offeredScopes(client, pending.request.scope)} />);
       case "personal-consent":
-        return page(<PersonalConsentScreen data={data} scopes={outcome.installation.scopes} />);
+        return page(<PersonalConsentScreen data={data} {...outcome.offer} />);
       default:
         // Not assigned, or no longer installed in the account.
-        return page(<NotAssignedScreen data={data} />);
+        return page(<NotAssignedScreen data={data} selfAssign={outcome.kind === "refuse" && !!outcome.selfAssign} />);
     }
   } catch (error) {
     return toResponse(error, "page");

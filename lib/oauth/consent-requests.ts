@@ -56,20 +56,20 @@ export function isConsentRequestId(id: string): boolean {
   return /^[A-Za-z0-9_-]{1,64}$/.test(id);
 }
 
+/** The request, of this console session, not used yet and not expired. */
+function pending(id: string, sessionId: string) {
+  return and(
+    eq(consentRequests.id, id),
+    eq(consentRequests.sessionId, sessionId),
+    isNull(consentRequests.usedAt),
+    gt(consentRequests.expiresAt, sql`now()`),
+  );
+}
+
 /** A pending request of this console session, or null (unknown, another session's, used or expired). */
 export async function getPendingConsentRequest(db: Db | Tx, id: string, sessionId: string) {
   if (!isConsentRequestId(id)) return null;
-  const [row] = await db
-    .select(columns)
-    .from(consentRequests)
-    .where(
-      and(
-        eq(consentRequests.id, id),
-        eq(consentRequests.sessionId, sessionId),
-        isNull(consentRequests.usedAt),
-        gt(consentRequests.expiresAt, sql`now()`),
-      ),
-    );
+  const [row] = await db.select(columns).from(consentRequests).where(pending(id, sessionId));
   return row ? { ...row, request: row.params } : null;
 }
 
@@ -79,14 +79,7 @@ export async function consumeConsentRequest(tx: Tx, id: string, sessionId: strin
   const [row] = await tx
     .update(consentRequests)
     .set({ usedAt: sql`now()` })
-    .where(
-      and(
-        eq(consentRequests.id, id),
-        eq(consentRequests.sessionId, sessionId),
-        isNull(consentRequests.usedAt),
-        gt(consentRequests.expiresAt, sql`now()`),
-      ),
-    )
+    .where(pending(id, sessionId))
     .returning(columns);
   return row ? { ...row, request: row.params } : null;
 }

@@ -1,7 +1,10 @@
 import type { ClientRecord } from "@/lib/apps/clients";
 
-/** What the consent screen offers: the app's required scope, and the optional items this request asked for. */
-export function offeredScopes(client: Pick<ClientRecord, "scopes">, requestedScope: string) {
+/** What a consent screen offers: the required items (locked) and the optional ones (switches). */
+export type ScopeOffer = { required: string[]; optional: string[] };
+
+/** What the install consent offers: the app's required scope, and the optional items this request asked for. */
+export function offeredScopes(client: Pick<ClientRecord, "scopes">, requestedScope: string): ScopeOffer {
   const requested = new Set(requestedScope.split(" ").filter(Boolean));
   return {
     required: client.scopes.filter((s) => s.required).map((s) => s.scope),
@@ -10,24 +13,33 @@ export function offeredScopes(client: Pick<ClientRecord, "scopes">, requestedSco
 }
 
 /**
- * Rule 2 of the design: the required scope can not be dropped by editing the form, and nothing
- * the app did not declare, or this request did not ask for, can be granted.
+ * Rule 2 of the design: the required scope cannot be dropped by editing the form, and nothing
+ * outside the offer (what the app declared and this request asked for, or, for a personal
+ * consent, what the installation granted) can be granted.
  */
-export function validateGrantedScopes(
-  client: Pick<ClientRecord, "scopes">,
-  requestedScope: string,
+export function checkChosenScopes(
+  offer: ScopeOffer,
   submitted: string[],
 ): { ok: true; granted: string[] } | { ok: false; message: string } {
-  const { required, optional } = offeredScopes(client, requestedScope);
+  const { required, optional } = offer;
   const chosen = new Set(submitted);
   const missing = required.filter((s) => !chosen.has(s));
   if (missing.length)
     return {
       ok: false,
-      message: `The required scope can not be deselected (${missing.join(", ")}). To deny it, cancel the request.`,
+      message: `The required scope cannot be deselected (${missing.join(", ")}). To deny it, cancel the request.`,
     };
   const extra = [...chosen].filter((s) => !required.includes(s) && !optional.includes(s));
   if (extra.length)
-    return { ok: false, message: `These scopes can not be granted to this application: ${extra.join(", ")}.` };
+    return { ok: false, message: `These scopes cannot be granted to this application: ${extra.join(", ")}.` };
   return { ok: true, granted: [...required, ...optional.filter((s) => chosen.has(s))] };
+}
+
+/** The install consent's check: the offer of this client and request. */
+export function validateGrantedScopes(
+  client: Pick<ClientRecord, "scopes">,
+  requestedScope: string,
+  submitted: string[],
+) {
+  return checkChosenScopes(offeredScopes(client, requestedScope), submitted);
 }

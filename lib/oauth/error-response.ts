@@ -32,7 +32,7 @@ const OUTAGE: Record<Transport, Pick<Problem, "code" | "message">> = {
   oauth: { code: "temporarily_unavailable", message: "Try again in a few seconds." },
   page: {
     code: "temporarily_unavailable",
-    message: "The console can not reach its database right now. Try again in a few seconds.",
+    message: "The console cannot reach its database right now. Try again in a few seconds.",
   },
 };
 

@@ -58,7 +58,7 @@ export async function exchangeRefreshToken(auth: AuthenticatedClient, params: Fo
     // Throwing rolls the rotation back.
     const scope = narrowScope(effectiveScope(row.scope, person.installedScopes), params.get("scope"));
     if (scope === null) throw invalidScope("The requested scope exceeds the scope originally granted.");
-    // The grant (the token family) narrows with it: later refreshes can not widen it again.
+    // The grant (the token family) narrows with it: later refreshes cannot widen it again.
     if (scope !== row.scope) await tx.update(grants).set({ scope }).where(eq(grants.id, row.grantId));
     const pair = await issueTokenPair(tx, {
       grantId: row.grantId,

@@ -10,7 +10,7 @@ const FRAME_HEADERS = {
   "referrer-policy": "no-referrer",
 };
 
-/** An error page for requests that can not be sent back to the application (RFC 6749 §4.1.2.1). */
+/** An error page for requests that cannot be sent back to the application (RFC 6749 §4.1.2.1). */
 export function errorPage(
   status: number,
   error: string,

@@ -11,37 +11,24 @@ export async function listAdministrators(db: Db | Tx, accountId: string): Promis
     .from(accounts)
     .where(eq(accounts.id, accountId));
   if (!account) return [];
-  const adminGroups = db
-    .select({ id: policyAttachments.principalId })
-    .from(policyAttachments)
-    .where(
-      and(
-        eq(policyAttachments.accountId, accountId),
-        eq(policyAttachments.principalType, "group"),
-        inArray(policyAttachments.policyName, [...adminPolicies]),
-      ),
-    );
-  const directAdmins = db
-    .select({ id: policyAttachments.principalId })
-    .from(policyAttachments)
-    .where(
-      and(
-        eq(policyAttachments.accountId, accountId),
-        eq(policyAttachments.principalType, "user"),
-        inArray(policyAttachments.policyName, [...adminPolicies]),
-      ),
-    );
+  // The groups and the users that have an administrator policy attached directly.
+  const holders = (type: "user" | "group") =>
+    db
+      .select({ id: policyAttachments.principalId })
+      .from(policyAttachments)
+      .where(
+        and(
+          eq(policyAttachments.accountId, accountId),
+          eq(policyAttachments.principalType, type),
+          inArray(policyAttachments.policyName, [...adminPolicies]),
+        ),
+      );
+  const isAdmin = or(inArray(ramUsers.id, holders("user")), inArray(groupMembers.groupId, holders("group")));
   const users = await db
     .selectDistinct({ name: ramUsers.name })
     .from(ramUsers)
     .leftJoin(groupMembers, eq(groupMembers.userId, ramUsers.id))
-    .where(
-      and(
-        eq(ramUsers.accountId, accountId),
-        eq(ramUsers.enabled, true),
-        or(inArray(ramUsers.id, directAdmins), inArray(groupMembers.groupId, adminGroups)),
-      ),
-    )
+    .where(and(eq(ramUsers.accountId, accountId), eq(ramUsers.enabled, true), isAdmin))
     .orderBy(asc(ramUsers.name));
   return [account.ownerEmail, ...users.map((u) => logonNameOf(u.name, account.alias))];
 }

@@ -26,3 +26,12 @@ export async function readerDb(actor: Principal): Promise<Db> {
   await requireReader(db, actor);
   return db;
 }
+
+/** A write: one transaction that first checks that the actor is the owner or a RAM administrator. */
+export async function adminTransaction<T>(actor: Principal, write: (tx: Tx) => Promise<T>): Promise<T> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    await requireAdmin(tx, actor);
+    return write(tx);
+  });
+}

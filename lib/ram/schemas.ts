@@ -39,9 +39,12 @@ export const policyNameSchema = z.enum(systemPolicies.map((p) => p.name) as [str
   message: "Unknown policy",
 });
 
-export const createGroupSchema = z.object({ name: ramNameSchema, description: z.string().trim().max(256).default("") });
-export const createRoleSchema = z.object({ name: ramNameSchema, description: z.string().trim().max(256).default("") });
+/** A user group and a RAM role are created with the same fields. */
+export const createNamedSchema = z.object({ name: ramNameSchema, description: z.string().trim().max(256).default("") });
+export const createGroupSchema = createNamedSchema;
+export const createRoleSchema = createNamedSchema;
 export const idSchema = z.string().uuid("Not a valid ID");
+export type CreateNamedInput = z.input<typeof createNamedSchema>;
 export type CreateGroupInput = z.input<typeof createGroupSchema>;
 export type CreateRoleInput = z.input<typeof createRoleSchema>;
 /** Body of POST …/groups/{id}/members and …/roles/{id}/trustees. */

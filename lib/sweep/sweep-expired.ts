@@ -47,41 +47,32 @@ export async function sweepExpired(db: Db, opts: { batch?: number; graceSeconds?
     const locked = await tx.execute<{ ok: boolean }>(sql`select pg_try_advisory_xact_lock(${SWEEP_LOCK}) as ok`);
     if (!locked.rows[0]?.ok) return { ran: false, deleted: zero() };
     const sweep = (table: PgTable, key: PgColumn, where: SQL | undefined) => deleteBatch(tx, table, key, where, batch);
+    const deadFamily = and(
+      lt(refreshTokens.expiresAt, cutoff),
+      // The family is dead: its grant is revoked or gone, or no refresh token of it can be used any more.
+      or(
+        sql`not exists (select 1 from ${grants} where ${grants.id} = ${refreshTokens.grantId} and ${grants.revokedAt} is null)`,
+        sql`not exists (select 1 from ${refreshTokens} live where live.grant_id = ${refreshTokens.grantId} and live.expires_at > now())`,
+      ),
+    );
+    const endedSession = or(
+      lt(consoleSessions.expiresAt, cutoff),
+      and(isNotNull(consoleSessions.revokedAt), lt(consoleSessions.revokedAt, cutoff)),
+    );
+    // Never the active key (retired_at null): only retired keys past their publication.
+    const pastPublication = and(
+      isNotNull(signingKeys.retiredAt),
+      isNotNull(signingKeys.publishUntil),
+      lt(signingKeys.publishUntil, cutoff),
+    );
     const deleted: SweepCounts = {
       authCodes: await sweep(authCodes, authCodes.codeHash, lt(authCodes.expiresAt, cutoff)),
       consentRequests: await sweep(consentRequests, consentRequests.id, lt(consentRequests.expiresAt, cutoff)),
       accessTokens: await sweep(accessTokens, accessTokens.tokenHash, lt(accessTokens.expiresAt, cutoff)),
-      refreshTokens: await sweep(
-        refreshTokens,
-        refreshTokens.tokenHash,
-        and(
-          lt(refreshTokens.expiresAt, cutoff),
-          // The family is dead: its grant is revoked or gone, or no refresh token of it can be used any more.
-          or(
-            sql`not exists (select 1 from ${grants} where ${grants.id} = ${refreshTokens.grantId} and ${grants.revokedAt} is null)`,
-            sql`not exists (select 1 from ${refreshTokens} live where live.grant_id = ${refreshTokens.grantId} and live.expires_at > now())`,
-          ),
-        ),
-      ),
+      refreshTokens: await sweep(refreshTokens, refreshTokens.tokenHash, deadFamily),
       rateLimits: await sweep(rateLimits, rateLimits.key, lt(rateLimits.resetAt, cutoff)),
-      consoleSessions: await sweep(
-        consoleSessions,
-        consoleSessions.id,
-        or(
-          lt(consoleSessions.expiresAt, cutoff),
-          and(isNotNull(consoleSessions.revokedAt), lt(consoleSessions.revokedAt, cutoff)),
-        ),
-      ),
-      // Never the active key (retired_at null): only retired keys past their publication.
-      signingKeys: await sweep(
-        signingKeys,
-        signingKeys.kid,
-        and(
-          isNotNull(signingKeys.retiredAt),
-          isNotNull(signingKeys.publishUntil),
-          lt(signingKeys.publishUntil, cutoff),
-        ),
-      ),
+      consoleSessions: await sweep(consoleSessions, consoleSessions.id, endedSession),
+      signingKeys: await sweep(signingKeys, signingKeys.kid, pastPublication),
     };
     return { ran: true, deleted };
   });

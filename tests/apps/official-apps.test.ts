@@ -34,6 +34,8 @@ async function access(who: string, extra: Record<string, string> = {}) {
   const grant = async () => {
     const id = location.split("/").pop()!;
     const body = new URLSearchParams({ request_id: id, csrf_token: consentCsrfToken(sid, id), decision: "grant" });
+    // The personal consent's required scope, as its locked items post it.
+    for (const scope of ["openid", "/acs/mcp-server"]) body.append("scope", scope);
     return consentDecisionEndpoint(
       new Request(`${ISSUER}/oauth2/decision`, {
         method: "POST",

@@ -9,15 +9,14 @@ const headings = {
     title: "Optional scope",
     note: "The optional scope includes data and permissions that the application requests but does not require. You can grant or deny each of them.",
   },
-  personal: { title: "Authorization scope", note: "The application gets this information about you." },
 } as const;
 
 /**
  * Native controls keep it keyboard- and screen-reader-usable: a fieldset with a legend; required
  * items checked and locked (sent as hidden fields); optional items switches (checkbox
- * role="switch"), off by default; a personal consent lists what the app gets.
+ * role="switch"), off by default.
  */
-export function ScopeList({ kind, items }: { kind: "required" | "optional" | "personal"; items: Scope[] }) {
+export function ScopeList({ kind, items }: { kind: "required" | "optional"; items: Scope[] }) {
   const h = headings[kind];
   return (
     <fieldset aria-describedby={`${kind}-note`}>
@@ -34,7 +33,7 @@ export function ScopeList({ kind, items }: { kind: "required" | "optional" | "pe
   );
 }
 
-function ScopeItem({ kind, item }: { kind: "required" | "optional" | "personal"; item: Scope }) {
+function ScopeItem({ kind, item }: { kind: "required" | "optional"; item: Scope }) {
   const id = `scope-${item.scope.replace(/[^a-zA-Z0-9_-]/g, "_")}`;
   const text = (
     <>
@@ -47,13 +46,6 @@ function ScopeItem({ kind, item }: { kind: "required" | "optional" | "personal";
       </span>
     </>
   );
-  if (kind === "personal") {
-    return (
-      <li>
-        <div>{text}</div>
-      </li>
-    );
-  }
   return (
     <li>
       {kind === "required" ? (

@@ -1,8 +1,21 @@
 import { describeScope } from "@/lib/apps/scope-catalog";
 import { AppCard, type AppCardData } from "./app-card";
+import { ConsentNotice } from "./consent-notice";
 import { DecisionForm } from "./decision-form";
 import { Notice, ProtocolDocument } from "./document";
 import { ScopeList } from "./scope-list";
+
+/** The items of a consent screen: required (locked) and optional (switches, off unless already chosen). */
+type Offer = { required: string[]; optional: string[] };
+
+function OfferedScopes({ required, optional }: Offer) {
+  return (
+    <>
+      <ScopeList kind="required" items={required.map(describeScope)} />
+      {optional.length ? <ScopeList kind="optional" items={optional.map(describeScope)} /> : null}
+    </>
+  );
+}
 
 /** What every screen of one pending request shows: the application card and the form's hidden fields. */
 export type ScreenData = AppCardData & { requestId: string; csrf: string; accountAlias: string };
@@ -19,31 +32,22 @@ function Screen({ title, data, children }: { title: string; data: ScreenData; ch
 const formOf = (d: ScreenData) => ({ requestId: d.requestId, csrf: d.csrf, appName: d.client.name });
 
 /** An administrator installs the application for the account (rules 1–3 of the design). */
-export function InstallConsentScreen({
-  data,
-  required,
-  optional,
-}: {
-  data: ScreenData;
-  required: string[];
-  optional: string[];
-}) {
+export function InstallConsentScreen({ data, ...offer }: { data: ScreenData } & Offer) {
   return (
     <Screen title={`Authorize ${data.client.name}`} data={data}>
       <DecisionForm {...formOf(data)}>
-        <ScopeList kind="required" items={required.map(describeScope)} />
-        {optional.length ? <ScopeList kind="optional" items={optional.map(describeScope)} /> : null}
-        <Notice>
-          After you grant, the application is installed for the account {data.accountAlias}: every RAM user of this
-          account can use it without authorizing it again. It can read the identity and permission information of the
-          people who use it.
-        </Notice>
+        <OfferedScopes {...offer} />
+        <ConsentNotice
+          kind="install"
+          scopes={[...offer.required, ...offer.optional]}
+          accountAlias={data.accountAlias}
+        />
       </DecisionForm>
     </Screen>
   );
 }
 
-/** Someone who can not install the application: who can. */
+/** Someone who cannot install the application: who can. */
 export function AskAdminScreen({ data, admins }: { data: ScreenData; admins: string[] }) {
   return (
     <Screen title={`Ask an administrator to authorize ${data.client.name}`} data={data}>
@@ -64,47 +68,62 @@ export function AskAdminScreen({ data, admins }: { data: ScreenData; admins: str
   );
 }
 
-/** An assigned person's own consent to an official application (rule 8). */
-export function PersonalConsentScreen({ data, scopes }: { data: ScreenData; scopes: string[] }) {
+/**
+ * An assigned person's own consent to an official application (rule 8): the same required and
+ * optional split as the install consent, limited to what the installation granted.
+ */
+export function PersonalConsentScreen({ data, ...offer }: { data: ScreenData } & Offer) {
   return (
     <Screen title={`Authorize ${data.client.name} for yourself`} data={data}>
       <DecisionForm {...formOf(data)}>
-        <ScopeList kind="personal" items={scopes.map(describeScope)} />
-        <Notice>
-          Your administrator provisioned this official application for the account. Grant it access to your own identity
-          and permission information; you will not be asked again.
-        </Notice>
+        <OfferedScopes {...offer} />
+        <ConsentNotice
+          kind="personal"
+          scopes={[...offer.required, ...offer.optional]}
+          accountAlias={data.accountAlias}
+        />
       </DecisionForm>
     </Screen>
   );
 }
 
-/** An official application the person is not assigned to. */
-export function NotAssignedScreen({ data }: { data: ScreenData }) {
+/**
+ * An official application the person is not assigned to. An administrator can assign themselves
+ * (the application's page in the console has Create Assignment); anyone else asks one.
+ */
+export function NotAssignedScreen({ data, selfAssign }: { data: ScreenData; selfAssign: boolean }) {
+  const { name, clientId } = data.client;
   return (
-    <Screen title={`You can not use ${data.client.name}`} data={data}>
+    <Screen title={`You cannot use ${name}`} data={data}>
       <Notice tone="warn">
-        You are not assigned to {data.client.name} in the account {data.accountAlias}. Ask an administrator of this
-        account to assign you (or a group you belong to) to the application.
+        {selfAssign ? (
+          <>
+            <p>
+              You are not assigned to {name} in the account {data.accountAlias}. As an administrator, you can assign
+              yourself: open the application in the RAM console, choose Create Assignment, then start again from {name}.
+            </p>
+            <p>
+              <a href={`/integrations/oauth/third-party-apps/${encodeURIComponent(clientId)}`}>
+                Assign yourself to {name}
+              </a>
+            </p>
+          </>
+        ) : (
+          <p>
+            You are not assigned to {name} in the account {data.accountAlias}. Ask an administrator of this account to
+            assign you (or a group you belong to) to the application.
+          </p>
+        )}
       </Notice>
       <DecisionForm {...formOf(data)} />
     </Screen>
   );
 }
 
-/** A request that can not be shown: unknown, answered, expired, or its application changed. */
-export function GoneScreen({ title, message, tone }: { title: string; message: string; tone?: "info" | "warn" }) {
-  return (
-    <ProtocolDocument title={`${title} · RAM console`} heading={title}>
-      <Notice tone={tone}>{message}</Notice>
-    </ProtocolDocument>
-  );
-}
-
-/** An error that can not be sent back to the application (RFC 6749 §4.1.2.1). */
+/** An error that cannot be sent back to the application (RFC 6749 §4.1.2.1). */
 export function ErrorScreen({ error, description }: { error: string; description: string }) {
   return (
-    <ProtocolDocument title="Authorization error" heading="The application's sign-in request can not be completed">
+    <ProtocolDocument title="Authorization error" heading="The application's sign-in request cannot be completed">
       <div className="error">
         <p>{description}</p>
         <p>

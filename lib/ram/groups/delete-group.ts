@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
-import { assignments, groupMembers, policyAttachments, ramGroups } from "@/db/schema";
+import { assignments, groupMembers } from "@/db/schema";
 import { revokeUnassignedGrants } from "@/lib/apps/revoke-unassigned";
 import { recordAudit } from "@/lib/audit";
 import { notFound } from "@/lib/errors";
-import { requireAdmin } from "../require-role";
+import { deletePrincipal } from "../attachments/delete-principal";
+import { adminTransaction } from "../require-role";
 import type { Principal } from "../principal";
 import { idSchema } from "../schemas";
 import { groupInstallations } from "./group-installations";
@@ -14,32 +14,19 @@ import { groupInstallations } from "./group-installations";
  * go with it. Members who are not assigned another way lose their tokens for those apps at once.
  */
 export async function deleteGroup({ actor, groupId }: { actor: Principal; groupId: string }): Promise<void> {
-  const db = await getDb();
-  await db.transaction(async (tx) => {
-    await requireAdmin(tx, actor);
+  await adminTransaction(actor, async (tx) => {
     if (!idSchema.safeParse(groupId).success) throw notFound("No such user group in this account.");
     // Read before the delete: the memberships go with the group.
     const members = (
       await tx.select({ id: groupMembers.userId }).from(groupMembers).where(eq(groupMembers.groupId, groupId))
     ).map((m) => m.id);
     const installationIds = await groupInstallations(tx, groupId);
-    const [gone] = await tx
-      .delete(ramGroups)
-      .where(and(eq(ramGroups.id, groupId), eq(ramGroups.accountId, actor.accountId)))
-      .returning({ name: ramGroups.name });
-    if (!gone) throw notFound("No such user group in this account.");
-    await tx
-      .delete(policyAttachments)
-      .where(and(eq(policyAttachments.principalType, "group"), eq(policyAttachments.principalId, groupId)));
+    const { name } = await deletePrincipal(tx, actor.accountId, "group", groupId);
     await tx
       .delete(assignments)
       .where(and(eq(assignments.principalType, "group"), eq(assignments.principalId, groupId)));
     const revokedUsers = await revokeUnassignedGrants(tx, { installationIds, userIds: members });
-    await recordAudit(tx, actor, {
-      action: "DeleteGroup",
-      targetType: "group",
-      targetId: groupId,
-      detail: { name: gone.name, revokedUsers },
-    });
+    const detail = { name, revokedUsers };
+    await recordAudit(tx, actor, { action: "DeleteGroup", targetType: "group", targetId: groupId, detail });
   });
 }

@@ -1,9 +1,9 @@
 import { and, eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
-import { policyAttachments, ramRoles } from "@/db/schema";
+import { ramRoles } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { notFound } from "@/lib/errors";
-import { requireAdmin } from "../require-role";
+import { deletePrincipal } from "../attachments/delete-principal";
+import { adminTransaction } from "../require-role";
 import type { Principal } from "../principal";
 import { idSchema } from "../schemas";
 import { revokeRoleAccess } from "./revoke-role-access";
@@ -14,9 +14,7 @@ import { revokeRoleAccess } from "./revoke-role-access";
  * and the application tokens issued to them are revoked.
  */
 export async function deleteRole({ actor, roleId }: { actor: Principal; roleId: string }): Promise<void> {
-  const db = await getDb();
-  await db.transaction(async (tx) => {
-    await requireAdmin(tx, actor);
+  await adminTransaction(actor, async (tx) => {
     if (!idSchema.safeParse(roleId).success) throw notFound("No such RAM role in this account.");
     const [role] = await tx
       .select({ name: ramRoles.name })
@@ -25,15 +23,8 @@ export async function deleteRole({ actor, roleId }: { actor: Principal; roleId: 
       .for("update");
     if (!role) throw notFound("No such RAM role in this account.");
     const { revokedGrants } = await revokeRoleAccess(tx, roleId);
-    await tx.delete(ramRoles).where(eq(ramRoles.id, roleId));
-    await tx
-      .delete(policyAttachments)
-      .where(and(eq(policyAttachments.principalType, "role"), eq(policyAttachments.principalId, roleId)));
-    await recordAudit(tx, actor, {
-      action: "DeleteRole",
-      targetType: "role",
-      targetId: roleId,
-      detail: { name: role.name, revokedGrants },
-    });
+    await deletePrincipal(tx, actor.accountId, "role", roleId);
+    const detail = { name: role.name, revokedGrants };
+    await recordAudit(tx, actor, { action: "DeleteRole", targetType: "role", targetId: roleId, detail });
   });
 }

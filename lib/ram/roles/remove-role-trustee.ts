@@ -1,12 +1,6 @@
-import { and, eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
-import { roleTrustees } from "@/db/schema";
-import { recordAudit } from "@/lib/audit";
-import { notFound } from "@/lib/errors";
-import { assertPrincipalInAccount } from "../attachments/principal-exists";
-import { requireAdmin } from "../require-role";
+import type { Tx } from "@/db/client";
 import type { Principal } from "../principal";
-import { idSchema } from "../schemas";
+import { removeMembership } from "../named/membership";
 import { revokeRoleAccess } from "./revoke-role-access";
 
 /** Stops a RAM user from switching to a role; the user's current sessions in that role end too. */
@@ -18,24 +12,8 @@ export async function removeRoleTrustee({
   actor: Principal;
   roleId: string;
   userId: string;
-}): Promise<void> {
-  const db = await getDb();
-  await db.transaction(async (tx) => {
-    await requireAdmin(tx, actor);
-    if (!idSchema.safeParse(roleId).success) throw notFound("No such RAM role in this account.");
-    if (!idSchema.safeParse(userId).success) throw notFound("That RAM user is not trusted by this role.");
-    await assertPrincipalInAccount(tx, actor.accountId, "role", roleId);
-    const removed = await tx
-      .delete(roleTrustees)
-      .where(and(eq(roleTrustees.roleId, roleId), eq(roleTrustees.userId, userId)))
-      .returning({ userId: roleTrustees.userId });
-    if (removed.length === 0) throw notFound("That RAM user is not trusted by this role.");
-    const { revokedGrants } = await revokeRoleAccess(tx, roleId, userId);
-    await recordAudit(tx, actor, {
-      action: "RemoveRoleTrustee",
-      targetType: "role",
-      targetId: roleId,
-      detail: { userId, revokedGrants },
-    });
-  });
+}) {
+  const missing = "That RAM user is not trusted by this role.";
+  const after = async (tx: Tx) => ({ revokedGrants: (await revokeRoleAccess(tx, roleId, userId)).revokedGrants });
+  await removeMembership({ actor, type: "role", id: roleId, userId }, { action: "RemoveRoleTrustee", missing, after });
 }
