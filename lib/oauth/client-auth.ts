@@ -30,10 +30,7 @@ export async function authenticateClient(
   const { client } = found;
   if (isPublicClient(client)) {
     if (creds.method !== "none" || !allowNone)
-      throw invalidClient(
-        "This client is public: it has no secret and cannot use this endpoint this way.",
-        triedBasic,
-      );
+      throw invalidClient("This client is public: it has no secret and cannot use this endpoint this way.", triedBasic);
     return { client, method: "none" };
   }
   if (creds.secret === null || !secretMatches(found.secretHashes, creds.secret)) {
