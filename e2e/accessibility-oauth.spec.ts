@@ -87,7 +87,9 @@ test.describe.serial("accessibility of the OAuth pages", () => {
     for (const p of [install, ask, personal, refused]) await p.context().close();
   });
 
-  test("a phone-wide screen (390 px): sign-in, console home, the list and the consent screen", async ({ browser }) => {
+  test("a phone-wide screen (390 px): sign-in, console home, the navigation menu, the list and the consent screen", async ({
+    browser,
+  }) => {
     const phone = { width: 390, height: 844 };
     const signin = await (await browser.newContext({ viewport: phone })).newPage();
     await signin.goto("/signin");
@@ -97,6 +99,10 @@ test.describe.serial("accessibility of the OAuth pages", () => {
     await page.goto("/");
     await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
     await expectNoAxeViolations(page, "the console home at 390 px");
+    await page.getByRole("button", { name: "Menu", exact: true }).click();
+    await expect(page.getByRole("dialog", { name: "Resource Access Management" })).toBeVisible();
+    await expectNoAxeViolations(page, "the navigation menu at 390 px");
+    await page.keyboard.press("Escape");
     await page.goto(LIST);
     await expect(page.getByRole("table", { name: "Third-party Applications" })).toBeVisible();
     await expectNoAxeViolations(page, "the Third-party Applications list at 390 px");

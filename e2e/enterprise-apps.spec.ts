@@ -3,6 +3,7 @@ import { createServer, type AddressInfo } from "node:net";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
 import { DEMO_PASSWORD, signInOverHttp } from "./fixtures/auth";
+import { toast } from "./fixtures/toast";
 
 const run = promisify(execFile);
 
@@ -52,6 +53,7 @@ test("an administrator registers an application and sees its secret exactly once
   await expect(dialog.getByRole("button", { name: "Copied" })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
   await dialog.getByRole("button", { name: "Close" }).click();
+  await expect(toast(page, `Application ${name} created.`)).toBeVisible();
 
   await expect(page.getByRole("heading", { name })).toBeVisible();
   const clientId = page.url().split("/").pop()!;
@@ -83,8 +85,9 @@ test("an administrator registers an application and sees its secret exactly once
 
 test("the detail page manages OAuth scopes and secrets", async ({ page }) => {
   await signInOverHttp(page.request, "owner@isv.example");
+  const name = `Scoped App ${unique()}`;
   const created = await page.request.post("/api/v1/apps", {
-    data: { name: `Scoped App ${unique()}`, type: "ServerApp", scopes: [{ scope: "profile", required: false }] },
+    data: { name, type: "ServerApp", scopes: [{ scope: "profile", required: false }] },
   });
   expect(created.status()).toBe(201);
   const { client_id: clientId, client_secret: firstSecret } = (await created.json()) as {
@@ -98,6 +101,7 @@ test("the detail page manages OAuth scopes and secrets", async ({ page }) => {
   await expect(openid.getByRole("button")).toHaveCount(0);
   const profile = page.getByRole("row", { name: /^profile / });
   await profile.getByRole("button", { name: "Set as Required" }).click();
+  await expect(toast(page, "Scope profile is now required.")).toBeVisible();
   await expect(profile).toContainText("Required");
   await profile.getByRole("button", { name: "Cancel Required" }).click();
   await expect(profile).toContainText("Optional");
@@ -110,6 +114,7 @@ test("the detail page manages OAuth scopes and secrets", async ({ page }) => {
   await panel.getByLabel("Add permissions").check();
   await panel.getByRole("button", { name: "OK" }).click();
   await expect(panel).toBeHidden();
+  await expect(toast(page, "2 scopes added.")).toBeVisible();
   await expect(page.getByRole("row", { name: /^\/acs\/ram / })).toContainText("Required");
   await expect(page.getByRole("row", { name: /^permissions / })).toContainText("Optional");
 
@@ -118,6 +123,7 @@ test("the detail page manages OAuth scopes and secrets", async ({ page }) => {
     .getByRole("button", { name: "Delete OAuth Scope" })
     .click();
   await page.getByRole("alertdialog", { name: "Delete OAuth Scope" }).getByRole("button", { name: "Delete" }).click();
+  await expect(toast(page, "Scope permissions deleted.")).toBeVisible();
   await expect(page.getByRole("row", { name: /^permissions / })).toHaveCount(0);
   // Scopes with slashes travel URL-encoded in the path.
   expect(
@@ -132,6 +138,7 @@ test("the detail page manages OAuth scopes and secrets", async ({ page }) => {
   const second = await dialog.getByLabel("Client secret").inputValue();
   expect(second).not.toBe(firstSecret);
   await dialog.getByRole("button", { name: "Close" }).click();
+  await expect(toast(page, "Secret created.")).toBeVisible();
   await expect(page.getByRole("cell", { name: /••••••••/ })).toHaveCount(2);
   await expect(page.getByRole("button", { name: "Create Secret" })).toBeDisabled();
   expect((await page.request.post(`/api/v1/apps/${clientId}/secrets`, { data: {} })).status()).toBe(409);
@@ -142,6 +149,7 @@ test("the detail page manages OAuth scopes and secrets", async ({ page }) => {
     .getByRole("button", { name: "Delete" })
     .click();
   await page.getByRole("alertdialog", { name: "Delete Secret" }).getByRole("button", { name: "Delete" }).click();
+  await expect(toast(page, `Secret ${firstSecret.slice(0, 6)}… deleted.`)).toBeVisible();
   await expect(page.getByRole("cell", { name: /••••••••/ })).toHaveCount(1);
   await expect(page.getByRole("button", { name: "Create Secret" })).toBeEnabled();
 
@@ -151,6 +159,7 @@ test("the detail page manages OAuth scopes and secrets", async ({ page }) => {
     .getByRole("button", { name: "Delete Application" })
     .click();
   await expect(page).toHaveURL(new RegExp(`${LIST}$`));
+  await expect(toast(page, `Application ${name} deleted.`)).toBeVisible();
   expect((await page.request.get(`/api/v1/apps/${clientId}`)).status()).toBe(404);
 });
 

@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
+import { toast } from "./fixtures/toast";
 import { signInOverHttp, signInWithForm } from "./fixtures/auth";
 
 const PASSWORD = "Str0ng-Passw0rd";
@@ -38,7 +39,7 @@ test("an administrator creates a group, adds a user and grants AliyunRAMFullAcce
   await create.getByLabel("Description").fill("Operations team");
   await page.getByRole("dialog").getByRole("button", { name: "OK" }).click();
   // The toast shows as soon as the API answers (it closes by itself after 10 s, so check it first).
-  await expect(page.getByRole("status").filter({ hasText: `User Group ${groupName} created.` })).toBeVisible();
+  await expect(toast(page, `User Group ${groupName} created.`)).toBeVisible();
   await expect(page.getByRole("heading", { name: groupName, level: 1 })).toBeVisible();
   await expect(page.getByText("This group has no members yet.")).toBeVisible();
 
@@ -76,7 +77,7 @@ test("an administrator creates a group, adds a user and grants AliyunRAMFullAcce
     .click();
   await expect(page).toHaveURL(/\/identities\/groups$/);
   // The success message outlives the move to the list: the Toaster sits in the console layout.
-  await expect(page.getByRole("status").filter({ hasText: `User Group ${groupName} deleted.` })).toBeVisible();
+  await expect(toast(page, `User Group ${groupName} deleted.`)).toBeVisible();
   await expect(page.getByRole("link", { name: groupName })).toHaveCount(0);
   await other.context.close();
 });
@@ -93,6 +94,7 @@ test("an administrator creates a role and trusts a user; deleting the role ends 
   await page.getByRole("button", { name: "Create Role" }).click();
   await page.getByRole("dialog", { name: "Create Role" }).getByLabel("Role name").fill(roleName);
   await page.getByRole("dialog").getByRole("button", { name: "OK" }).click();
+  await expect(toast(page, `Role ${roleName} created.`)).toBeVisible();
   await expect(page.getByRole("heading", { name: roleName, level: 1 })).toBeVisible();
   await page.getByRole("button", { name: "Grant Permission" }).click();
   await page.getByRole("radio", { name: /AliyunRAMReadOnlyAccess/ }).check();
@@ -119,6 +121,7 @@ test("an administrator creates a role and trusts a user; deleting the role ends 
     .getByRole("button", { name: "Delete" })
     .click();
   await page.getByRole("alertdialog", { name: "Delete Role" }).getByRole("button", { name: "Delete Role" }).click();
+  await expect(toast(page, `Role ${roleName} deleted.`)).toBeVisible();
   await expect(page.getByText("No RAM role matches your search.")).toBeVisible();
   expect(await (await other.page.request.get("/api/v1/session")).json()).toMatchObject({
     kind: "user",

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
+import { toast } from "./fixtures/toast";
 import { signInOverHttp } from "./fixtures/auth";
 
 const MCP = {
@@ -59,6 +60,7 @@ test.describe.serial("official applications: provision, assign, personal consent
     await dialog.getByRole("checkbox", { name: /Profile/ }).check();
     await dialog.getByRole("button", { name: "OK" }).click();
     await expect(dialog).toHaveCount(0);
+    await expect(toast(page, `Application ${MCP.name} provisioned.`)).toBeVisible();
     const row = page.getByRole("row").filter({ hasText: MCP.name });
     await expect(row).toContainText("Provisioned");
     await page.getByRole("button", { name: "Provision Official Application" }).click();
@@ -82,6 +84,7 @@ test.describe.serial("official applications: provision, assign, personal consent
     await dialog.getByLabel("Search users and groups").fill("bob");
     await dialog.getByRole("checkbox", { name: /bob@acme\.onaliyun\.com/ }).check();
     await dialog.getByRole("button", { name: "OK" }).click();
+    await expect(toast(admin, "1 assignment created.")).toBeVisible();
     await expect(admin.getByRole("table", { name: "Assignments" })).toContainText("bob@acme.onaliyun.com");
 
     await bob.goto(authorizePath);
@@ -116,6 +119,7 @@ test.describe.serial("official applications: provision, assign, personal consent
       .getByRole("alertdialog", { name: "Delete Assignment" })
       .getByRole("button", { name: "Delete Assignment" })
       .click();
+    await expect(toast(admin, "Assignment of bob@acme.onaliyun.com deleted.")).toBeVisible();
     await expect(admin.getByRole("table", { name: "Assignments" })).not.toContainText("bob@acme.onaliyun.com");
     expect((await bob.request.get("/oauth2/userinfo", { headers })).status()).toBe(401);
     await bob.context().close();

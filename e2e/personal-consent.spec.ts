@@ -50,6 +50,8 @@ test.describe.serial("personal consent: the scope choice, and where the consent 
     await expect(admin.getByText("Ask an administrator")).toHaveCount(0);
     await admin.getByRole("link", { name: `Assign yourself to ${CLI.name}` }).click();
     await expect(admin).toHaveURL(new RegExp(`/integrations/oauth/third-party-apps/${CLI.clientId}$`));
+    // The page arrives whole (no streaming): wait for its scripts, or the click lands before hydration.
+    await admin.waitForLoadState("load");
     await admin.getByRole("button", { name: "Create Assignment" }).click();
     const dialog = admin.getByRole("dialog", { name: "Create Assignment" });
     await dialog.getByLabel("Search users and groups").fill("bob");

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { toast } from "./fixtures/toast";
 import { signInOverHttp } from "./fixtures/auth";
 
 const DEMO = "http://127.0.0.1:8765/";
@@ -100,6 +101,7 @@ test("install through consent, view it, Delete Application, its tokens die, re-a
     await expect(dialog).toContainText("loses access to this account");
     await dialog.getByRole("button", { name: "Delete Application" }).click();
     await expect(dialog).toBeHidden();
+    await expect(toast(page, "Application Insight Dashboard deleted.")).toBeVisible();
     await expect(page.getByRole("link", { name: "Insight Dashboard" })).toHaveCount(0);
     await page.getByRole("searchbox").fill("Insight");
     await page.getByRole("button", { name: "Search" }).click();

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { toast } from "./fixtures/toast";
 import { signInOverHttp, signInWithForm } from "./fixtures/auth";
 
 test("an administrator creates a RAM user and makes it an administrator; that user is one", async ({
@@ -13,6 +14,7 @@ test("an administrator creates a RAM user and makes it an administrator; that us
   await page.getByLabel("Display name", { exact: true }).fill("Ops");
   await page.getByLabel("Console password").fill("Str0ng-Passw0rd");
   await page.getByRole("button", { name: "OK" }).click();
+  await expect(toast(page, `RAM user ${name} created.`)).toBeVisible();
   await expect(page.getByRole("heading", { name: `${name}@acme.onaliyun.com` })).toBeVisible();
   await page.getByRole("button", { name: "Grant Permission" }).click();
   await page.getByRole("radio", { name: /AliyunRAMFullAccess/ }).check();
@@ -27,6 +29,11 @@ test("an administrator creates a RAM user and makes it an administrator; that us
   const who = await (await p2.request.get("/api/v1/session")).json();
   expect(who).toMatchObject({ administrator: true, policies: ["AliyunRAMFullAccess"] });
   await other.close();
+
+  await page.getByRole("button", { name: "Delete User" }).click();
+  await page.getByRole("alertdialog", { name: "Delete User" }).getByRole("button", { name: "Delete User" }).click();
+  await expect(toast(page, `RAM user ${name}@acme.onaliyun.com deleted.`)).toBeVisible();
+  await expect(page).toHaveURL(/\/identities\/users$/);
 });
 
 test("a plain RAM user sees no Create User button and gets 403 from the API", async ({ page }) => {

@@ -4,6 +4,7 @@ import { signOut } from "next-auth/react";
 import Link from "next/link";
 import { DropdownMenu } from "radix-ui";
 import { useMutation } from "@/components/ui/use-mutation";
+import { MobileNav } from "./mobile-nav";
 
 type Identity = {
   label: string;
@@ -16,10 +17,10 @@ type Identity = {
 
 export function TopBar({ identity, roles }: { identity: Identity; roles: { id: string; name: string }[] }) {
   const { run, error } = useMutation();
-  const switchRole = (roleId: string | null) =>
+  const switchRole = (role: { id: string; name: string } | null) =>
     run(
-      { url: "/api/v1/session/role", method: roleId ? "PUT" : "DELETE", body: roleId ? { roleId } : undefined },
-      { redirectTo: "/" },
+      { url: "/api/v1/session/role", method: role ? "PUT" : "DELETE", body: role ? { roleId: role.id } : undefined },
+      { success: role ? `Switched to role ${role.name}.` : "Back to your own identity.", redirectTo: "/" },
     );
 
   const kindLabel =
@@ -29,26 +30,31 @@ export function TopBar({ identity, roles }: { identity: Identity; roles: { id: s
         ? `Role: ${identity.roleName}`
         : "RAM user";
   return (
-    <header className="on-dark flex h-12 items-center justify-between bg-[#2d2f33] px-4 text-white">
-      <div className="flex items-center gap-3">
-        <span aria-hidden className="inline-block h-5 w-5 rounded-sm bg-brand-500" />
+    <header className="on-dark flex h-12 items-center justify-between gap-3 bg-[#2d2f33] px-4 whitespace-nowrap text-white">
+      <div className="flex min-w-0 items-center gap-3">
+        <MobileNav />
+        <span aria-hidden className="inline-block h-5 w-5 shrink-0 rounded-sm bg-brand-500" />
         <Link href="/" className="font-semibold">
-          Resource Access Management
+          <span className="sm:hidden">RAM</span>
+          <span className="hidden sm:inline">Resource Access Management</span>
         </Link>
       </div>
       {error ? (
-        <span role="alert" className="text-xs text-red-300">
+        <span role="alert" className="min-w-0 truncate text-xs text-red-300" title={error}>
           {error}
         </span>
       ) : null}
       <DropdownMenu.Root>
         <DropdownMenu.Trigger
-          className="flex items-center gap-2 rounded-sm px-2 py-1 text-left hover:bg-white/10"
+          className="flex min-w-0 items-center gap-2 rounded-sm px-2 py-1 text-left hover:bg-white/10"
           aria-label="Account menu"
         >
-          <span className="flex flex-col leading-tight">
-            <span data-testid="identity">{identity.label}</span>
-            <span className="text-xs text-gray-300">
+          <span className="flex min-w-0 flex-col leading-tight">
+            <span data-testid="identity" className="truncate" title={identity.label}>
+              {identity.label}
+            </span>
+            {/* The account line is secondary: on a phone the top bar keeps to one line without it. */}
+            <span className="hidden truncate text-xs text-gray-300 sm:block">
               {kindLabel} · {identity.accountAlias} ({identity.accountUid})
             </span>
           </span>
@@ -74,7 +80,7 @@ export function TopBar({ identity, roles }: { identity: Identity; roles: { id: s
             {roles.map((r) => (
               <DropdownMenu.Item
                 key={r.id}
-                onSelect={() => switchRole(r.id)}
+                onSelect={() => switchRole(r)}
                 className="cursor-pointer px-3 py-1.5 outline-none data-[highlighted]:bg-gray-100"
               >
                 Switch role: {r.name}

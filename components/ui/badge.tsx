@@ -9,5 +9,9 @@ const tones = {
 };
 
 export function Badge({ tone = "gray", children }: { tone?: keyof typeof tones; children: React.ReactNode }) {
-  return <span className={cn("inline-block rounded-sm px-1.5 py-0.5 text-xs", tones[tone])}>{children}</span>;
+  return (
+    <span className={cn("inline-block rounded-sm px-1.5 py-0.5 text-xs whitespace-nowrap", tones[tone])}>
+      {children}
+    </span>
+  );
 }

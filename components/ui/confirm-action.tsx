@@ -31,7 +31,8 @@ export function ConfirmAction({
   /** The confirming button's text; the title when left out. */
   confirmLabel?: string;
   request: MutationRequest;
-  success?: string;
+  /** The toast after success: what happened. */
+  success: string;
   redirectTo?: string;
 }) {
   const [open, setOpen] = useState(false);

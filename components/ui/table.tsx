@@ -1,10 +1,12 @@
 import { cn } from "@/lib/cn";
+import { ScrollFrame } from "./scroll-frame";
 
+/** A table in a frame that scrolls sideways (and says so) when the screen is narrower than the table. */
 export function Table({ className, ...props }: React.TableHTMLAttributes<HTMLTableElement>) {
   return (
-    <div className="overflow-x-auto rounded-sm border border-gray-200 bg-white">
+    <ScrollFrame label={props["aria-label"]}>
       <table className={cn("w-full border-collapse text-left text-[13px]", className)} {...props} />
-    </div>
+    </ScrollFrame>
   );
 }
 export function Th({ className, ...props }: React.ThHTMLAttributes<HTMLTableCellElement>) {

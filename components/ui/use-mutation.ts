@@ -15,8 +15,11 @@ export type MutationRequest = {
   tolerate?: number[];
 };
 type Options = {
-  /** Shown as a toast when the request succeeded. */
-  success?: string;
+  /**
+   * Shown as a toast when the request succeeded, saying what happened ("Insight Dashboard deleted.").
+   * Required: every change the console makes is confirmed (a failure stays in the form or dialog).
+   */
+  success: string;
   /** Where to go after success (router.push); the page is refreshed in any case. */
   redirectTo?: string;
 };
@@ -33,7 +36,7 @@ export function useMutation() {
 
   async function run<T = unknown>(
     request: MutationRequest | MutationRequest[],
-    options: Options = {},
+    options: Options,
   ): Promise<ApiResult<T>> {
     setPending(true);
     setError(null);
@@ -56,7 +59,7 @@ export function useMutation() {
       if (Array.isArray(request)) router.refresh();
       return res;
     }
-    if (options.success) toast(options.success);
+    toast(options.success);
     if (options.redirectTo) router.push(options.redirectTo);
     router.refresh();
     return res;

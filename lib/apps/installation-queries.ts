@@ -1,4 +1,4 @@
-import { and, asc, count, countDistinct, desc, eq, ilike, max, ne, or } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { accounts, appScopes, applications, grants, installations } from "@/db/schema";
 import { containsPattern, paginate } from "@/db/paginate";
@@ -25,6 +25,18 @@ function installedThirdParty(accountId: string) {
   return and(eq(installations.accountId, accountId), ne(applications.accountId, installations.accountId));
 }
 
+/**
+ * Who used an installation and when: the distinct people with a grant under it (People) and the
+ * newest grant, i.e. the last sign-in that issued tokens (Last Used). Correlated subqueries on
+ * `grants_installation_user`, so a whole page of installations is still one statement.
+ */
+const fromGrants = (aggregate: SQL) =>
+  sql`(select ${aggregate} from ${grants} where ${grants.installationId} = ${installations.id})`;
+const usageColumns = {
+  people: fromGrants(sql`count(distinct ${grants.subject})`).mapWith(Number),
+  lastUsedAt: fromGrants(sql`max(${grants.createdAt})`).mapWith(grants.createdAt) as SQL<Date | null>,
+};
+
 /** One page of the Third-party Applications tab; server-side search (name or app ID), sort and paging. */
 export async function listInstallations(db: Db | Tx, accountId: string, opts: ListInstallationsOptions = {}) {
   const pattern = containsPattern(opts.search?.trim());
@@ -44,6 +56,7 @@ export async function listInstallations(db: Db | Tx, accountId: string, opts: Li
           createdAt: installations.createdAt,
           updatedAt: installations.updatedAt,
           source: installations.source,
+          ...usageColumns,
         })
         .from(installations)
         .innerJoin(applications, eq(applications.id, installations.applicationId))
@@ -87,22 +100,17 @@ export async function getInstallationDetails(db: Db | Tx, accountId: string, cli
       installedBy: installations.installedBy,
       createdAt: installations.createdAt,
       updatedAt: installations.updatedAt,
+      ...usageColumns,
     })
     .from(installations)
     .innerJoin(applications, eq(applications.id, installations.applicationId))
     .innerJoin(accounts, eq(accounts.id, applications.accountId))
     .where(and(installedThirdParty(accountId), eq(applications.clientId, clientId)));
   if (!row) return null;
-  const [declared, [usage]] = await Promise.all([
-    db
-      .select({ scope: appScopes.scope, required: appScopes.required })
-      .from(appScopes)
-      .where(eq(appScopes.applicationId, row.applicationId)),
-    db
-      .select({ users: countDistinct(grants.subject), lastUsedAt: max(grants.createdAt) })
-      .from(grants)
-      .where(eq(grants.installationId, row.installationId)),
-  ]);
+  const declared = await db
+    .select({ scope: appScopes.scope, required: appScopes.required })
+    .from(appScopes)
+    .where(eq(appScopes.applicationId, row.applicationId));
   const granted = new Set(row.grantedScopes);
   const scopes: ScopeRow[] = declared
     .map((d) => ({ ...describeScope(d.scope), required: d.required, granted: granted.has(d.scope) }))
@@ -125,7 +133,7 @@ export async function getInstallationDetails(db: Db | Tx, accountId: string, cli
     updatedAt: row.updatedAt,
     grantedScopes: [...row.grantedScopes].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b)),
     scopes,
-    usage: { users: usage?.users ?? 0, lastUsedAt: usage?.lastUsedAt ?? null },
+    usage: { people: row.people, lastUsedAt: row.lastUsedAt },
   };
 }
 

@@ -61,6 +61,8 @@ describe(`Third-party Applications API permissions on ${process.env.TEST_DB}`, (
           createdAt: expect.any(String),
           updatedAt: expect.any(String),
           source: "consent",
+          people: 0,
+          lastUsedAt: null,
         },
       ],
       total: 1,

@@ -30,19 +30,22 @@ const at = (minutes: number) => new Date(T0 + minutes * 60_000);
 
 describe(`Third-party Applications tab on ${process.env.TEST_DB}`, () => {
   let acme: string;
+  const installed = new Map<string, { applicationId: string; installationId: string }>();
   beforeAll(async () => {
     const d = db().db;
     acme = await accountId(d, "acme");
     // 25 applications of the isv account installed in acme, created a minute apart, updated in reverse order.
     for (let i = 1; i <= 25; i++) {
-      const app = await createApp(d, { owner: "isv", name: `Report Tool ${String(i).padStart(2, "0")}` });
-      await install(d, {
+      const name = `Report Tool ${String(i).padStart(2, "0")}`;
+      const app = await createApp(d, { owner: "isv", name });
+      const installationId = await install(d, {
         account: "acme",
         applicationId: app.id,
         scopes: ["openid"],
         createdAt: at(i),
         updatedAt: at(100 - i),
       });
+      installed.set(name, { applicationId: app.id, installationId });
     }
     // acme's own application, installed automatically: not a third-party application of acme.
     const own = await createApp(d, { owner: "acme", name: "Report Tool Internal" });
@@ -62,6 +65,8 @@ describe(`Third-party Applications tab on ${process.env.TEST_DB}`, () => {
       createdAt: at(25),
       updatedAt: at(75),
       source: "consent",
+      people: 0,
+      lastUsedAt: null,
     });
     const page2 = await listInstallations(db().db, acme, { page: 2 });
     expect(page2.items.map((i) => i.name)).toEqual([
@@ -75,6 +80,23 @@ describe(`Third-party Applications tab on ${process.env.TEST_DB}`, () => {
     expect(new Set(names).size).toBe(25);
     expect(names).not.toContain("Report Tool Internal");
     expect(names).not.toContain("Report Tool Globex");
+  });
+
+  it("shows each installation's People (distinct people with grants) and Last Used (newest grant) in the page itself", async () => {
+    const d = db().db;
+    const tool = (name: string) => ({ account: "acme", ...installed.get(name)!, tokens: 1 });
+    const alice = await principalOf(d, "alice@acme");
+    await issueTokens(d, { ...tool("Report Tool 10"), subject: alice.subject });
+    await issueTokens(d, { ...tool("Report Tool 10"), subject: alice.subject });
+    const last = await issueTokens(d, tool("Report Tool 10"));
+    await issueTokens(d, tool("Report Tool 11"));
+    const [newest] = await d.select({ createdAt: s.grants.createdAt }).from(s.grants).where(eq(s.grants.id, last));
+
+    const { items } = await listInstallations(d, acme, { search: "Report Tool 1", sort: "createdAt", order: "asc" });
+    const usage = Object.fromEntries(items.map((i) => [i.name, [i.people, i.lastUsedAt]]));
+    expect(usage["Report Tool 10"]).toEqual([2, newest!.createdAt]);
+    expect(usage["Report Tool 11"]).toEqual([1, expect.any(Date)]);
+    expect(usage["Report Tool 12"]).toEqual([0, null]);
   });
 
   it("sorts by either time column, both ways", async () => {
@@ -130,7 +152,7 @@ describe(`Third-party Applications tab on ${process.env.TEST_DB}`, () => {
       source: "consent",
       installedBy: "admin@acme.onaliyun.com",
       grantedScopes: ["openid", "profile", "/acs/ram"],
-      usage: { users: 2, lastUsedAt: lastGrant!.createdAt },
+      usage: { people: 2, lastUsedAt: lastGrant!.createdAt },
     });
     expect(details!.scopes.map((x) => [x.scope, x.required, x.granted])).toEqual([
       ["openid", true, true],

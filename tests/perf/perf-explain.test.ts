@@ -144,8 +144,9 @@ const LOOKUPS: { lookup: string; statement: RegExp; table: string; index: string
     index: "consent_requests_pkey",
   },
   {
-    lookup: "grants by installation",
-    statement: /^select .* from "grants" where "grants"."installation_id"/,
+    lookup: "grants by installation (People and Last Used of the list and the detail page)",
+    statement:
+      /^select .*\(select count\(distinct "grants"."subject"\) from "grants" where "grants"."installation_id" = "installations"."id"\)/,
     table: "grants",
     index: "grants_installation_user",
   },

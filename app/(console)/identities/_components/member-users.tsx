@@ -64,8 +64,8 @@ export function MemberUsers({
       rowKey={(m) => m.id}
       empty={emptyText}
       columns={[
-        { header: "User Logon Name", className: "font-medium", cell: (m) => m.logonName },
-        { header: "Display Name", className: "text-gray-600", cell: (m) => m.displayName },
+        { header: "User Logon Name", className: "long-text font-medium", cell: (m) => m.logonName },
+        { header: "Display Name", className: "long-text text-gray-600", cell: (m) => m.displayName },
         canEdit &&
           actionsColumn("w-32", (m: UserRef) => (
             <Button variant="link" onClick={() => remove(m)} aria-label={`Remove ${m.logonName}`}>

@@ -49,7 +49,6 @@ export async function NamedPrincipalDetail({ kind, id }: { kind: NamedPrincipalK
   return (
     <PrincipalFrame
       title={item.name}
-      list={{ href: words.pagePath, label: words.title }}
       actions={abilities.isAdmin ? <DeleteNamedPrincipalButton kind={kind} id={item.id} name={item.name} /> : null}
       facts={[
         [words.nameLabel, item.name],

@@ -48,13 +48,14 @@ export function NamedPrincipalList({
         columns={[
           {
             header: words.nameColumn,
+            className: "long-text",
             cell: (item) => (
               <Link className="link" href={`${words.pagePath}/${item.id}`}>
                 {item.name}
               </Link>
             ),
           },
-          { header: "Description", className: "text-gray-600", cell: (item) => item.description || "—" },
+          { header: "Description", className: "long-text text-gray-600", cell: (item) => item.description || "—" },
           { header: "Created", cell: (item) => <LocalTime value={item.createdAt} /> },
           isAdmin &&
             actionsColumn("w-32", (item: NamedPrincipalPage["items"][number]) => (

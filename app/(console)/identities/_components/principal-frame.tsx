@@ -6,12 +6,11 @@ import { PolicyAttachments } from "./policy-attachments";
 const catalog = systemPolicies.map((p) => ({ name: p.name, description: p.description }));
 
 /**
- * The page of one user, group or role: its name with the list as breadcrumb and its actions, Basic
+ * The page of one user, group or role: its name (the breadcrumbs lead to it) and its actions, Basic
  * Information (`facts`: label, value), then its Permissions, with `before` and `after` around them.
  */
 export function PrincipalFrame({
   title,
-  list,
   actions,
   facts,
   policies,
@@ -19,7 +18,6 @@ export function PrincipalFrame({
   after,
 }: {
   title: string;
-  list: { href: string; label: string };
   actions: React.ReactNode;
   /** label, value, the value's classes; `false` leaves a row out. */
   facts: (readonly [string, React.ReactNode, string?] | false)[];
@@ -29,7 +27,7 @@ export function PrincipalFrame({
 }) {
   return (
     <>
-      <PageHeader title={title} breadcrumbs={[list]} actions={actions} />
+      <PageHeader title={title} actions={actions} />
       <InfoSection>
         {facts
           .filter((f) => f !== false)

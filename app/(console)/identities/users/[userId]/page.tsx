@@ -20,7 +20,6 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
   return (
     <PrincipalFrame
       title={logonName}
-      list={{ href: "/identities/users", label: "Users" }}
       actions={abilities.isAdmin ? <UserActions userId={user.id} logonName={logonName} enabled={user.enabled} /> : null}
       facts={[
         ["Logon name", logonName],

@@ -48,7 +48,10 @@ export function CreateApplicationForm({ catalog }: { catalog: ScopeOption[] }) {
         ),
       ],
     };
-    const res = await run<{ client_id: string; client_secret?: string }>({ url: "/api/v1/apps", method: "POST", body });
+    const res = await run<{ client_id: string; client_secret?: string }>(
+      { url: "/api/v1/apps", method: "POST", body },
+      { success: `Application ${body.name} created.` },
+    );
     if (!res.ok) {
       setErrors(fieldErrorsOf(res.data));
       if (res.status === 422) setMessage("Check the fields marked below.");

@@ -31,7 +31,7 @@ export function DeleteAppButton({
         </>
       }
       request={{ url: `/api/v1/third-party-apps/${encodeURIComponent(clientId)}`, method: "DELETE" }}
-      success={`${name} deleted.`}
+      success={`Application ${name} deleted.`}
       redirectTo={afterDelete}
     />
   );

@@ -37,7 +37,7 @@ export function ProvisionDialog({ catalog }: { catalog: CatalogItem[] }) {
           method: "POST",
           body: { optionalScopes: optional },
         };
-        return (await run(request, { success: `${app.name} provisioned.` })).ok;
+        return (await run(request, { success: `Application ${app.name} provisioned.` })).ok;
       }}
     >
       <RadioCards

@@ -42,7 +42,7 @@ export function DeleteApplicationButton({ clientId, name }: { clientId: string; 
       triggerVariant="danger"
       description={`Delete ${name}? Its secrets stop working, every account that installed it loses access, and all of its tokens stop working at once. This cannot be undone.`}
       request={{ url: `/api/v1/apps/${clientId}`, method: "DELETE" }}
-      success={`${name} deleted.`}
+      success={`Application ${name} deleted.`}
       redirectTo="/integrations/oauth/enterprise-apps"
     />
   );

@@ -16,10 +16,6 @@ import { SecretsPanel } from "./secrets-panel";
 export const metadata = { title: "Application" };
 
 const BASE = "/integrations/oauth/enterprise-apps";
-const breadcrumbs = [
-  { href: "/integrations/oauth", label: "OAuth (Preview)" },
-  { href: BASE, label: "Enterprise Applications" },
-];
 
 export default async function ApplicationPage({
   params,
@@ -31,7 +27,7 @@ export default async function ApplicationPage({
   const [{ clientId }, { tab }] = await Promise.all([params, searchParams]);
   const principal = await requirePrincipal();
   const abilities = await getAbilities();
-  if (!abilities.canRead) return <ForbiddenPage title="Application" breadcrumbs={breadcrumbs} />;
+  if (!abilities.canRead) return <ForbiddenPage title="Application" />;
   const app = await readApplication({ actor: principal, clientId });
   if (!app) notFound();
   const active = tab === "secrets" ? "secrets" : "scopes";
@@ -44,7 +40,6 @@ export default async function ApplicationPage({
     <>
       <PageHeader
         title={app.name}
-        breadcrumbs={breadcrumbs}
         actions={abilities.isAdmin ? <DeleteApplicationButton clientId={app.clientId} name={app.name} /> : null}
       />
       <InfoSection wide action={abilities.isAdmin ? <EditApplicationButton app={app} /> : null}>

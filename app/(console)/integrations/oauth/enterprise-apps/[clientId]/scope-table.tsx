@@ -28,7 +28,10 @@ export function ScopeTable({
 }) {
   const { run, error } = useMutation();
   const setRequired = (scope: string, required: boolean) =>
-    run({ url: scopeUrl(clientId, scope), method: "PATCH", body: { required } });
+    run(
+      { url: scopeUrl(clientId, scope), method: "PATCH", body: { required } },
+      { success: `Scope ${scope} is now ${required ? "required" : "optional"}.` },
+    );
 
   const actions = (s: Scope) =>
     s.scope === "openid" ? (

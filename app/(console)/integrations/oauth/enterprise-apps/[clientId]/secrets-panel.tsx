@@ -38,7 +38,10 @@ export function SecretsPanel({
   }
 
   async function create() {
-    const res = await run<{ secret: string }>({ url: `/api/v1/apps/${clientId}/secrets`, method: "POST" });
+    const res = await run<{ secret: string }>(
+      { url: `/api/v1/apps/${clientId}/secrets`, method: "POST" },
+      { success: "Secret created." },
+    );
     if (res.ok) setFresh(res.data.secret);
   }
 

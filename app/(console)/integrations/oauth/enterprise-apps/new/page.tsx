@@ -6,11 +6,6 @@ import { CreateApplicationForm } from "../create-application-form";
 
 export const metadata = { title: "Create Application" };
 
-const breadcrumbs = [
-  { href: "/integrations/oauth", label: "OAuth (Preview)" },
-  { href: "/integrations/oauth/enterprise-apps", label: "Enterprise Applications" },
-];
-
 export default async function CreateApplicationPage() {
   await requirePrincipal();
   const abilities = await getAbilities();
@@ -18,7 +13,7 @@ export default async function CreateApplicationPage() {
     <>
       <PageHeader
         title="Create Application"
-        breadcrumbs={breadcrumbs}
+
         description="Register an OAuth application of this account. It gets an App ID (client_id); a WebApp or ServerApp also gets a client secret, shown once."
       />
       {abilities.isAdmin ? (

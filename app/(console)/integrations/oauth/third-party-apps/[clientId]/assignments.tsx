@@ -56,7 +56,7 @@ export function Assignments({
                 detail: c.principalType === "group" ? "User group" : c.displayName,
               }))}
             requests={(keys) => ({ url, method: "POST", body: { assignees: assignees(keys) } })}
-            success={() => "Assignment created."}
+            success={(n) => (n === 1 ? "1 assignment created." : `${n} assignments created.`)}
           />
         ) : null
       }
@@ -66,6 +66,7 @@ export function Assignments({
       columns={[
         {
           header: "Name",
+          className: "long-text",
           cell: (a) => <NameCell name={a.name} detail={a.principalType === "user" ? a.displayName : null} />,
         },
         { header: "Type", cell: (a) => typeLabel[a.principalType] },

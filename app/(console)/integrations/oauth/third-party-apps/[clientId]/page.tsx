@@ -15,23 +15,18 @@ import { Assignments } from "./assignments";
 export const metadata = { title: "Third-party Application" };
 
 const BASE = "/integrations/oauth/third-party-apps";
-const crumbs = [
-  { href: "/integrations/oauth", label: "OAuth (Preview)" },
-  { href: BASE, label: "Third-party Applications" },
-];
 
 export default async function ThirdPartyAppPage({ params }: { params: Promise<{ clientId: string }> }) {
   const { clientId } = await params;
   const principal = await requirePrincipal();
   const abilities = await getAbilities();
-  if (!abilities.canRead) return <ForbiddenPage title="Third-party Application" breadcrumbs={crumbs} />;
+  if (!abilities.canRead) return <ForbiddenPage title="Third-party Application" />;
   const app = await readInstallationDetails({ actor: principal, clientId });
   if (!app) notFound();
   return (
     <>
       <PageHeader
         title={app.name}
-        breadcrumbs={crumbs}
         description={app.description || undefined}
         actions={
           abilities.isAdmin ? (
@@ -72,7 +67,7 @@ export default async function ThirdPartyAppPage({ params }: { params: Promise<{ 
         <Fact label="Update Time">
           <LocalTime value={app.updatedAt.toISOString()} />
         </Fact>
-        <Fact label="People Who Used It">{app.usage.users}</Fact>
+        <Fact label="People Who Used It">{app.usage.people}</Fact>
         <Fact label="Last Used">
           {app.usage.lastUsedAt ? <LocalTime value={app.usage.lastUsedAt.toISOString()} /> : "Never"}
         </Fact>

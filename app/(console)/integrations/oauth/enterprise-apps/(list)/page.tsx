@@ -54,13 +54,14 @@ export default async function EnterpriseAppsPage({ searchParams }: { searchParam
         columns={[
           {
             header: "Application Name",
+            className: "long-text",
             cell: (app) => (
               <Link className="link font-medium" href={`${BASE}/${app.clientId}`}>
                 {app.name}
               </Link>
             ),
           },
-          { header: "App ID", className: "font-mono", cell: (app) => app.clientId },
+          { header: "App ID", className: "font-mono whitespace-nowrap", cell: (app) => app.clientId },
           { header: "Type", cell: (app) => app.type },
           {
             header: "Third-party",

@@ -1,4 +1,4 @@
-import { NamedPrincipalPage } from "../_components/named-principal-page";
+import { NamedPrincipalPage } from "../../_components/named-principal-page";
 
 export const metadata = { title: "User Groups" };
 

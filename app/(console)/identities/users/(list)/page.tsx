@@ -8,7 +8,7 @@ import { getAbilities, requirePrincipal } from "@/lib/auth/current";
 import { logonNameOf } from "@/lib/ram/principal";
 import { listUsers } from "@/lib/ram/queries";
 import { readPageParams } from "@/lib/http/page-params";
-import { CreateUserButton } from "./create-user-button";
+import { CreateUserButton } from "../create-user-button";
 
 export const metadata = { title: "Users" };
 
@@ -39,6 +39,7 @@ export default async function UsersPage({
         columns={[
           {
             header: "User Logon Name / Display Name",
+            className: "long-text",
             cell: (u) => (
               <>
                 <Link className="link" href={`/identities/users/${u.id}`}>

@@ -11,9 +11,9 @@ import type { InstallationSort, SortOrder } from "@/lib/apps/installation-querie
 import { readInstallations, readOfficialCatalog } from "@/lib/apps/reads";
 import type { Principal } from "@/lib/ram/principal";
 import { readPageParams } from "@/lib/http/page-params";
-import { DeleteAppButton } from "./delete-app-button";
-import { sortColumn } from "./sort-column";
-import { ProvisionDialog } from "./provision-dialog";
+import { DeleteAppButton } from "../delete-app-button";
+import { sortColumn } from "../sort-column";
+import { ProvisionDialog } from "../provision-dialog";
 import { describeScope } from "@/lib/apps/scope-catalog";
 
 async function provisionCatalog(actor: Principal) {
@@ -71,14 +71,24 @@ export default async function ThirdPartyAppsPage({ searchParams }: { searchParam
             : "No third-party application is installed in this account yet."
         }
         columns={[
-          { header: "Application Name", cell: nameCell },
-          { header: "Application ID", className: "font-mono text-xs", cell: (app) => app.clientId },
+          { header: "Application Name", className: "long-text", cell: nameCell },
+          { header: "Application ID", className: "font-mono text-xs whitespace-nowrap", cell: (app) => app.clientId },
           sortColumn<Row>({ column: "createdAt", label: "Creation Time", ...sorting }, (app) => (
             <LocalTime value={app.createdAt.toISOString()} />
           )),
           sortColumn<Row>({ column: "updatedAt", label: "Update Time", ...sorting }, (app) => (
             <LocalTime value={app.updatedAt.toISOString()} />
           )),
+          {
+            header: "Last Used",
+            cell: (app) => (app.lastUsedAt ? <LocalTime value={app.lastUsedAt.toISOString()} /> : "Never"),
+          },
+          {
+            header: "People",
+            headerClassName: "text-right",
+            className: "text-right tabular-nums",
+            cell: (app) => app.people,
+          },
           abilities.isAdmin &&
             actionsColumn("w-44", (app: Row) => (
               <DeleteAppButton clientId={app.clientId} name={app.name} variant="link" />
