@@ -4,7 +4,7 @@ import * as s from "@/db/schema";
 import { setupSeededDatabase } from "../fixtures/db";
 import {
   introspect,
-  issueTokens,
+  obtainTokens,
   refreshGrant,
   setupTestClients,
   userinfo,
@@ -15,7 +15,7 @@ import {
 const db = setupSeededDatabase();
 const clients = setupTestClients(db);
 
-const tokensFor = (who: string, scope?: string) => issueTokens(db().db, clients.app, who, { scope });
+const tokensFor = (who: string, scope?: string) => obtainTokens(db().db, clients.app, who, { scope });
 const refresh = (t: Tokens) => refreshGrant(clients.app, t.refresh_token);
 
 describe(`introspection on ${process.env.TEST_DB}`, () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { setupSeededDatabase } from "../fixtures/db";
 import {
   introspect,
-  issueTokens,
+  obtainTokens,
   refreshGrant,
   revoke,
   setupTestClients,
@@ -14,7 +14,7 @@ import {
 const db = setupSeededDatabase();
 const clients = setupTestClients(db);
 
-const tokensFor = (who: string, scope?: string) => issueTokens(db().db, clients.app, who, { scope });
+const tokensFor = (who: string, scope?: string) => obtainTokens(db().db, clients.app, who, { scope });
 const refresh = (t: Tokens) => refreshGrant(clients.app, t.refresh_token);
 
 describe(`revocation on ${process.env.TEST_DB}`, () => {

@@ -4,13 +4,13 @@ import * as s from "@/db/schema";
 import { userinfoEndpoint } from "@/lib/oauth/userinfo-endpoint";
 import { setupSeededDatabase } from "../fixtures/db";
 import { answer } from "../fixtures/oauth-fixtures";
-import { issueTokens, setupTestClients, userinfo } from "../fixtures/token-requests";
+import { obtainTokens, setupTestClients, userinfo } from "../fixtures/token-requests";
 
 /** The userinfo endpoint (OIDC Core §5.3): the claims by scope and principal, and where the token may come from. */
 const db = setupSeededDatabase();
 const clients = setupTestClients(db);
 
-const tokensFor = (who: string, scope?: string) => issueTokens(db().db, clients.app, who, { scope });
+const tokensFor = (who: string, scope?: string) => obtainTokens(db().db, clients.app, who, { scope });
 
 describe(`userinfo on ${process.env.TEST_DB}`, () => {
   it("answers the claims of the granted scope, for a RAM user with its policies", async () => {
