@@ -2,21 +2,11 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import * as s from "@/db/schema";
 import { setupSeededDatabase } from "../fixtures/db";
-import {
-  introspect,
-  obtainTokens,
-  refreshGrant,
-  setupTestClients,
-  userinfo,
-  type Tokens,
-} from "../fixtures/token-requests";
+import { introspect, setupDemoTokens, userinfo } from "../fixtures/token-requests";
 
 /** The introspection endpoint (RFC 7662), and the installation as the lifeline of every token. */
 const db = setupSeededDatabase();
-const clients = setupTestClients(db);
-
-const tokensFor = (who: string, scope?: string) => obtainTokens(db().db, clients.app, who, { scope });
-const refresh = (t: Tokens) => refreshGrant(clients.app, t.refresh_token);
+const { clients, tokensFor, refresh } = setupDemoTokens(db);
 
 describe(`introspection on ${process.env.TEST_DB}`, () => {
   it("describes an active access token and refresh token of the calling client", async () => {

@@ -5,12 +5,10 @@ import { sha256 } from "@/lib/crypto/tokens";
 import { userinfoEndpoint } from "@/lib/oauth/userinfo-endpoint";
 import { setupSeededDatabase } from "../fixtures/db";
 import { answer, userinfoRequest, postToken, userinfoStatus } from "../fixtures/oauth-fixtures";
-import { obtainTokens, refreshGrant, setupTestClients } from "../fixtures/token-requests";
+import { refreshGrant, setupDemoTokens } from "../fixtures/token-requests";
 
 const db = setupSeededDatabase();
-const clients = setupTestClients(db);
-
-const tokensFor = (who: string, scope?: string) => obtainTokens(db().db, clients.app, who, { scope });
+const { clients, tokensFor } = setupDemoTokens(db);
 
 describe(`token endpoint: refresh_token on ${process.env.TEST_DB}`, () => {
   it("rotates: a new access and refresh token (and ID token), the old access token still works", async () => {

@@ -1,21 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { setupSeededDatabase } from "../fixtures/db";
-import {
-  introspect,
-  obtainTokens,
-  refreshGrant,
-  revoke,
-  setupTestClients,
-  userinfo,
-  type Tokens,
-} from "../fixtures/token-requests";
+import { introspect, revoke, setupDemoTokens, userinfo } from "../fixtures/token-requests";
 
 /** The revocation endpoint (RFC 7009): what a revoked token takes with it, and who may revoke. */
 const db = setupSeededDatabase();
-const clients = setupTestClients(db);
-
-const tokensFor = (who: string, scope?: string) => obtainTokens(db().db, clients.app, who, { scope });
-const refresh = (t: Tokens) => refreshGrant(clients.app, t.refresh_token);
+const { clients, tokensFor, refresh } = setupDemoTokens(db);
 
 describe(`revocation on ${process.env.TEST_DB}`, () => {
   it("revokes an access token: userinfo 401, introspection inactive, the refresh token still works", async () => {

@@ -51,6 +51,9 @@ beforeAll(async () => {
 
 afterAll(() => stopConsoles([p1, p2]));
 
+/** The code in a redirect to the client. */
+const codeOf = (res: Response) => new URL(res.headers.get("location")!).searchParams.get("code")!;
+
 async function installationsOfAcme() {
   const admin = await principalOf(db().db, "admin@acme");
   return db()
@@ -114,32 +117,17 @@ describe.skipIf(!onPostgres)(
       const granted = await grant(p2, caller, id, ["openid", "profile"]);
       expect(granted.status).toBe(303);
       expect(await installationsOfAcme()).toEqual([{ scopes: ["openid", "profile"] }]);
-      const before = await exchange(
-        p2,
-        caller,
-        new URL(granted.headers.get("location")!).searchParams.get("code")!,
-        caller.app.secret!,
-      );
+      const before = await exchange(p2, caller, codeOf(granted), caller.app.secret!);
       const { kid } = (await changeIn(p1, { op: "rotateSigningKey" })) as { kid: string };
       expect(decodeProtectedHeader(before.id_token).kid).not.toBe(kid);
       const silent = await authorize(p2, caller, { scope: "openid profile" });
-      const after = await exchange(
-        p2,
-        caller,
-        new URL(silent.headers.get("location")!).searchParams.get("code")!,
-        caller.app.secret!,
-      );
+      const after = await exchange(p2, caller, codeOf(silent), caller.app.secret!);
       expect(decodeProtectedHeader(after.id_token).kid).toBe(kid);
     });
 
     it("a secret deleted through process 1 is refused by process 2; an installation deleted through process 1 makes its tokens inactive in process 2", async () => {
       const silent = await authorize(p2, caller, { scope: "openid profile" });
-      const tokens = await exchange(
-        p2,
-        caller,
-        new URL(silent.headers.get("location")!).searchParams.get("code")!,
-        caller.app.secret!,
-      );
+      const tokens = await exchange(p2, caller, codeOf(silent), caller.app.secret!);
       const introspect = (secret: string) =>
         postForm(p2, caller, "/oauth2/introspect", { token: tokens.access_token }, secret);
       expect(await (await introspect(caller.app.secret!)).json()).toMatchObject({ active: true });

@@ -31,9 +31,9 @@ const who = (name: string) => principalOf(db().db, name);
 
 describe(`identities on ${process.env.TEST_DB}`, () => {
   it("every RAM read checks read permission itself: alice (no read policy) is refused, bob (read-only) reads", async () => {
+    const groupId = await idOf(db().db, s.ramGroups, "developers");
     const alice = await who("alice@acme");
     const bob = await who("bob@acme");
-    const groupId = await idOf(db().db, s.ramGroups, "developers");
     const roleId = await idOf(db().db, s.ramRoles, "auditor");
     const reads = (actor: typeof alice) => [
       () => listUsers({ actor }),

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import * as s from "@/db/schema";
 import { addAppScope } from "@/lib/apps/add-app-scope";
+import { getApplication, listApplications } from "@/lib/apps/app-queries";
 import { createAppSecret } from "@/lib/apps/create-app-secret";
 import { createApplication } from "@/lib/apps/create-application";
 import { deleteAppScope } from "@/lib/apps/delete-app-scope";
@@ -14,7 +15,7 @@ import { setupSeededDatabase } from "../fixtures/db";
 import { principalOf } from "../fixtures/principals";
 import { appInput } from "../fixtures/app-inputs";
 
-/** The audit trail of an application's changes, and its deletion with everything that hangs on it. */
+/** The audit trail of an application's changes, its deletion with everything on it, and who may change or read it. */
 const db = setupSeededDatabase();
 const who = (name: string) => principalOf(db().db, name);
 
@@ -75,5 +76,52 @@ describe(`registering applications on ${process.env.TEST_DB}`, () => {
     expect(await db().db.select().from(s.appScopes).where(eq(s.appScopes.applicationId, app!.id))).toEqual([]);
     expect(await db().db.select().from(s.installations).where(eq(s.installations.applicationId, app!.id))).toEqual([]);
     await expect(deleteApplication({ actor: owner, clientId })).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("lets only administrators change applications; readers may read", async () => {
+    const owner = await who("owner@isv");
+    const { clientId } = await createApplication({ actor: owner, input: appInput() });
+    for (const plain of ["carol@globex", "alice@acme", "bob@acme"]) {
+      await expect(createApplication({ actor: await who(plain), input: appInput() }), plain).rejects.toMatchObject({
+        code: "forbidden",
+      });
+    }
+    const acmeAdmin = await who("admin@acme");
+    const acmeApp = await createApplication({ actor: acmeAdmin, input: appInput() });
+    const bob = await who("bob@acme");
+    await expect(
+      updateApplication({ actor: bob, clientId: acmeApp.clientId, input: { name: "x" } }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    await expect(createAppSecret({ actor: bob, clientId: acmeApp.clientId })).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    expect((await listApplications(db().db, bob.accountId)).items.map((a) => a.clientId)).toContain(acmeApp.clientId);
+    expect(await getApplication(db().db, bob.accountId, clientId)).toBeNull();
+  });
+
+  it("hides one account's applications from another account's administrator", async () => {
+    const owner = await who("owner@isv");
+    const globex = await who("admin@globex");
+    const { clientId } = await createApplication({ actor: owner, input: appInput() });
+    const [secret] = await db()
+      .db.select({ id: s.appSecrets.id })
+      .from(s.appSecrets)
+      .innerJoin(s.applications, eq(s.applications.id, s.appSecrets.applicationId))
+      .where(eq(s.applications.clientId, clientId));
+    const attempts = [
+      () => updateApplication({ actor: globex, clientId, input: { name: "Hijacked" } }),
+      () => deleteApplication({ actor: globex, clientId }),
+      () => addAppScope({ actor: globex, clientId, input: { scope: "aliuid", required: true } }),
+      () => setScopeRequired({ actor: globex, clientId, scope: "profile", input: { required: true } }),
+      () => deleteAppScope({ actor: globex, clientId, scope: "profile" }),
+      () => createAppSecret({ actor: globex, clientId }),
+      () => deleteAppSecret({ actor: globex, clientId, secretId: secret!.id }),
+    ];
+    for (const attempt of attempts) await expect(attempt()).rejects.toMatchObject({ code: "not_found" });
+    expect(await getApplication(db().db, globex.accountId, clientId)).toBeNull();
+    expect((await listApplications(db().db, globex.accountId)).items.map((a) => a.clientId)).not.toContain(clientId);
+    const read = await getApplication(db().db, owner.accountId, clientId);
+    expect(read).toMatchObject({ name: expect.stringMatching(/^Test App/), secrets: [{ id: secret!.id }] });
+    expect(read!.scopes.map((x) => x.scope)).toEqual(["openid", "profile"]);
   });
 });
