@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { setupSeededDatabase } from "../fixtures/db";
-import { answer, codeFor, postToken, userinfoStatus, VERIFIER } from "../fixtures/oauth-fixtures";
+import { answer, codeFor, userinfoStatus, VERIFIER } from "../fixtures/oauth-fixtures";
 import { rawFormRequest } from "../fixtures/form-endpoints";
-import { exchangeCode, setupTestClients } from "../fixtures/token-requests";
+import { exchangeCode, setupTestClients, refreshGrant } from "../fixtures/token-requests";
 
 /**
  * Token endpoint attacks on codes that tests/oauth/oauth-token.test.ts and oauth-refresh.test.ts do not
@@ -21,10 +21,7 @@ describe(`token endpoint attacks on ${process.env.TEST_DB}`, () => {
     expect([injected.status, injected.body.error]).toEqual([400, "invalid_grant"]);
     expect(injected.body.access_token).toBeUndefined();
     expect(await userinfoStatus(first.body.access_token as string)).toBe(401);
-    const refresh = await postToken(clients.app, {
-      grant_type: "refresh_token",
-      refresh_token: first.body.refresh_token as string,
-    });
+    const refresh = await refreshGrant(clients.app, first.body.refresh_token as string);
     expect([refresh.status, refresh.body.error]).toEqual([400, "invalid_grant"]);
   });
 

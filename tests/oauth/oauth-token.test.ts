@@ -6,7 +6,7 @@ import { sha256 } from "@/lib/crypto/tokens";
 import { getPublicJwks } from "@/lib/oauth/keys";
 import { setupSeededDatabase } from "../fixtures/db";
 import { codeFor, postToken, userinfoStatus } from "../fixtures/oauth-fixtures";
-import { exchangeCode, setupTestClients } from "../fixtures/token-requests";
+import { exchangeCode, setupTestClients, refreshGrant } from "../fixtures/token-requests";
 
 const db = setupSeededDatabase();
 const clients = setupTestClients(db);
@@ -126,10 +126,7 @@ describe(`token endpoint: authorization_code on ${process.env.TEST_DB}`, () => {
     const second = await exchangeCode(clients.app, code);
     expect([second.status, second.body.error]).toEqual([400, "invalid_grant"]);
     expect(await userinfoStatus(first.body.access_token as string)).toBe(401);
-    const refresh = await postToken(clients.app, {
-      grant_type: "refresh_token",
-      refresh_token: first.body.refresh_token as string,
-    });
+    const refresh = await refreshGrant(clients.app, first.body.refresh_token as string);
     expect([refresh.status, refresh.body.error]).toEqual([400, "invalid_grant"]);
   });
 

@@ -5,7 +5,7 @@ import { sha256 } from "@/lib/crypto/tokens";
 import { getSigningKey } from "@/lib/oauth/keys";
 import { sweepExpired } from "@/lib/sweep/sweep-expired";
 import { setupSeededDatabase } from "../fixtures/db";
-import { codeFor, demoClient, postToken, userinfoStatus, type TestClient } from "../fixtures/oauth-fixtures";
+import { codeFor, demoClient, userinfoStatus, type TestClient } from "../fixtures/oauth-fixtures";
 import {
   ago,
   each,
@@ -19,7 +19,7 @@ import {
   present,
   RECENT,
 } from "../fixtures/sweep-rows";
-import { exchangeCode } from "../fixtures/token-requests";
+import { exchangeCode, refreshGrant } from "../fixtures/token-requests";
 
 /** The sweeper deletes expired state, batch by batch, and never what replay detection needs. Concurrent sweeps: sweeper-concurrency.test.ts. */
 const db = setupSeededDatabase();
@@ -96,10 +96,7 @@ describe(`sweeper of expired state on ${process.env.TEST_DB}`, () => {
     const code = await codeFor(db().db, app, "alice@acme");
     const first = await exchangeCode(app, code);
     expect(first.status).toBe(200);
-    const second = await postToken(app, {
-      grant_type: "refresh_token",
-      refresh_token: first.body.refresh_token as string,
-    });
+    const second = await refreshGrant(app, first.body.refresh_token as string);
     expect(second.status).toBe(200);
     // The rotated token has long expired; its successor still lives, so the family does.
     await db()
@@ -109,15 +106,9 @@ describe(`sweeper of expired state on ${process.env.TEST_DB}`, () => {
 
     await sweepExpired(db().db);
 
-    const replay = await postToken(app, {
-      grant_type: "refresh_token",
-      refresh_token: first.body.refresh_token as string,
-    });
+    const replay = await refreshGrant(app, first.body.refresh_token as string);
     expect([replay.status, replay.body.error]).toEqual([400, "invalid_grant"]);
-    const next = await postToken(app, {
-      grant_type: "refresh_token",
-      refresh_token: second.body.refresh_token as string,
-    });
+    const next = await refreshGrant(app, second.body.refresh_token as string);
     expect([next.status, next.body.error]).toEqual([400, "invalid_grant"]);
     expect(await userinfoStatus(second.body.access_token as string)).toBe(401);
   });
