@@ -8,13 +8,11 @@
  * BENCH_CONNECTIONS (2 × CPUs); BENCH_PORT first of four ports (3370); BENCH_ONLY a regex of scenario
  * ids; BENCH_SKIP_BUILD=1 reuses an existing .next-bench build; BENCH_PG_ADMIN_URL.
  */
-import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { DEMO_CLIENT, DEMO_PASSWORD } from "@/db/seed";
 import { createBenchDatabase, postgresVersion, type BenchDb } from "./database";
 import { countRows, FULL, generateDataset, SMALL } from "./dataset";
 import { consentAppOf, deleteTargetOf, installDemoClientInAcme, loadGrants, signIn } from "./fixtures";
-import { runLoad } from "./load";
 import {
   measureConsentJs,
   measureRsaSigning,
@@ -23,9 +21,11 @@ import {
   type DeleteTiming,
 } from "./measure";
 import { evaluateTargets, markdown, withRatios, writeResults, type Results } from "./report";
-import { allScenarios, type Ctx, type ServerName } from "./scenarios";
+import { runScenarios, waitForQuiet } from "./run-scenarios";
+import type { Ctx } from "./scenarios";
+import { startBenchServers } from "./start-servers";
 import { measureTokenLookup } from "./statements";
-import { buildNext, hasBuild, nextBin, startServer, tsxBin, type Started } from "./servers";
+import { buildNext, hasBuild, type Started } from "./servers";
 
 const small = process.env.BENCH_SMALL === "1";
 const size = small ? SMALL : FULL;
@@ -69,59 +69,8 @@ async function main() {
     `token lookup: planning ${tokenLookup.planningMs} ms, execution ${tokenLookup.executionMs} ms; ${tokenLookup.unpreparedPerSecond}/s unprepared, ${tokenLookup.statementCachePerSecond}/s with the statement cache`,
   );
 
-  const ports = { next: basePort + 1, lean: basePort + 2, reference: basePort + 3 };
-  const issuer = `http://127.0.0.1:${ports.next}`;
-  const authSecret = randomBytes(32).toString("base64url");
-  const referenceSecret = randomBytes(16).toString("base64url");
-  const common = {
-    DATABASE_URL: db.url,
-    AUTH_SECRET: authSecret,
-    ISSUER_URL: issuer,
-    ...(process.env.DB_POOL_MAX ? { DB_POOL_MAX: process.env.DB_POOL_MAX } : {}),
-  };
-  log("starting next start, the lean server and the reference…");
-  // What-if: the statement cache in the console too (bench/preload-statement-cache.ts).
-  const experiment: Record<string, string> =
-    process.env.BENCH_EXPERIMENT_STATEMENT_CACHE === "1"
-      ? { NODE_OPTIONS: "--import tsx --import ./bench/preload-statement-cache.ts" }
-      : {};
-  const nextEnv = { ...common, ...experiment, NEXT_DIST_DIR: distDir, PORT: String(ports.next) };
-  started.push(
-    await startServer({
-      name: "next",
-      cmd: nextBin(),
-      args: ["start", "-p", String(ports.next), "-H", "127.0.0.1"],
-      env: nextEnv,
-      port: ports.next,
-      readyPath: "/api/ping",
-    }),
-  );
-  started.push(
-    await startServer({
-      name: "lean",
-      cmd: tsxBin(),
-      args: ["server/oauth-api.ts"],
-      env: { ...common, PORT: String(ports.lean), HOST: "127.0.0.1" },
-      port: ports.lean,
-      readyPath: "/.well-known/openid-configuration",
-    }),
-  );
-  started.push(
-    await startServer({
-      name: "reference",
-      cmd: tsxBin(),
-      args: ["bench/reference-oidc.ts"],
-      env: { PORT: String(ports.reference), REFERENCE_CLIENT_SECRET: referenceSecret },
-      port: ports.reference,
-      readyPath: "/.well-known/openid-configuration",
-    }),
-  );
-
-  const origins: Record<ServerName, string> = {
-    next: started[0]!.origin,
-    lean: started[1]!.origin,
-    reference: started[2]!.origin,
-  };
+  const servers = await startBenchServers({ databaseUrl: db.url, distDir, basePort, started, log });
+  const { origins, referenceSecret } = servers;
   const ctx: Ctx = {
     origins,
     db,
@@ -134,32 +83,8 @@ async function main() {
     budget: Math.round(8_000 * (durationSeconds + 1)),
   };
 
-  await waitForQuiet();
-  const measured = [];
-  for (const scenario of allScenarios(size)) {
-    if (only && !only.test(scenario.id)) continue;
-    const load1 = Math.round(os.loadavg()[0]! * 100) / 100;
-    const prepared = await scenario.prepare(ctx);
-    const base = { origin: origins[scenario.server], request: prepared.request, expect: scenario.expect, connections };
-    // Warm-up (JIT, caches, connection pools), not recorded.
-    await runLoad({
-      ...base,
-      durationSeconds: 1,
-      maxRequests: prepared.maxRequests ? Math.min(500, prepared.maxRequests) : undefined,
-    });
-    const result = await runLoad({ ...base, durationSeconds, maxRequests: prepared.maxRequests });
-    log(
-      `${scenario.id.padEnd(24)} ${String(result.rps).padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms  errors ${result.errors} ${result.errors ? JSON.stringify(result.statuses) : ""}`,
-    );
-    measured.push({
-      id: scenario.id,
-      server: scenario.server,
-      title: scenario.title,
-      baseline: scenario.baseline,
-      load1,
-      ...result,
-    });
-  }
+  await waitForQuiet(cpus, log);
+  const measured = await runScenarios(ctx, { only, connections, durationSeconds, log });
 
   let consentJs: ConsentJs | null = null;
   try {
@@ -200,7 +125,7 @@ async function main() {
       durationSeconds,
       connections,
       dbPoolMax: process.env.DB_POOL_MAX ?? "default",
-      nextStatementCache: Boolean(experiment.NODE_OPTIONS),
+      nextStatementCache: servers.statementCacheExperiment,
     },
     dataset: { rows, generationSeconds: generated.totalSeconds, steps: generated.steps },
     buildSeconds,
@@ -214,20 +139,6 @@ async function main() {
   console.log(`\n${markdown(results)}`);
   // An experiment's results never replace latest.{json,md}.
   for (const f of writeResults(results, { latest: !results.config.nextStatementCache })) log(`wrote ${f}`);
-}
-
-/**
- * The machine is shared: before the first scenario, wait (at most BENCH_QUIET_WAIT seconds, 300)
- * until the 1-minute load average is below BENCH_QUIET_LOAD (1.5 on two cores). Each scenario
- * records the load average it started with.
- */
-async function waitForQuiet() {
-  const limit = Number(process.env.BENCH_QUIET_LOAD ?? Math.max(1, cpus * 0.75));
-  const deadline = Date.now() + Number(process.env.BENCH_QUIET_WAIT ?? 300) * 1000;
-  while (os.loadavg()[0]! > limit && Date.now() < deadline) {
-    log(`load average ${os.loadavg()[0]!.toFixed(2)} > ${limit}: waiting for a quieter machine…`);
-    await new Promise((r) => setTimeout(r, 15_000));
-  }
 }
 
 async function cleanup() {

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signInWithForm } from "./fixtures/auth";
+import { sessionCookieOf, signInOnPage, signInWithForm } from "./fixtures/auth";
 
 test.describe("sign-in", () => {
   for (const [login, identity] of [
@@ -62,9 +62,7 @@ test.describe("sign-in", () => {
   });
 
   test("switches to a role and back, then signs out", async ({ page }) => {
-    await page.goto("/signin");
-    await signInWithForm(page, "alice@acme.onaliyun.com");
-    await expect(page.getByTestId("identity")).toHaveText("alice@acme.onaliyun.com");
+    await signInOnPage(page, "alice@acme.onaliyun.com");
     await page.getByRole("button", { name: "Account menu" }).click();
     await page.getByRole("menuitem", { name: "Switch role: auditor" }).click();
     await expect(page.getByTestId("identity")).toHaveText("auditor/alice@acme.onaliyun.com");
@@ -103,10 +101,8 @@ test("throttles repeated failures for one logon name with 429, Retry-After and a
 test("the session cookie is HttpOnly and SameSite=Lax, and sign-out ends the session on the server", async ({
   page,
 }) => {
-  await page.goto("/signin");
-  await signInWithForm(page, "bob@acme.onaliyun.com");
-  await expect(page.getByTestId("identity")).toHaveText("bob@acme.onaliyun.com");
-  const cookie = (await page.context().cookies()).find((c) => c.name === "next-auth.session-token")!;
+  await signInOnPage(page, "bob@acme.onaliyun.com");
+  const cookie = await sessionCookieOf(page);
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax" });
   await page.getByRole("button", { name: "Account menu" }).click();
   await page.getByRole("menuitem", { name: "Sign out" }).click();
@@ -141,10 +137,8 @@ test.describe("without JavaScript", () => {
   test("prompt=login shows the form to a signed-in person and the new sign-in replaces the session", async ({
     page,
   }) => {
-    await page.goto("/signin");
-    await signInWithForm(page, "alice@acme.onaliyun.com");
-    await expect(page.getByTestId("identity")).toHaveText("alice@acme.onaliyun.com");
-    const before = (await page.context().cookies()).find((c) => c.name === "next-auth.session-token")!;
+    await signInOnPage(page, "alice@acme.onaliyun.com");
+    const before = await sessionCookieOf(page);
     // Without prompt=login a signed-in person goes straight on.
     await page.goto("/signin?callbackUrl=%2Fidentities%2Fusers");
     await expect(page).toHaveURL(/\/identities\/users$/);
@@ -152,7 +146,7 @@ test.describe("without JavaScript", () => {
     await expect(page.getByText("Sign in again to continue.")).toBeVisible();
     await signInWithForm(page, "alice@acme.onaliyun.com");
     await expect(page).toHaveURL(/\/identities\/users$/);
-    const after = (await page.context().cookies()).find((c) => c.name === "next-auth.session-token")!;
+    const after = await sessionCookieOf(page);
     expect(after.value).not.toBe(before.value);
     const replay = await page.request.get("/api/v1/session", {
       headers: { cookie: `next-auth.session-token=${before.value}` },

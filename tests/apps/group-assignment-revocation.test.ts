@@ -12,16 +12,9 @@ import { deleteGroup } from "@/lib/ram/groups/delete-group";
 import { removeGroupMember } from "@/lib/ram/groups/remove-group-member";
 import type { Principal } from "@/lib/ram/principal";
 import { setupSeededDatabase } from "../fixtures/db";
+import { exchangeCode, obtainTokens } from "../fixtures/token-requests";
 import { principalOf } from "../fixtures/principals";
-import {
-  answer,
-  codeFor,
-  formRequest,
-  postToken,
-  userinfoStatus,
-  VERIFIER,
-  type TestClient,
-} from "../fixtures/oauth-fixtures";
+import { answer, codeFor, formRequest, postToken, userinfoStatus, type TestClient } from "../fixtures/oauth-fixtures";
 
 /**
  * Issue item 5: losing an official application through a group (removed from the group, the group
@@ -39,15 +32,8 @@ let bob: Principal;
 type Tokens = { access: string; refresh: string };
 
 async function tokensFor(who: string): Promise<Tokens> {
-  const code = await codeFor(db().db, shell, who, { scope: "openid profile" });
-  const res = await postToken(shell, {
-    grant_type: "authorization_code",
-    code,
-    redirect_uri: shell.redirectUri,
-    code_verifier: VERIFIER,
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return { access: res.body.access_token as string, refresh: res.body.refresh_token as string };
+  const t = await obtainTokens(db().db, shell, who, { scope: "openid profile" });
+  return { access: t.access_token, refresh: t.refresh_token };
 }
 
 async function introspectActive(token: string): Promise<boolean> {
@@ -172,12 +158,7 @@ describe(`losing an official application through a group on ${process.env.TEST_D
       .where(and(eq(s.groupMembers.groupId, groupId), eq(s.groupMembers.userId, alice.userId!)));
     expect(await liveFamilies(alice)).toBeGreaterThan(0);
     await expectDead(a);
-    const res = await postToken(shell, {
-      grant_type: "authorization_code",
-      code,
-      redirect_uri: shell.redirectUri,
-      code_verifier: VERIFIER,
-    });
+    const res = await exchangeCode(shell, code);
     expect(res.status).toBe(400);
     expect(res.body.error).toBe("invalid_grant");
   });

@@ -15,7 +15,7 @@ import {
   answer,
   CHALLENGE,
   codeFor,
-  createClient,
+  createConsoleClient,
   formRequest,
   postToken,
   VERIFIER,
@@ -49,11 +49,7 @@ const introspect = async (token: string) =>
 beforeAll(async () => {
   admin = await principalOf(db().db, "admin@acme");
   provider = await principalOf(db().db, "owner@isv");
-  const created = await createClient(db().db, "WebApp", ["openid", "profile", "/acs/ram"]);
-  // The provider's console services take App IDs of the console's own form (4 and 18 digits).
-  const clientId = `4${String(Date.now()).padStart(18, "7").slice(-18)}`;
-  await db().db.update(s.applications).set({ clientId }).where(eq(s.applications.id, created.id));
-  app = { ...created, clientId };
+  app = await createConsoleClient(db().db, ["openid", "profile", "/acs/ram"]);
   const res = await exchange(await codeFor(db().db, app, "admin@acme", { scope: FULL }));
   expect(res.body.scope).toBe(FULL);
   tokens = { access: res.body.access_token as string, refresh: res.body.refresh_token as string };

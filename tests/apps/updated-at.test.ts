@@ -7,7 +7,7 @@ import { listInstallations } from "@/lib/apps/installation-queries";
 import type { Principal } from "@/lib/ram/principal";
 import { setupSeededDatabase } from "../fixtures/db";
 import { principalOf } from "../fixtures/principals";
-import { createClient, installApp, type TestClient } from "../fixtures/oauth-fixtures";
+import { createClient, createConsoleClient, installApp, type TestClient } from "../fixtures/oauth-fixtures";
 
 /**
  * "Update time" (the seed's Third-party Applications column) is kept by the schema: every
@@ -27,11 +27,7 @@ const updatedAtOf = async (id: string) =>
 beforeAll(async () => {
   admin = await principalOf(db().db, "admin@acme");
   provider = await principalOf(db().db, "owner@isv");
-  const created = await createClient(db().db, "WebApp", ["openid", "profile", "/acs/ram"]);
-  // The provider's console services take App IDs of the console's own form (4 and 18 digits).
-  const clientId = `4${String(Date.now()).padStart(18, "3").slice(-18)}`;
-  await db().db.update(s.applications).set({ clientId }).where(eq(s.applications.id, created.id));
-  app = { ...created, clientId };
+  app = await createConsoleClient(db().db, ["openid", "profile", "/acs/ram"]);
   installationId = await installApp(db().db, "acme", app.id, ["openid", "profile", "/acs/ram"]);
   await db()
     .db.update(s.installations)

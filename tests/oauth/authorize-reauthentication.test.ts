@@ -4,9 +4,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as s from "@/db/schema";
 import { authorizeEndpoint } from "@/lib/oauth/authorize";
 import { setupSeededDatabase } from "../fixtures/db";
+import { exchangeCode } from "../fixtures/token-requests";
 import { principalOf } from "../fixtures/principals";
 import { sessionCookieFor } from "../fixtures/session-cookie";
-import { CHALLENGE, demoClient, postToken, VERIFIER, type TestClient } from "../fixtures/oauth-fixtures";
+import { CHALLENGE, demoClient, postToken, type TestClient } from "../fixtures/oauth-fixtures";
 
 /**
  * prompt=login, max_age and auth_time (OIDC Core §3.1.2.1, §2), request / request_uri refused
@@ -74,12 +75,7 @@ function appRedirect(location: string) {
 }
 
 async function exchange(code: string) {
-  const res = await postToken(app, {
-    grant_type: "authorization_code",
-    code,
-    redirect_uri: app.redirectUri,
-    code_verifier: VERIFIER,
-  });
+  const res = await exchangeCode(app, code);
   expect(res.status).toBe(200);
   return res.body as { id_token: string; refresh_token: string };
 }

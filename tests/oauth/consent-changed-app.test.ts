@@ -5,13 +5,12 @@ import { newClientId } from "@/lib/apps/client-id";
 import { deleteApplication } from "@/lib/apps/delete-application";
 import { updateApplication } from "@/lib/apps/update-application";
 import { authorizeEndpoint } from "@/lib/oauth/authorize";
-import { consentDecisionEndpoint } from "@/lib/oauth/consent-decision";
 import { consentPageEndpoint } from "@/lib/oauth/consent-page";
-import { consentCsrfToken } from "@/lib/oauth/consent-requests";
 import { setupSeededDatabase } from "../fixtures/db";
 import { principalOf } from "../fixtures/principals";
 import { sessionCookieFor } from "../fixtures/session-cookie";
-import { CHALLENGE, createClient, type TestClient } from "../fixtures/oauth-fixtures";
+import { createClient, type TestClient } from "../fixtures/oauth-fixtures";
+import { authorizeQuery, grantConsent } from "../fixtures/authorize-requests";
 
 /** The application changes between the consent screen and Grant: Grant acts on the application as it is now. */
 const db = setupSeededDatabase();
@@ -25,35 +24,15 @@ async function freshApp(): Promise<TestClient> {
 }
 
 async function pendingConsent(app: TestClient) {
-  const { cookie, sid } = await sessionCookieFor(db().db, await principalOf(db().db, "admin@acme"));
-  const q = new URLSearchParams({
-    response_type: "code",
-    client_id: app.clientId,
-    redirect_uri: app.redirectUri,
-    scope: "openid profile",
-    state: "st",
-    code_challenge: CHALLENGE,
-    code_challenge_method: "S256",
-  });
+  const session = await sessionCookieFor(db().db, await principalOf(db().db, "admin@acme"));
+  const { cookie } = session;
+  const q = authorizeQuery(app);
   const res = await authorizeEndpoint(new Request(`${ISSUER}/oauth2/authorize?${q}`, { headers: { cookie } }));
   const location = res.headers.get("location")!;
   expect(location).toMatch(/^\/oauth2\/consent\//);
   const id = location.split("/").pop()!;
   const page = () => consentPageEndpoint(new Request(`${ISSUER}/oauth2/consent/${id}`, { headers: { cookie } }));
-  const grant = () =>
-    consentDecisionEndpoint(
-      new Request(`${ISSUER}/oauth2/decision`, {
-        method: "POST",
-        headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams([
-          ["request_id", id],
-          ["csrf_token", consentCsrfToken(sid, id)],
-          ["decision", "grant"],
-          ["scope", "openid"],
-          ["scope", "profile"],
-        ]),
-      }),
-    );
+  const grant = () => grantConsent(session, id);
   return { page, grant };
 }
 

@@ -1,31 +1,12 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GET } from "@/app/api/v1/users/route";
-import { tokenEndpoint } from "@/lib/oauth/token-endpoint";
 import { setupSeededDatabase } from "../fixtures/db";
-import { answer, codeFor, demoClient, formRequest, VERIFIER, type TestClient } from "../fixtures/oauth-fixtures";
+import { answer, demoClient } from "../fixtures/oauth-fixtures";
+import { obtainTokens } from "../fixtures/token-requests";
 
 const db = setupSeededDatabase();
-let app: TestClient;
-
-beforeAll(async () => {
-  app = await demoClient(db().db);
-});
-
-async function accessToken(who: string, scope: string): Promise<string> {
-  const code = await codeFor(db().db, app, who, { scope });
-  const res = await answer(
-    await tokenEndpoint(
-      formRequest("/oauth2/token", app, {
-        grant_type: "authorization_code",
-        code,
-        redirect_uri: app.redirectUri,
-        code_verifier: VERIFIER,
-      }),
-    ),
-  );
-  expect(res.status).toBe(200);
-  return res.body.access_token as string;
-}
+const accessToken = async (who: string, scope: string) =>
+  (await obtainTokens(db().db, await demoClient(db().db), who, { scope })).access_token;
 
 const listUsers = async (authorization: string) =>
   answer(

@@ -1,45 +1,20 @@
 import { eq } from "drizzle-orm";
 import { createLocalJWKSet, jwtVerify } from "jose";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as s from "@/db/schema";
 import { sha256 } from "@/lib/crypto/tokens";
 import { getPublicJwks } from "@/lib/oauth/keys";
-import { tokenEndpoint } from "@/lib/oauth/token-endpoint";
 import { setupSeededDatabase } from "../fixtures/db";
-import {
-  answer,
-  codeFor,
-  createClient,
-  demoClient,
-  VERIFIER,
-  type Auth,
-  type TestClient,
-  postToken,
-  userinfoStatus,
-} from "../fixtures/oauth-fixtures";
+import { codeFor, postToken, userinfoStatus } from "../fixtures/oauth-fixtures";
+import { exchangeCode, setupTestClients, refreshGrant } from "../fixtures/token-requests";
 
 const db = setupSeededDatabase();
-let app: TestClient;
-let other: TestClient;
-let native: TestClient;
-
-beforeAll(async () => {
-  app = await demoClient(db().db);
-  other = await createClient(db().db, "WebApp");
-  native = await createClient(db().db, "NativeApp");
-});
-
-const exchange = (client: TestClient, code: string, extra: Record<string, string> = {}, auth: Auth = "basic") =>
-  postToken(
-    client,
-    { grant_type: "authorization_code", code, redirect_uri: client.redirectUri, code_verifier: VERIFIER, ...extra },
-    auth,
-  );
+const clients = setupTestClients(db);
 
 describe(`token endpoint: authorization_code on ${process.env.TEST_DB}`, () => {
   it("exchanges a code with client_secret_basic: tokens, a valid ID token, no-store", async () => {
-    const code = await codeFor(db().db, app, "alice@acme", { nonce: "n-0S6_WzA2Mj" });
-    const res = await exchange(app, code);
+    const code = await codeFor(db().db, clients.app, "alice@acme", { nonce: "n-0S6_WzA2Mj" });
+    const res = await exchangeCode(clients.app, code);
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("no-store");
     expect(res.headers.get("pragma")).toBe("no-cache");
@@ -60,7 +35,7 @@ describe(`token endpoint: authorization_code on ${process.env.TEST_DB}`, () => {
       createLocalJWKSet((await getPublicJwks()) as never),
       {
         issuer: "http://localhost:3000",
-        audience: app.clientId,
+        audience: clients.app.clientId,
       },
     );
     expect(protectedHeader.alg).toBe("RS256");
@@ -77,23 +52,23 @@ describe(`token endpoint: authorization_code on ${process.env.TEST_DB}`, () => {
   });
 
   it("accepts client_secret_post", async () => {
-    const res = await exchange(app, await codeFor(db().db, app, "bob@acme"), {}, "post");
+    const res = await exchangeCode(clients.app, await codeFor(db().db, clients.app, "bob@acme"), {}, "post");
     expect(res.status).toBe(200);
   });
 
   it("refuses a wrong secret with 401 invalid_client, with the Basic challenge when Basic was tried", async () => {
-    const basic = await exchange(
-      app,
-      await codeFor(db().db, app, "bob@acme"),
+    const basic = await exchangeCode(
+      clients.app,
+      await codeFor(db().db, clients.app, "bob@acme"),
       {},
-      { basic: [app.clientId, "wrong-secret"] },
+      { basic: [clients.app.clientId, "wrong-secret"] },
     );
     expect([basic.status, basic.body.error]).toEqual([401, "invalid_client"]);
     expect(basic.headers.get("www-authenticate")).toMatch(/^Basic realm=/);
     expect(basic.headers.get("cache-control")).toBe("no-store");
-    const post = await exchange(
-      { ...app, secret: "wrong-secret" },
-      await codeFor(db().db, app, "bob@acme"),
+    const post = await exchangeCode(
+      { ...clients.app, secret: "wrong-secret" },
+      await codeFor(db().db, clients.app, "bob@acme"),
       {},
       "post",
     );
@@ -102,60 +77,62 @@ describe(`token endpoint: authorization_code on ${process.env.TEST_DB}`, () => {
   });
 
   it("refuses an unknown client, a confidential client without a secret, and two auth methods at once", async () => {
-    const code = await codeFor(db().db, app, "bob@acme");
-    const unknown = await exchange({ ...app, clientId: "no-such-client" }, code);
+    const code = await codeFor(db().db, clients.app, "bob@acme");
+    const unknown = await exchangeCode({ ...clients.app, clientId: "no-such-client" }, code);
     expect([unknown.status, unknown.body.error]).toEqual([401, "invalid_client"]);
-    const none = await exchange(app, code, {}, "none");
+    const none = await exchangeCode(clients.app, code, {}, "none");
     expect([none.status, none.body.error]).toEqual([401, "invalid_client"]);
-    const both = await exchange(app, code, { client_secret: app.secret! });
+    const both = await exchangeCode(clients.app, code, { client_secret: clients.app.secret! });
     expect([both.status, both.body.error]).toEqual([400, "invalid_request"]);
   });
 
   it("refuses a wrong redirect_uri with invalid_grant", async () => {
-    const res = await exchange(app, await codeFor(db().db, app, "alice@acme"), {
+    const res = await exchangeCode(clients.app, await codeFor(db().db, clients.app, "alice@acme"), {
       redirect_uri: "http://127.0.0.1:8765/callback/",
     });
     expect([res.status, res.body.error]).toEqual([400, "invalid_grant"]);
   });
 
   it("refuses a missing or wrong PKCE verifier, a verifier for a code without a challenge (downgrade), and a code without PKCE", async () => {
-    const missing = await postToken(app, {
+    const missing = await postToken(clients.app, {
       grant_type: "authorization_code",
-      code: await codeFor(db().db, app, "alice@acme"),
-      redirect_uri: app.redirectUri,
+      code: await codeFor(db().db, clients.app, "alice@acme"),
+      redirect_uri: clients.app.redirectUri,
     });
     expect([missing.status, missing.body.error]).toEqual([400, "invalid_grant"]);
-    const wrong = await exchange(app, await codeFor(db().db, app, "alice@acme"), { code_verifier: "x".repeat(43) });
+    const wrong = await exchangeCode(clients.app, await codeFor(db().db, clients.app, "alice@acme"), {
+      code_verifier: "x".repeat(43),
+    });
     expect([wrong.status, wrong.body.error]).toEqual([400, "invalid_grant"]);
-    const downgrade = await exchange(app, await codeFor(db().db, app, "alice@acme", { challenge: null }));
+    const downgrade = await exchangeCode(
+      clients.app,
+      await codeFor(db().db, clients.app, "alice@acme", { challenge: null }),
+    );
     expect([downgrade.status, downgrade.body.error]).toEqual([400, "invalid_grant"]);
-    const noPkce = await postToken(app, {
+    const noPkce = await postToken(clients.app, {
       grant_type: "authorization_code",
-      code: await codeFor(db().db, app, "alice@acme", { challenge: null }),
-      redirect_uri: app.redirectUri,
+      code: await codeFor(db().db, clients.app, "alice@acme", { challenge: null }),
+      redirect_uri: clients.app.redirectUri,
     });
     // PKCE for every client (OAuth 2.1): a confidential client's code without a challenge is refused too.
     expect([noPkce.status, noPkce.body.error]).toEqual([400, "invalid_grant"]);
   });
 
   it("refuses a reused code and revokes what its first use issued", async () => {
-    const code = await codeFor(db().db, app, "alice@acme");
-    const first = await exchange(app, code);
+    const code = await codeFor(db().db, clients.app, "alice@acme");
+    const first = await exchangeCode(clients.app, code);
     expect(first.status).toBe(200);
     expect(await userinfoStatus(first.body.access_token as string)).toBe(200);
-    const second = await exchange(app, code);
+    const second = await exchangeCode(clients.app, code);
     expect([second.status, second.body.error]).toEqual([400, "invalid_grant"]);
     expect(await userinfoStatus(first.body.access_token as string)).toBe(401);
-    const refresh = await postToken(app, {
-      grant_type: "refresh_token",
-      refresh_token: first.body.refresh_token as string,
-    });
+    const refresh = await refreshGrant(clients.app, first.body.refresh_token as string);
     expect([refresh.status, refresh.body.error]).toEqual([400, "invalid_grant"]);
   });
 
   it("two parallel exchanges of one code: the replay wins, no usable token comes out of either", async () => {
-    const code = await codeFor(db().db, app, "bob@acme");
-    const results = await Promise.all([exchange(app, code), exchange(app, code)]);
+    const code = await codeFor(db().db, clients.app, "bob@acme");
+    const results = await Promise.all([exchangeCode(clients.app, code), exchangeCode(clients.app, code)]);
     expect(results.filter((r) => r.status === 400 && r.body.error === "invalid_grant").length).toBeGreaterThanOrEqual(
       1,
     );
@@ -164,103 +141,57 @@ describe(`token endpoint: authorization_code on ${process.env.TEST_DB}`, () => {
   });
 
   it("refuses an expired code", async () => {
-    const code = await codeFor(db().db, app, "alice@acme");
+    const code = await codeFor(db().db, clients.app, "alice@acme");
     await db()
       .db.update(s.authCodes)
       .set({ expiresAt: new Date(Date.now() - 1000) })
       .where(eq(s.authCodes.codeHash, sha256(code)));
-    const res = await exchange(app, code);
+    const res = await exchangeCode(clients.app, code);
     expect([res.status, res.body.error]).toEqual([400, "invalid_grant"]);
   });
 
   it("refuses the code of another client, and burns it", async () => {
-    const code = await codeFor(db().db, app, "alice@acme");
-    const res = await exchange(other, code, { redirect_uri: app.redirectUri });
+    const code = await codeFor(db().db, clients.app, "alice@acme");
+    const res = await exchangeCode(clients.other, code, { redirect_uri: clients.app.redirectUri });
     expect([res.status, res.body.error]).toEqual([400, "invalid_grant"]);
-    expect((await exchange(app, code)).body.error).toBe("invalid_grant");
+    expect((await exchangeCode(clients.app, code)).body.error).toBe("invalid_grant");
   });
 
   it("refuses a code whose installation was deleted, or whose user was disabled", async () => {
-    const code = await codeFor(db().db, app, "carol@globex");
+    const code = await codeFor(db().db, clients.app, "carol@globex");
     const [row] = await db()
       .db.select({ installationId: s.authCodes.installationId })
       .from(s.authCodes)
       .where(eq(s.authCodes.codeHash, sha256(code)));
     await db().db.delete(s.installations).where(eq(s.installations.id, row!.installationId));
-    const gone = await exchange(app, code);
+    const gone = await exchangeCode(clients.app, code);
     expect([gone.status, gone.body.error]).toEqual([400, "invalid_grant"]);
-    const code2 = await codeFor(db().db, app, "bob@acme");
+    const code2 = await codeFor(db().db, clients.app, "bob@acme");
     await db().db.update(s.ramUsers).set({ enabled: false }).where(eq(s.ramUsers.name, "bob"));
-    const disabled = await exchange(app, code2);
+    const disabled = await exchangeCode(clients.app, code2);
     await db().db.update(s.ramUsers).set({ enabled: true }).where(eq(s.ramUsers.name, "bob"));
     expect([disabled.status, disabled.body.error]).toEqual([400, "invalid_grant"]);
   });
 
   it("serves public clients (NativeApp) with auth method none and PKCE only", async () => {
-    const ok = await exchange(native, await codeFor(db().db, native, "alice@acme"), {}, "none");
+    const ok = await exchangeCode(clients.native, await codeFor(db().db, clients.native, "alice@acme"), {}, "none");
     expect(ok.status).toBe(200);
     const withoutPkce = await postToken(
-      native,
+      clients.native,
       {
         grant_type: "authorization_code",
-        code: await codeFor(db().db, native, "alice@acme", { challenge: null }),
-        redirect_uri: native.redirectUri,
+        code: await codeFor(db().db, clients.native, "alice@acme", { challenge: null }),
+        redirect_uri: clients.native.redirectUri,
       },
       "none",
     );
     expect([withoutPkce.status, withoutPkce.body.error]).toEqual([400, "invalid_grant"]);
-    const withSecret = await exchange(
-      { ...native, secret: "anything" },
-      await codeFor(db().db, native, "alice@acme"),
+    const withSecret = await exchangeCode(
+      { ...clients.native, secret: "anything" },
+      await codeFor(db().db, clients.native, "alice@acme"),
       {},
       "post",
     );
     expect([withSecret.status, withSecret.body.error]).toEqual([401, "invalid_client"]);
-  });
-});
-
-describe(`token endpoint: request checks on ${process.env.TEST_DB}`, () => {
-  const raw = (body: string, contentType = "application/x-www-form-urlencoded") =>
-    tokenEndpoint(
-      new Request("http://localhost:3000/oauth2/token", {
-        method: "POST",
-        headers: { "content-type": contentType },
-        body,
-      }),
-    );
-
-  it.each([
-    {
-      what: "a JSON body",
-      body: JSON.stringify({ grant_type: "authorization_code" }),
-      type: "application/json",
-      error: "invalid_request",
-    },
-    {
-      what: "a repeated parameter",
-      body: "grant_type=authorization_code&grant_type=refresh_token",
-      error: "invalid_request",
-    },
-    { what: "no grant_type", body: "code=abc", error: "invalid_request" },
-    {
-      what: "an unsupported grant_type",
-      body: "grant_type=password&username=a&password=b",
-      error: "unsupported_grant_type",
-    },
-    {
-      what: "a body over 16 KiB",
-      body: `grant_type=authorization_code&code=${"a".repeat(17 * 1024)}`,
-      error: "invalid_request",
-      status: 413,
-    },
-  ])("refuses $what with $status $error", async ({ body, type, error, status }) => {
-    const res = await answer(await raw(body, type));
-    expect([res.status, res.body.error]).toEqual([status ?? 400, error]);
-    expect(res.headers.get("cache-control")).toBe("no-store");
-  });
-
-  it("refuses a missing code with invalid_request", async () => {
-    const res = await postToken(app, { grant_type: "authorization_code", redirect_uri: app.redirectUri });
-    expect([res.status, res.body.error]).toEqual([400, "invalid_request"]);
   });
 });

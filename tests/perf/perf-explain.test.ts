@@ -11,17 +11,11 @@ import { userinfoEndpoint } from "@/lib/oauth/userinfo-endpoint";
 import { setupSeededDatabase } from "../fixtures/db";
 import { principalOf } from "../fixtures/principals";
 import { sessionCookieFor } from "../fixtures/session-cookie";
-import {
-  CHALLENGE,
-  codeFor,
-  demoClient,
-  formRequest,
-  installApp,
-  userinfoRequest,
-  VERIFIER,
-} from "../fixtures/oauth-fixtures";
+import { codeFor, demoClient, formRequest, installApp, userinfoRequest } from "../fixtures/oauth-fixtures";
 import { setupQueryLog, type LoggedQuery } from "../fixtures/perf-fixtures";
-import { explain, fillTables, type PlanNode } from "../fixtures/perf-explain-data";
+import { explain, fillTables, LOOKUPS, type PlanNode } from "../fixtures/perf-explain-data";
+import { authorizeQuery } from "../fixtures/authorize-requests";
+import { exchangeCode } from "../fixtures/token-requests";
 
 const db = setupSeededDatabase();
 const { count } = setupQueryLog(db);
@@ -51,15 +45,7 @@ beforeAll(async () => {
   const form = (path: string, params: Record<string, string>) => formRequest(path, app, params);
   let tokens: { access_token: string; refresh_token: string } = { access_token: "", refresh_token: "" };
   await record(async () => {
-    const res = await tokenEndpoint(
-      form("/oauth2/token", {
-        grant_type: "authorization_code",
-        code,
-        redirect_uri: app.redirectUri,
-        code_verifier: VERIFIER,
-      }),
-    );
-    tokens = (await res.json()) as typeof tokens;
+    tokens = (await exchangeCode(app, code)).body as typeof tokens;
   });
   await record(() => userinfoEndpoint(userinfoRequest(tokens.access_token)));
   await record(() =>
@@ -71,14 +57,7 @@ beforeAll(async () => {
     tokenEndpoint(form("/oauth2/token", { grant_type: "refresh_token", refresh_token: tokens.refresh_token })),
   );
   const authorize = new URL("http://localhost:3000/oauth2/authorize");
-  authorize.search = new URLSearchParams({
-    response_type: "code",
-    client_id: app.clientId,
-    redirect_uri: app.redirectUri,
-    scope: "openid",
-    code_challenge: CHALLENGE,
-    code_challenge_method: "S256",
-  }).toString();
+  authorize.search = authorizeQuery(app, { scope: "openid" }).toString();
   await record(() => authorizeEndpoint(new Request(authorize, { headers: { cookie } })));
   const handle = await getDb();
   await record(() => getPendingConsentRequest(handle, "perf-consent-777", sid));
@@ -92,77 +71,6 @@ beforeAll(async () => {
   await record(() => listInstallations(handle, admin.accountId, { page: 40 }));
   await record(() => listInstallations(handle, admin.accountId, { search: "Perf App 12", sort: "updatedAt" }));
 }, 120_000);
-
-const LOOKUPS: { lookup: string; statement: RegExp; table: string; index: string | string[] }[] = [
-  {
-    lookup: "access token by hash",
-    statement: /^select .* from "access_tokens"/,
-    table: "access_tokens",
-    index: "access_tokens_pkey",
-  },
-  {
-    lookup: "refresh token by hash (introspection)",
-    statement: /^select .* from "refresh_tokens"/,
-    table: "refresh_tokens",
-    index: "refresh_tokens_pkey",
-  },
-  {
-    lookup: "refresh token by hash (rotation)",
-    statement: /^update "refresh_tokens" set "rotated_at"/,
-    table: "refresh_tokens",
-    index: "refresh_tokens_pkey",
-  },
-  {
-    lookup: "code by hash",
-    statement: /^update "auth_codes" set "consumed_at"/,
-    table: "auth_codes",
-    index: "auth_codes_pkey",
-  },
-  {
-    lookup: "installation by (account, app)",
-    statement:
-      /^select .* from "installations" where \("installations"."account_id" = \$1 and "installations"."app_id" = \$2\)/,
-    table: "installations",
-    index: "installations_account_app",
-  },
-  {
-    lookup: "installation by id (the person of a code or grant)",
-    statement: /^select .* from "installations" inner join "accounts"/,
-    table: "installations",
-    index: ["installations_pkey", "installations_account_app"],
-  },
-  {
-    lookup: "app by client_id",
-    statement: /^select .* from "applications" where "applications"."client_id" = \$1$/,
-    table: "applications",
-    index: "applications_client_id_unique",
-  },
-  {
-    lookup: "consent request by id",
-    statement: /^select .* from "consent_requests"/,
-    table: "consent_requests",
-    index: "consent_requests_pkey",
-  },
-  {
-    lookup: "grants by installation (People and Last Used of the list and the detail page)",
-    statement:
-      /^select .*\(select count\(distinct "grants"."subject"\) from "grants" where "grants"."installation_id" = "installations"."id"\)/,
-    table: "grants",
-    index: "grants_installation_user",
-  },
-  {
-    lookup: "Third-party Applications list of one account (page)",
-    statement: /^select .* from "installations" inner join "applications" .* limit/,
-    table: "installations",
-    index: "installations_account_app",
-  },
-  {
-    lookup: "Third-party Applications list of one account (total)",
-    statement: /^select count\(\*\) from "installations"/,
-    table: "installations",
-    index: "installations_account_app",
-  },
-];
 
 const INDEX_NODES = new Set(["Index Scan", "Index Only Scan", "Bitmap Index Scan"]);
 const flat = (s: string) => s.replace(/\s+/g, " ").trim();

@@ -9,15 +9,15 @@ import { setupSeededDatabase } from "../fixtures/db";
 import { principalOf } from "../fixtures/principals";
 import { sessionCookieFor } from "../fixtures/session-cookie";
 import {
-  CHALLENGE,
   codeFor,
   demoClient,
   formRequest,
   installApp,
   userinfoRequest,
-  VERIFIER,
   type TestClient,
 } from "../fixtures/oauth-fixtures";
+import { authorizeQuery } from "../fixtures/authorize-requests";
+import { exchangeCode, type Tokens } from "../fixtures/token-requests";
 import { setupQueryLog, summarize, type LoggedQuery } from "../fixtures/perf-fixtures";
 
 const db = setupSeededDatabase();
@@ -33,18 +33,7 @@ function expectAtMost(queries: LoggedQuery[], bound: number) {
   expect(queries.length, summarize(queries).join("\n")).toBeLessThanOrEqual(bound);
 }
 
-const exchange = async (code: string) => {
-  const res = await tokenEndpoint(
-    formRequest("/oauth2/token", app, {
-      grant_type: "authorization_code",
-      code,
-      redirect_uri: app.redirectUri,
-      code_verifier: VERIFIER,
-    }),
-  );
-  expect(res.status).toBe(200);
-  return (await res.json()) as { access_token: string; refresh_token: string };
-};
+const exchange = async (code: string) => (await exchangeCode(app, code)).body as Tokens;
 
 /**
  * Statements per request, counted after one warm-up request. Nothing about the client or the signing
@@ -107,16 +96,7 @@ describe(`queries per hot-path request (no N+1) on ${process.env.TEST_DB}`, () =
 
   it("authorization_code exchange: client with secrets, code, person, grant, link, two inserts, signing kid", async () => {
     const code = await codeFor(db().db, app, "alice@acme");
-    const { result, queries } = await count(() =>
-      tokenEndpoint(
-        formRequest("/oauth2/token", app, {
-          grant_type: "authorization_code",
-          code,
-          redirect_uri: app.redirectUri,
-          code_verifier: VERIFIER,
-        }),
-      ),
-    );
+    const { result, queries } = await count(() => exchangeCode(app, code));
     expect(result.status).toBe(200);
     expectAtMost(queries, 8);
   });
@@ -125,18 +105,7 @@ describe(`queries per hot-path request (no N+1) on ${process.env.TEST_DB}`, () =
     const alice = await principalOf(db().db, "alice@acme");
     await installApp(db().db, "acme", app.id, ["openid", "profile", "aliuid", "permissions", "/acs/ram"]);
     const { cookie } = await sessionCookieFor(db().db, alice);
-    const url = new URL("http://localhost:3000/oauth2/authorize");
-    for (const [k, v] of Object.entries({
-      response_type: "code",
-      client_id: app.clientId,
-      redirect_uri: app.redirectUri,
-      scope: "openid profile",
-      state: "st",
-      code_challenge: CHALLENGE,
-      code_challenge_method: "S256",
-    })) {
-      url.searchParams.set(k, v);
-    }
+    const url = new URL(`http://localhost:3000/oauth2/authorize?${authorizeQuery(app)}`);
     const authorize = () => authorizeEndpoint(new Request(url, { headers: { cookie } }));
     await authorize();
     const { result, queries } = await count(authorize);

@@ -29,6 +29,10 @@ async function counts() {
   return Promise.all(tables.map(async (t) => (await db().db.select({ n: count() }).from(t))[0]!.n));
 }
 
+/** The owner of acme attaches a policy to a group or role. */
+const ownerAttaches = async (principalType: "group" | "role", principalId: string, policyName: string) =>
+  attachPolicy({ actor: await principalOf(db().db, "owner@acme"), principalType, principalId, policyName });
+
 describe(`foundation on ${process.env.TEST_DB}`, () => {
   it("applies migrations from empty and loads the demo data", async () => {
     const [accounts, users] = await counts();
@@ -61,26 +65,14 @@ describe(`foundation on ${process.env.TEST_DB}`, () => {
   });
 
   it("makes an administrator through a group's policy", async () => {
-    const owner = await principalOf(db().db, "owner@acme");
     const [group] = await db().db.select().from(s.ramGroups).where(eq(s.ramGroups.name, "developers"));
-    await attachPolicy({
-      actor: owner,
-      principalType: "group",
-      principalId: group!.id,
-      policyName: "AdministratorAccess",
-    });
+    await ownerAttaches("group", group!.id, "AdministratorAccess");
     expect(await isAdministrator(db().db, await principalOf(db().db, "alice@acme"))).toBe(true);
   });
 
   it("makes an administrator through a role session", async () => {
-    const owner = await principalOf(db().db, "owner@acme");
     const [role] = await db().db.select().from(s.ramRoles).where(eq(s.ramRoles.name, "auditor"));
-    await attachPolicy({
-      actor: owner,
-      principalType: "role",
-      principalId: role!.id,
-      policyName: "AliyunRAMFullAccess",
-    });
+    await ownerAttaches("role", role!.id, "AliyunRAMFullAccess");
     expect(await isAdministrator(db().db, await principalOf(db().db, "alice@acme as auditor"))).toBe(true);
   });
 

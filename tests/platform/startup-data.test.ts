@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -12,7 +11,7 @@ import { loadStartupData } from "@/db/startup";
 import { verifyCredentials } from "@/lib/auth/verify-credentials";
 import { resetEnvForTests } from "@/lib/env";
 import { isSetupOpen } from "@/lib/setup/setup-state";
-import { ADMIN_PG_URL, createTestDatabase } from "../fixtures/db";
+import { createPostgresDatabase, createTestDatabase } from "../fixtures/db";
 
 /**
  * "No known passwords in production": what a server start loads. With DATABASE_URL an empty
@@ -51,21 +50,9 @@ afterEach(async () => {
 });
 
 async function emptyPostgresUrl(): Promise<string> {
-  const { Client } = await import("pg");
-  const name = `t_${randomBytes(6).toString("hex")}`;
-  const admin = new Client({ connectionString: ADMIN_PG_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  cleanups.push(async () => {
-    const c = new Client({ connectionString: ADMIN_PG_URL });
-    await c.connect();
-    await c.query(`drop database if exists ${name} with (force)`);
-    await c.end();
-  });
-  const url = new URL(ADMIN_PG_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
+  const database = await createPostgresDatabase();
+  cleanups.push(database.drop);
+  return database.url;
 }
 
 describe.skipIf(process.env.TEST_DB !== "postgres")("a server start with DATABASE_URL", () => {

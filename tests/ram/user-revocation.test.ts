@@ -1,19 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { introspectionEndpoint } from "@/lib/oauth/introspection-endpoint";
-import { tokenEndpoint } from "@/lib/oauth/token-endpoint";
-import { userinfoEndpoint } from "@/lib/oauth/userinfo-endpoint";
 import { setupSeededDatabase } from "../fixtures/db";
 import { principalOf } from "../fixtures/principals";
 import { sessionCookieFor } from "../fixtures/session-cookie";
-import {
-  answer,
-  codeFor,
-  demoClient,
-  formRequest,
-  userinfoRequest,
-  VERIFIER,
-  type TestClient,
-} from "../fixtures/oauth-fixtures";
+import { demoClient, userinfoStatus, type TestClient } from "../fixtures/oauth-fixtures";
+import { introspect, obtainTokens, refreshGrant } from "../fixtures/token-requests";
 import { ISSUER, send } from "../fixtures/route-cases";
 
 /**
@@ -57,19 +47,8 @@ async function personWithEverything(): Promise<{ userId: string; name: string; h
     201,
   );
   const tokens = async (who: string) => {
-    const code = await codeFor(db().db, app, who);
-    const res = await answer(
-      await tokenEndpoint(
-        formRequest("/oauth2/token", app, {
-          grant_type: "authorization_code",
-          code,
-          redirect_uri: app.redirectUri,
-          code_verifier: VERIFIER,
-        }),
-      ),
-    );
-    expect(res.status).toBe(200);
-    return [res.body.access_token as string, res.body.refresh_token as string];
+    const t = await obtainTokens(db().db, app, who);
+    return [t.access_token, t.refresh_token];
   };
   const [access, refresh] = await tokens(`${name}@acme`);
   const [roleAccess, roleRefresh] = await tokens(`${name}@acme as auditor`);
@@ -92,20 +71,13 @@ async function personWithEverything(): Promise<{ userId: string; name: string; h
 /** What each held credential gets now: console session, userinfo, refresh, introspection. */
 async function statusOf(h: Held, opts: { refresh: boolean } = { refresh: true }) {
   const session = async (cookie: string) => (await send("GET /session", { params: {} }, { cookie })).status;
-  const refresh = async (t: string) =>
-    (
-      await answer(
-        await tokenEndpoint(formRequest("/oauth2/token", app, { grant_type: "refresh_token", refresh_token: t })),
-      )
-    ).body.error ?? "ok";
-  const active = async (t: string) =>
-    (await answer(await introspectionEndpoint(formRequest("/oauth2/introspect", app, { token: t })))).body.active;
-  const userinfo = async (t: string) => (await userinfoEndpoint(userinfoRequest(t))).status;
+  const refresh = async (t: string) => (await refreshGrant(app, t)).body.error ?? "ok";
+  const active = async (t: string) => (await introspect(app, { token: t })).body.active;
   return {
     session: await session(h.cookie),
     roleSession: await session(h.roleCookie),
-    userinfo: await userinfo(h.access),
-    roleUserinfo: await userinfo(h.roleAccess),
+    userinfo: await userinfoStatus(h.access),
+    roleUserinfo: await userinfoStatus(h.roleAccess),
     accessActive: await active(h.access),
     refreshActive: await active(h.refresh),
     ...(opts.refresh ? { refresh: await refresh(h.refresh), roleRefresh: await refresh(h.roleRefresh) } : {}),

@@ -4,9 +4,10 @@ import * as s from "@/db/schema";
 import { tokenEndpoint } from "@/lib/oauth/token-endpoint";
 import { validateAccessToken, validateRefreshToken } from "@/lib/oauth/token-validation";
 import { setupSeededDatabase } from "../fixtures/db";
+import { exchangeCode } from "../fixtures/token-requests";
 import { principalOf } from "../fixtures/principals";
 import { sessionCookieFor } from "../fixtures/session-cookie";
-import { answer, codeFor, createClient, formRequest, VERIFIER, type TestClient } from "../fixtures/oauth-fixtures";
+import { answer, codeFor, createClient, formRequest } from "../fixtures/oauth-fixtures";
 import { ISSUER, send } from "../fixtures/route-cases";
 import { newApp } from "../fixtures/security-targets";
 import { issueTokens, liveTokens } from "../fixtures/third-party-apps-fixtures";
@@ -29,18 +30,6 @@ const auditCount = async (action: string, targetId: string) =>
       .from(s.auditEvents)
       .where(and(eq(s.auditEvents.action, action), eq(s.auditEvents.targetId, targetId)))
   ).length;
-const exchange = async (client: TestClient, code: string) =>
-  answer(
-    await tokenEndpoint(
-      formRequest("/oauth2/token", client, {
-        grant_type: "authorization_code",
-        code,
-        redirect_uri: client.redirectUri,
-        code_verifier: VERIFIER,
-      }),
-    ),
-  );
-
 describe(`concurrency on ${process.env.TEST_DB}`, () => {
   it("10 parallel Delete Application of one installed app: exactly one 204, the others 404, no orphan, no live token", async () => {
     const d = db().db;
@@ -111,7 +100,7 @@ describe(`concurrency on ${process.env.TEST_DB}`, () => {
         .from(s.installations)
         .where(eq(s.installations.applicationId, client.id));
       const h = await adminHeaders(0);
-      const exchanges = codes.map((c) => exchange(client, c));
+      const exchanges = codes.map((c) => exchangeCode(client, c));
       const deletion = send("DELETE /third-party-apps/[clientId]", { params: { clientId: client.clientId } }, h);
       const [deleted, ...answers] = await Promise.all([deletion, ...exchanges]);
       expect(deleted.status).toBe(204);

@@ -5,14 +5,13 @@ import * as s from "@/db/schema";
 import { DEMO_CLIENT, seed } from "@/db/seed";
 import { signInEndpoint } from "@/lib/auth/sign-in";
 import { authorizeEndpoint } from "@/lib/oauth/authorize";
-import { consentDecisionEndpoint } from "@/lib/oauth/consent-decision";
-import { consentCsrfToken } from "@/lib/oauth/consent-requests";
 import { tokenEndpoint } from "@/lib/oauth/token-endpoint";
 import { userinfoEndpoint } from "@/lib/oauth/userinfo-endpoint";
 import { ADMIN_PG_URL, createTestDatabase, type TestDb } from "../fixtures/db";
 import { principalOf } from "../fixtures/principals";
 import { sessionCookieFor } from "../fixtures/session-cookie";
-import { answer, CHALLENGE, demoClient, formRequest, userinfoRequest } from "../fixtures/oauth-fixtures";
+import { answer, demoClient, formRequest, userinfoRequest } from "../fixtures/oauth-fixtures";
+import { authorizeQuery, grantConsent } from "../fixtures/authorize-requests";
 import { FaultProxy } from "../fixtures/pg-fault-proxy";
 import { ISSUER, send } from "../fixtures/route-cases";
 import { accountIdOf, installedThirdParty } from "../fixtures/security-targets";
@@ -62,32 +61,12 @@ describe.skipIf(process.env.TEST_DB !== "postgres")("database faults on postgres
 
   it("a grant cut off mid-transaction: a 503 page with Retry-After, nothing written; the same form works once the database is back", async () => {
     const p = await principalOf(d(), "admin@globex");
-    const { cookie, sid } = await sessionCookieFor(d(), p);
-    const q = new URLSearchParams({
-      response_type: "code",
-      client_id: DEMO_CLIENT.clientId,
-      redirect_uri: DEMO_CLIENT.redirectUri,
-      scope: "openid profile",
-      state: "s1",
-      code_challenge: CHALLENGE,
-      code_challenge_method: "S256",
-    });
+    const session = await sessionCookieFor(d(), p);
+    const { cookie } = session;
+    const q = authorizeQuery(DEMO_CLIENT, { state: "s1" });
     const started = await authorizeEndpoint(new Request(`${ISSUER}/oauth2/authorize?${q}`, { headers: { cookie } }));
     const requestId = started.headers.get("location")!.split("/").pop()!;
-    const decide = () =>
-      consentDecisionEndpoint(
-        new Request(`${ISSUER}/oauth2/decision`, {
-          method: "POST",
-          headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
-          body: new URLSearchParams([
-            ["request_id", requestId],
-            ["csrf_token", consentCsrfToken(sid, requestId)],
-            ["decision", "grant"],
-            ["scope", "openid"],
-            ["scope", "profile"],
-          ]),
-        }),
-      );
+    const decide = () => grantConsent(session, requestId);
     proxy.cutOn('insert into "installations"');
     const cut = await decide();
     expect(proxy.tripped).toBe(true);

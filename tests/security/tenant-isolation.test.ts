@@ -4,16 +4,7 @@ import { principalOf } from "../fixtures/principals";
 import { setupSeededDatabase } from "../fixtures/db";
 import { sessionCookieFor } from "../fixtures/session-cookie";
 import { bearerToken, CASES, ISSUER, send, type Call } from "../fixtures/route-cases";
-import {
-  attach,
-  installedThirdParty,
-  newApp,
-  newGroup,
-  newRole,
-  newUser,
-  officialApp,
-  snapshot,
-} from "../fixtures/security-targets";
+import * as targets from "../fixtures/security-targets";
 
 const db = setupSeededDatabase();
 
@@ -58,10 +49,10 @@ describe(`tenant isolation: globex's administrator against acme's ids, on ${proc
   /** Answers {status, body} and fails if the call changed anything in the database. */
   async function unchanged(key: string, call: Call, who: Who) {
     const h = await headers(who);
-    const before = await snapshot(db().db);
+    const before = await targets.snapshot(db().db);
     const res = await send(key, call, h);
     const answer = { status: res.status, body: await res.json() };
-    expect(await snapshot(db().db), `${key} changed the database`).toEqual(before);
+    expect(await targets.snapshot(db().db), `${key} changed the database`).toEqual(before);
     return answer;
   }
 
@@ -95,39 +86,39 @@ describe(`tenant isolation: globex's administrator against acme's ids, on ${proc
     ["DELETE /groups/[groupId]/members/[userId]", "globex's group, acme's member"],
   ])("%s with %s: 404, nothing changed", async (key) => {
     const d = db().db;
-    const acmeUser = await newUser(d);
+    const acmeUser = await targets.newUser(d);
     const calls: Record<string, () => Promise<Call>> = {
       "DELETE /apps/[clientId]/secrets/[secretId]": async () => ({
         params: {
-          clientId: (await newApp(d, { owner: "globex", secrets: 1 })).clientId,
-          secretId: (await newApp(d, { owner: "acme", secrets: 1 })).secretIds[0]!,
+          clientId: (await targets.newApp(d, { owner: "globex", secrets: 1 })).clientId,
+          secretId: (await targets.newApp(d, { owner: "acme", secrets: 1 })).secretIds[0]!,
         },
       }),
       "POST /groups/[groupId]/members": async () => ({
-        params: { groupId: await newGroup(d, "globex") },
+        params: { groupId: await targets.newGroup(d, "globex") },
         body: { userId: acmeUser },
       }),
       "POST /roles/[roleId]/trustees": async () => ({
-        params: { roleId: await newRole(d, "globex") },
+        params: { roleId: await targets.newRole(d, "globex") },
         body: { userId: acmeUser },
       }),
       "POST /third-party-apps/[clientId]/assignments": async () => ({
-        params: { clientId: (await officialApp(d, "globex")).clientId },
+        params: { clientId: (await targets.officialApp(d, "globex")).clientId },
         body: {
           assignees: [
             { principalType: "user", principalId: acmeUser },
-            { principalType: "group", principalId: await newGroup(d, "acme") },
+            { principalType: "group", principalId: await targets.newGroup(d, "acme") },
           ],
         },
       }),
       "DELETE /third-party-apps/[clientId]/assignments/[principalType]/[principalId]": async () => {
-        await officialApp(d, "acme", [acmeUser]);
-        const own = await officialApp(d, "globex");
+        await targets.officialApp(d, "acme", [acmeUser]);
+        const own = await targets.officialApp(d, "globex");
         return { params: { clientId: own.clientId, principalType: "user", principalId: acmeUser } };
       },
       "DELETE /groups/[groupId]/members/[userId]": async () => {
-        await newGroup(d, "acme", acmeUser);
-        return { params: { groupId: await newGroup(d, "globex"), userId: acmeUser } };
+        await targets.newGroup(d, "acme", acmeUser);
+        return { params: { groupId: await targets.newGroup(d, "globex"), userId: acmeUser } };
       },
     };
     for (const who of ["session", "token"] as const) {
@@ -138,13 +129,13 @@ describe(`tenant isolation: globex's administrator against acme's ids, on ${proc
 
   it("lists show globex's own rows only: no acme name, id or installation", async () => {
     const d = db().db;
-    const user = await newUser(d);
-    const group = await newGroup(d, "acme", user);
-    const role = await newRole(d, "acme", user);
-    await attach(d, "acme", "user", user, "AdministratorAccess");
-    const app = await newApp(d, { owner: "acme", secrets: 1 });
-    const tp = await installedThirdParty(d, "acme");
-    const official = await officialApp(d, "acme", [user]);
+    const user = await targets.newUser(d);
+    const group = await targets.newGroup(d, "acme", user);
+    const role = await targets.newRole(d, "acme", user);
+    await targets.attach(d, "acme", "user", user, "AdministratorAccess");
+    const app = await targets.newApp(d, { owner: "acme", secrets: 1 });
+    const tp = await targets.installedThirdParty(d, "acme");
+    const official = await targets.officialApp(d, "acme", [user]);
     const secrets = [
       user,
       group,
