@@ -1,15 +1,10 @@
-import { createHash } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { toast } from "./fixtures/toast";
 import { signInOverHttp } from "./fixtures/auth";
+import { OFFICIAL, pkce } from "./fixtures/official";
 
-const MCP = {
-  clientId: "4000000000000000001",
-  name: "OpenAPI MCP Server",
-  redirectUri: "http://127.0.0.1:8766/callback",
-};
-const VERIFIER = "e2e-verifier-0123456789-abcdefghijklmnopqrstuvwxyz";
-const CHALLENGE = createHash("sha256").update(VERIFIER).digest("base64url");
+const MCP = OFFICIAL.mcp;
+const { verifier: VERIFIER, challenge: CHALLENGE } = pkce("e2e-verifier-0123456789-abcdefghijklmnopqrstuvwxyz");
 const authorizePath = `/oauth2/authorize?${new URLSearchParams({
   response_type: "code",
   client_id: MCP.clientId,

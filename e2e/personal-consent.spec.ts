@@ -1,20 +1,10 @@
-import { createHash } from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { signInOverHttp, signInWithForm } from "./fixtures/auth";
+import { OFFICIAL, pkce } from "./fixtures/official";
 
 // Official CLI and Cloud Shell in acme: no other spec installs them there (no-secrets provisions Official CLI in globex).
-const CLI = {
-  clientId: "4000000000000000002",
-  name: "Official CLI",
-  redirectUri: "http://127.0.0.1:12345/cli/callback",
-};
-const SHELL = {
-  clientId: "4000000000000000003",
-  name: "Cloud Shell",
-  redirectUri: "https://shell.example.com/callback",
-};
-const VERIFIER = "e2e-personal-consent-verifier-0123456789-abcdefghij";
-const CHALLENGE = createHash("sha256").update(VERIFIER).digest("base64url");
+const { cli: CLI, shell: SHELL } = OFFICIAL;
+const { verifier: VERIFIER, challenge: CHALLENGE } = pkce("e2e-personal-consent-verifier-0123456789-abcdefghij");
 
 const authorizePath = (app: { clientId: string; redirectUri: string }, scope: string) =>
   `/oauth2/authorize?${new URLSearchParams({

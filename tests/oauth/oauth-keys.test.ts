@@ -76,13 +76,14 @@ describe(`discovery metadata on ${process.env.TEST_DB}`, () => {
     expect(a.headers.get("cache-control")).toMatch(/^public, max-age=\d+$/);
     const m = JSON.parse(text) as Record<string, unknown>;
     const issuer = "http://localhost:3000";
+    // Each endpoint where its route is mounted (app/oauth2/<path>/route.ts).
+    const paths = { authorization: "authorize", token: "token", userinfo: "userinfo", revocation: "revoke" };
+    const more = { introspection: "introspect", registration: "register" };
+    for (const [name, path] of Object.entries({ ...paths, ...more })) {
+      expect(m[`${name}_endpoint`], name).toBe(`${issuer}/oauth2/${path}`);
+    }
     expect(m).toMatchObject({
       issuer,
-      authorization_endpoint: `${issuer}/oauth2/authorize`,
-      token_endpoint: `${issuer}/oauth2/token`,
-      userinfo_endpoint: `${issuer}/oauth2/userinfo`,
-      revocation_endpoint: `${issuer}/oauth2/revoke`,
-      introspection_endpoint: `${issuer}/oauth2/introspect`,
       jwks_uri: `${issuer}/oauth2/jwks`,
       response_types_supported: ["code"],
       response_modes_supported: ["query"],
