@@ -74,7 +74,7 @@ test.describe.serial("OpenAPI MCP Server: an MCP host connects as the person (gl
     const provider = await startHost("E2E Other Host");
     const owner = await personPage(browser, "admin@globex.onaliyun.com");
     await owner.goto(provider.authorizationUrl!.toString());
-    await expect(owner.getByRole("heading", { name: "You can not use OpenAPI MCP Server" })).toBeVisible();
+    await expect(owner.getByRole("heading", { name: "You cannot use OpenAPI MCP Server" })).toBeVisible();
     await owner.context().close();
   });
 });
