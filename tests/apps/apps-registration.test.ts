@@ -43,6 +43,7 @@ describe(`registering applications on ${process.env.TEST_DB}`, () => {
     expect(rows[0]!.app_secrets.prefix).toBe(secret.slice(0, 6));
     // Reads never return the secret nor its hash.
     const read = await getApplication(db().db, owner.accountId, created.clientId);
+    expect(read!.oauthVersion).toBe("2.0");
     expect(read!.secrets).toEqual([
       { id: rows[0]!.app_secrets.id, prefix: secret.slice(0, 6), createdAt: expect.any(Date) },
     ]);

@@ -6,9 +6,11 @@ import { deleteAssignment } from "@/lib/apps/delete-assignment";
 import { deleteInstallation } from "@/lib/apps/delete-installation";
 import { provisionOfficialApp } from "@/lib/apps/provision-official-app";
 import { authenticate } from "@/lib/api/handler";
+import { addGroupMember } from "@/lib/ram/groups/add-group-member";
+import { createGroup } from "@/lib/ram/groups/create-group";
+import { removeGroupMember } from "@/lib/ram/groups/remove-group-member";
 import { setupSeededDatabase } from "../fixtures/db";
 import { principalOf } from "../fixtures/principals";
-import { sessionCookieFor } from "../fixtures/session-cookie";
 import {
   consentInBrowser,
   consoleFetch,
@@ -18,36 +20,11 @@ import {
   startConnect,
   TestProvider,
 } from "../fixtures/mcp-fixtures";
+import { connectAs as connectWith, MCP, mcpStatus, REDIRECT, signedIn as signInWith } from "../fixtures/mcp-sessions";
 
 const db = setupSeededDatabase();
-const MCP = "4000000000000000001";
-const REDIRECT = "http://127.0.0.1:33418/callback";
-
-async function signedIn(who: string) {
-  const p = await principalOf(db().db, who);
-  return { p, ...(await sessionCookieFor(db().db, p)) };
-}
-
-/** A host registers dynamically, the person consents, the host connects: the SDK client, unchanged. */
-async function connectAs(who: string, name = "Test MCP Host") {
-  const provider = new TestProvider(REDIRECT, hostMetadata(REDIRECT, name));
-  const url = await startConnect(provider);
-  const { cookie, sid } = await signedIn(who);
-  const consent = await consentInBrowser(url, cookie, sid);
-  expect(consent.grant?.status).toBe(303);
-  return { provider, url, consent, client: await finishConnect(provider, consent.grant!.headers.get("location")!) };
-}
-
-/** A bare tools/list with the host's current access token: 200 while the session may act, 401 once it may not. */
-async function mcpStatus(provider: TestProvider): Promise<number> {
-  const body = JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list" });
-  const headers = {
-    authorization: `Bearer ${provider.tokens()!.access_token}`,
-    "content-type": "application/json",
-    accept: "application/json, text/event-stream",
-  };
-  return (await consoleFetch(`${ISSUER}/mcp`, { method: "POST", headers, body })).status;
-}
+const signedIn = (who: string) => signInWith(db().db, who);
+const connectAs = (who: string, name?: string) => connectWith(db().db, who, name);
 
 const textOf = (r: Record<string, unknown>) => (r.content as { text: string }[])[0]!.text;
 
@@ -150,6 +127,22 @@ describe(`the MCP server with the SDK client on ${process.env.TEST_DB}`, () => {
     const bad = await consoleFetch(`${ISSUER}/mcp`, { method: "POST", headers: { authorization: "Bearer nope" } });
     expect(bad.status).toBe(401);
     expect(bad.headers.get("www-authenticate")).toMatch(/error="invalid_token"/);
+  });
+
+  it("loses the session at the next request when the person leaves the group that is their only assignment", async () => {
+    const admin = await principalOf(db().db, "admin@acme");
+    const alice = await principalOf(db().db, "alice@acme");
+    const group = await createGroup({ actor: admin, input: { name: "mcp-users" } });
+    await addGroupMember({ actor: admin, groupId: group.id, userId: alice.userId! });
+    const assignees = [{ principalType: "group" as const, principalId: group.id }];
+    await createAssignments({ actor: admin, clientId: MCP, assignees });
+    const { provider, client } = await connectAs("alice@acme");
+    const tools = (await client.listTools()).tools.map((t) => t.name);
+    expect(tools).toEqual(expect.arrayContaining(["list_users", "whoami"]));
+    expect(await mcpStatus(provider)).toBe(200);
+    await removeGroupMember({ actor: admin, groupId: group.id, userId: alice.userId! });
+    expect(await mcpStatus(provider)).toBe(401);
+    await expect(client.callTool({ name: "whoami" })).rejects.toThrow(/refresh token is invalid/);
   });
 
   it("loses the session at the next request: Delete Assignment, disabling, Delete Application", async () => {

@@ -48,6 +48,7 @@ export default async function ApplicationPage({
           {app.clientId}
         </Fact>
         <Fact label="Application type">{app.type}</Fact>
+        <Fact label="OAuth Protocol Version">{app.oauthVersion}</Fact>
         <Fact label="Third-party application">
           {app.thirdParty ? <Badge tone="blue">Yes</Badge> : <Badge>No</Badge>}
         </Fact>
