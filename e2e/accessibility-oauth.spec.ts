@@ -1,21 +1,17 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { signInOverHttp } from "./fixtures/auth";
 import { expectAccessibleDialog, expectNoAxeViolations } from "./fixtures/axe";
+import { authorizePath as authorizeAt, OFFICIAL } from "./fixtures/official";
 
 // Zero axe-core violations (WCAG 2.2 A and AA) on sign-in, the Third-party Applications pages and
 // the protocol pages; keyboard focus that can be seen. The official application Cloud Shell is
 // used in globex only (provisioned there, admin assigned, carol not); in acme it stays uninstalled.
-const SHELL = { clientId: "4000000000000000003", redirectUri: "https://shell.example.com/callback" };
 const LIST = "/integrations/oauth/third-party-apps";
-const authorizePath = `/oauth2/authorize?${new URLSearchParams({
-  response_type: "code",
-  client_id: SHELL.clientId,
-  redirect_uri: SHELL.redirectUri,
+const authorizePath = authorizeAt(OFFICIAL.shell, {
   scope: "openid profile",
   state: "a11y",
-  code_challenge: "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
-  code_challenge_method: "S256",
-})}`;
+  challenge: "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+});
 
 async function signedIn(browser: Browser, login: string, viewport?: { width: number; height: number }) {
   const page = await (await browser.newContext({ viewport })).newPage();
@@ -25,11 +21,11 @@ async function signedIn(browser: Browser, login: string, viewport?: { width: num
 
 /** Cloud Shell provisioned in globex with admin@globex assigned (idempotent). */
 async function provisionShellInGlobex(request: APIRequestContext) {
-  const provisioned = await request.post(`/api/v1/official-apps/${SHELL.clientId}/provision`, { data: {} });
+  const provisioned = await request.post(`/api/v1/official-apps/${OFFICIAL.shell.clientId}/provision`, { data: {} });
   expect([201, 409]).toContain(provisioned.status());
   const users = (await (await request.get("/api/v1/users")).json()) as { items: { id: string; logonName: string }[] };
   const admin = users.items.find((u) => u.logonName === "admin@globex.onaliyun.com")!;
-  const assigned = await request.post(`/api/v1/third-party-apps/${SHELL.clientId}/assignments`, {
+  const assigned = await request.post(`/api/v1/third-party-apps/${OFFICIAL.shell.clientId}/assignments`, {
     data: { assignees: [{ principalType: "user", principalId: admin.id }] },
   });
   expect([201, 409]).toContain(assigned.status());

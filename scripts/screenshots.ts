@@ -8,11 +8,11 @@
  * It installs Insight Dashboard in acme through its consent screen (as admin@acme.onaliyun.com):
  * the list needs a row. The demo application itself need not run; its callback is answered here.
  */
-import { createHash } from "node:crypto";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { chromium, type Browser, type Page } from "@playwright/test";
 import { DEMO_CLIENT, DEMO_PASSWORD } from "@/db/seed";
+import { authorizePath, pkce } from "../e2e/fixtures/official";
 
 const { values } = parseArgs({ options: { "base-url": { type: "string", default: "http://localhost:3000" } } });
 const BASE = values["base-url"]!;
@@ -21,15 +21,11 @@ const LIST = "/integrations/oauth/third-party-apps";
 const WIDTHS = { desktop: 1366, phone: 390 } as const;
 const VERIFIER = "screenshots-verifier-0123456789-abcdefghijklmnop";
 
-const authorizeUrl = `/oauth2/authorize?${new URLSearchParams({
-  response_type: "code",
-  client_id: DEMO_CLIENT.clientId,
-  redirect_uri: DEMO_CLIENT.redirectUri,
+const authorizeUrl = authorizePath(DEMO_CLIENT, {
   scope: "openid profile aliuid permissions /acs/ram",
   state: "screenshot",
-  code_challenge: createHash("sha256").update(VERIFIER).digest("base64url"),
-  code_challenge_method: "S256",
-})}`;
+  challenge: pkce(VERIFIER).challenge,
+});
 
 async function signedIn(browser: Browser, login: string, width: number): Promise<Page> {
   const context = await browser.newContext({ baseURL: BASE, viewport: { width, height: 800 }, deviceScaleFactor: 1 });

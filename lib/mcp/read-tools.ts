@@ -41,31 +41,18 @@ export function registerReadTools(server: McpServer, caller: ToolCaller): void {
   list("list_roles", "List the RAM roles of your account.", listRoles);
   list("list_third_party_apps", "List the third-party applications installed in your account.", readInstallations);
 
-  server.registerTool(
-    "get_user",
-    {
-      description: "A RAM user with the policies attached to it and its groups.",
-      inputSchema: { userId: idInput("RAM user") },
-      annotations: READ_ONLY,
-    },
-    ({ userId }) => runTool(caller, "get_user", () => getUser({ actor, userId })),
+  // One record by id; the input is named after it, so that a host sees e.g. { userId: "…RAM user…" }.
+  const get = (name: string, description: string, key: string, noun: string, fn: (id: string) => Promise<unknown>) =>
+    server.registerTool(name, { description, inputSchema: { [key]: idInput(noun) }, annotations: READ_ONLY }, (args) =>
+      runTool(caller, name, () => fn(String(args[key]))),
+    );
+  get("get_user", "A RAM user with the policies attached to it and its groups.", "userId", "RAM user", (userId) =>
+    getUser({ actor, userId }),
   );
-  server.registerTool(
-    "get_group",
-    {
-      description: "A user group with its members and attached policies.",
-      inputSchema: { groupId: idInput("user group") },
-      annotations: READ_ONLY,
-    },
-    ({ groupId }) => runTool(caller, "get_group", () => getGroup({ actor, groupId })),
+  get("get_group", "A user group with its members and attached policies.", "groupId", "user group", (groupId) =>
+    getGroup({ actor, groupId }),
   );
-  server.registerTool(
-    "get_role",
-    {
-      description: "A RAM role with its trusted users and attached policies.",
-      inputSchema: { roleId: idInput("RAM role") },
-      annotations: READ_ONLY,
-    },
-    ({ roleId }) => runTool(caller, "get_role", () => getRole({ actor, roleId })),
+  get("get_role", "A RAM role with its trusted users and attached policies.", "roleId", "RAM role", (roleId) =>
+    getRole({ actor, roleId }),
   );
 }

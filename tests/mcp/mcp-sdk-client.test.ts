@@ -54,7 +54,10 @@ describe(`the MCP server with the SDK client on ${process.env.TEST_DB}`, () => {
     expect(tools).toEqual(expect.arrayContaining(["list_users", "get_user", "list_third_party_apps", "create_user"]));
     const users = await client.callTool({ name: "list_users", arguments: { search: "alice" } });
     expect(users.isError).toBeFalsy();
-    expect(JSON.parse(textOf(users)).items.map((u: { name: string }) => u.name)).toEqual(["alice"]);
+    const [alice] = JSON.parse(textOf(users)).items as { id: string; name: string }[];
+    expect(alice?.name).toBe("alice");
+    const one = await client.callTool({ name: "get_user", arguments: { userId: alice!.id } });
+    expect(JSON.parse(textOf(one))).toMatchObject({ id: alice!.id, name: "alice" });
     // bob only reads: the write is refused by his own policies, as a tool error.
     const create = await client.callTool({
       name: "create_user",
