@@ -21,14 +21,18 @@ export async function issueTokenPair(
 ): Promise<TokenPair> {
   const accessToken = randomToken();
   const refreshToken = randomToken();
+  // One clock for issue and expiry: introspection's iat and exp (RFC 7662 §2.2) then differ by
+  // exactly the validity, not by the database's transaction time against this process's clock.
   const now = Date.now();
   await tx.insert(accessTokens).values({
+    createdAt: new Date(now),
     tokenHash: sha256(accessToken),
     grantId: opts.grantId,
     installationId: opts.installationId,
     expiresAt: new Date(now + opts.accessTokenValidity * 1000),
   });
   await tx.insert(refreshTokens).values({
+    createdAt: new Date(now),
     tokenHash: sha256(refreshToken),
     grantId: opts.grantId,
     installationId: opts.installationId,
