@@ -6,24 +6,15 @@ export type AuditEntry = { action: string; targetType: string; targetId: string;
 
 /** Call inside the mutation's own transaction, so that the event and the change land together. */
 export async function recordAudit(tx: Tx, actor: Principal, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditEvents).values({
-    accountId: actor.accountId,
-    actor: actorLabel(actor),
-    action: entry.action,
-    targetType: entry.targetType,
-    targetId: entry.targetId,
-    detail: entry.detail ?? {},
-  });
+  await insertAudit(tx, actor.accountId, actorLabel(actor), entry);
 }
 
 /** An event no signed-in person caused (an MCP host registering itself): no account, actor `system:<what>`. */
 export async function recordSystemAudit(tx: Tx, actor: string, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditEvents).values({
-    accountId: null,
-    actor: `system:${actor}`,
-    action: entry.action,
-    targetType: entry.targetType,
-    targetId: entry.targetId,
-    detail: entry.detail ?? {},
-  });
+  await insertAudit(tx, null, `system:${actor}`, entry);
+}
+
+async function insertAudit(tx: Tx, accountId: string | null, actor: string, entry: AuditEntry): Promise<void> {
+  const { action, targetType, targetId, detail = {} } = entry;
+  await tx.insert(auditEvents).values({ accountId, actor, action, targetType, targetId, detail });
 }

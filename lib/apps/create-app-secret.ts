@@ -2,6 +2,7 @@ import { count, eq } from "drizzle-orm";
 import { appSecrets } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { MAX_SECRETS } from "./app-schemas";
+import { isPublicClient } from "./clients";
 import { insertSecret } from "./insert-secret";
 import { writeOwnedApp, type AppRef } from "./app-write";
 
@@ -12,9 +13,10 @@ import { writeOwnedApp, type AppRef } from "./app-write";
 export async function createAppSecret(ref: AppRef) {
   // The row lock serialises concurrent calls, so the count below cannot be passed twice.
   return writeOwnedApp(ref, async (tx, app) => {
-    if (app.type === "NativeApp") throw new AppError("conflict", "A NativeApp is a public client: it has no secrets.");
-    if (app.oauthVersion === "2.1")
-      throw new AppError("conflict", "An OAuth 2.1 application is a public client: it has no secrets.");
+    if (isPublicClient(app)) {
+      const which = app.type === "NativeApp" ? "A NativeApp" : "An OAuth 2.1 application";
+      throw new AppError("conflict", `${which} is a public client: it has no secrets.`);
+    }
     const [existing] = await tx.select({ n: count() }).from(appSecrets).where(eq(appSecrets.applicationId, app.id));
     if ((existing?.n ?? 0) >= MAX_SECRETS)
       throw new AppError("conflict", `An application has at most ${MAX_SECRETS} secrets. Delete one first.`);

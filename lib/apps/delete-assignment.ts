@@ -1,7 +1,8 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import { assignments, grants, groupMembers } from "@/db/schema";
+import { assignments, grants } from "@/db/schema";
 import { notFound } from "@/lib/errors";
 import { isAssigned } from "@/lib/apps/official-access";
+import { groupMemberIds } from "@/lib/ram/groups/group-member-ids";
 import { writeOfficialInstallation, type AppRef } from "./app-write";
 import type { AssigneeRef } from "./create-assignments";
 
@@ -23,14 +24,7 @@ export async function deleteAssignment({ assignee, ...ref }: AppRef & { assignee
       .returning({ id: assignments.principalId });
     if (removed.length === 0) throw notFound("No such assignment.");
     const affected =
-      assignee.principalType === "user"
-        ? [assignee.principalId]
-        : (
-            await tx
-              .select({ id: groupMembers.userId })
-              .from(groupMembers)
-              .where(eq(groupMembers.groupId, assignee.principalId))
-          ).map((r) => r.id);
+      assignee.principalType === "user" ? [assignee.principalId] : await groupMemberIds(tx, assignee.principalId);
     const lost: string[] = [];
     for (const userId of affected)
       if (!(await isAssigned(tx, inst.installationId, { kind: "user", userId }))) lost.push(userId);

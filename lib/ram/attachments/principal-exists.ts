@@ -3,8 +3,9 @@ import type { Tx } from "@/db/client";
 import { ramGroups, ramRoles, ramUsers, type PrincipalType } from "@/db/schema";
 import { notFound } from "@/lib/errors";
 
-const tables = { user: ramUsers, group: ramGroups, role: ramRoles } as const;
-const labels = { user: "RAM user", group: "user group", role: "RAM role" } as const;
+/** The table of each principal type, and how messages name it. */
+export const principalTables = { user: ramUsers, group: ramGroups, role: ramRoles } as const;
+export const principalLabels = { user: "RAM user", group: "user group", role: "RAM role" } as const;
 
 /** 404 unless the user, group or role belongs to the account (another account's id is "not found"). */
 export async function assertPrincipalInAccount(
@@ -13,11 +14,11 @@ export async function assertPrincipalInAccount(
   type: PrincipalType,
   id: string,
 ): Promise<{ name: string }> {
-  const t = tables[type];
+  const t = principalTables[type];
   const [row] = await tx
     .select({ name: t.name })
     .from(t)
     .where(and(eq(t.id, id), eq(t.accountId, accountId)));
-  if (!row) throw notFound(`No such ${labels[type]} in this account.`);
+  if (!row) throw notFound(`No such ${principalLabels[type]} in this account.`);
   return row;
 }

@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { assignments, groupMembers } from "@/db/schema";
+import { assignments } from "@/db/schema";
 import { revokeUnassignedGrants } from "@/lib/apps/revoke-unassigned";
 import { recordAudit } from "@/lib/audit";
 import { notFound } from "@/lib/errors";
@@ -8,6 +8,7 @@ import { adminTransaction } from "../require-role";
 import type { Principal } from "../principal";
 import { idSchema } from "../schemas";
 import { groupInstallations } from "./group-installations";
+import { groupMemberIds } from "./group-member-ids";
 
 /**
  * Deletes a user group: its memberships (by the foreign key), policy attachments and app assignments
@@ -17,9 +18,7 @@ export async function deleteGroup({ actor, groupId }: { actor: Principal; groupI
   await adminTransaction(actor, async (tx) => {
     if (!idSchema.safeParse(groupId).success) throw notFound("No such user group in this account.");
     // Read before the delete: the memberships go with the group.
-    const members = (
-      await tx.select({ id: groupMembers.userId }).from(groupMembers).where(eq(groupMembers.groupId, groupId))
-    ).map((m) => m.id);
+    const members = await groupMemberIds(tx, groupId);
     const installationIds = await groupInstallations(tx, groupId);
     const { name } = await deletePrincipal(tx, actor.accountId, "group", groupId);
     await tx

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { recordAudit } from "@/lib/audit";
 import { AppError, notFound } from "@/lib/errors";
-import { assertPrincipalInAccount } from "../attachments/principal-exists";
+import { assertPrincipalInAccount, principalLabels } from "../attachments/principal-exists";
 import { adminTransaction } from "../require-role";
 import type { Principal } from "../principal";
 import { idSchema } from "../schemas";
@@ -10,8 +10,6 @@ import { links, type NamedType } from "./links";
 
 /** A RAM user in a user group (a member) or in a role's trust list (a trustee). */
 export type Membership = { actor: Principal; type: NamedType; id: string; userId: string };
-
-const labels = { group: "user group", role: "RAM role" } as const;
 
 type Change = {
   action: string;
@@ -24,7 +22,7 @@ type Change = {
 /** A membership change: an administrator, ids of this account, one transaction with its audit event. */
 async function changeMembership({ actor, type, id, userId }: Membership, change: Change): Promise<void> {
   await adminTransaction(actor, async (tx) => {
-    if (!idSchema.safeParse(id).success) throw notFound(`No such ${labels[type]} in this account.`);
+    if (!idSchema.safeParse(id).success) throw notFound(`No such ${principalLabels[type]} in this account.`);
     if (!idSchema.safeParse(userId).success) throw notFound(change.unknownUser);
     const target = await assertPrincipalInAccount(tx, actor.accountId, type, id);
     const detail = await change.apply(tx, target);
