@@ -27,6 +27,8 @@ export function authorizeUrlOf(stored: StoredRequest): string {
   });
   if (stored.state !== undefined) q.set("state", stored.state);
   if (stored.nonce !== undefined) q.set("nonce", stored.nonce);
+  // RFC 8707: without it the tokens would be for the console API, and /mcp would refuse them.
+  if (stored.resource !== undefined) q.set("resource", stored.resource);
   if (stored.codeChallenge !== undefined) {
     q.set("code_challenge", stored.codeChallenge);
     q.set("code_challenge_method", "S256");
