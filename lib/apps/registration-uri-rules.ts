@@ -1,5 +1,6 @@
 /** Hosts on which a plain-http redirect URI is allowed (RFC 8252 §7.3 loopback redirection). */
-const LOOPBACK_HOSTS = new Set(["127.0.0.1", "[::1]", "localhost"]);
+/** Loopback hosts as the WHATWG URL parser writes them (RFC 8252 §7.3). */
+export const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(["127.0.0.1", "[::1]", "localhost"]);
 const LOOPBACK_RULE = "must use https, or http only on a loopback host (127.0.0.1, [::1] or localhost)";
 
 /** A private-use URI scheme in reverse-domain form, e.g. `com.example.app` (RFC 8252 §7.1). */

@@ -23,9 +23,10 @@ export function mcpResourceMetadataUrl(issuer = getEnv().issuer): string {
  * transport, so any process of the console serves any request and nothing outlives the token.
  */
 export async function mcpEndpoint(request: Request): Promise<Response> {
+  const resource = mcpResource();
   let info: TokenInfo;
   try {
-    info = await tokenFromBearer(request.headers.get("authorization"), mcpResource(), {
+    info = await tokenFromBearer(request.headers.get("authorization"), resource, {
       resource_metadata: mcpResourceMetadataUrl(),
     });
   } catch (error) {
@@ -38,7 +39,7 @@ export async function mcpEndpoint(request: Request): Promise<Response> {
     actor: info.principal,
     client: info.mcpClient
       ? { clientId: info.mcpClient.id, name: info.mcpClient.name }
-      : { clientId: info.clientId, name: "OpenAPI MCP Server" },
+      : { clientId: info.clientId, name: resource.name },
   };
   const server = new McpServer({ name: "ram-console-openapi-mcp-server", version: "1.0.0" });
   registerReadTools(server, caller);

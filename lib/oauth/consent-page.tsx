@@ -7,7 +7,7 @@ import { getClient } from "@/lib/apps/clients";
 import { decideConsent, isStale } from "./consent-outcome";
 import { consentCsrfToken, getPendingConsentRequest, isConsentRequestId } from "./consent-requests";
 import { offeredScopes } from "./consent-scopes";
-import { pageResponse } from "./consent-screen/render";
+import { pageResponse as page } from "./consent-screen/render";
 import { GoneScreen } from "./consent-screen/dead-ends";
 import {
   AskAdminScreen,
@@ -18,9 +18,7 @@ import {
 } from "./consent-screen/screens";
 import { toResponse } from "@/lib/oauth/error-response";
 import { redirect } from "./html";
-import { signInAndContinueUrl, wayBackTo } from "./resume-request";
-
-const page = pageResponse;
+import { signInAndContinueUrl, wayBackOf, wayBackTo } from "./resume-request";
 
 const NO_LONGER_VALID = "This authorization request is no longer valid";
 
@@ -64,7 +62,7 @@ export async function consentPageEndpoint(request: Request): Promise<Response> {
           title={NO_LONGER_VALID}
           message={outcome.kind === "refuse" ? outcome.description : ""}
           tone="warn"
-          back={await wayBackTo(db, requestId)}
+          back={wayBackOf(client)}
         />,
         410,
       );

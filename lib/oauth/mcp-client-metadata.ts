@@ -1,8 +1,7 @@
 import { z } from "zod";
 import type { McpClientRegistration } from "@/lib/apps/register-mcp-client";
 import { OAuthError } from "./oauth-error";
-
-const LOOPBACK = new Set(["127.0.0.1", "[::1]", "localhost"]);
+import { LOOPBACK_HOSTS } from "@/lib/apps/registration-uri-rules";
 
 /** MCP hosts get https redirect URIs, or http on a loopback host (RFC 8252 §7.3); no fragment (RFC 6749 §3.1.2). */
 function redirectProblem(uri: string): string | null {
@@ -11,7 +10,7 @@ function redirectProblem(uri: string): string | null {
   if (uri.includes("#")) return `${uri} must not contain a fragment`;
   if (url.username || url.password) return `${uri} must not contain credentials`;
   if (url.protocol === "https:") return null;
-  if (url.protocol === "http:" && LOOPBACK.has(url.hostname)) return null;
+  if (url.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname)) return null;
   return `${uri} must use https, or http on 127.0.0.1, [::1] or localhost`;
 }
 

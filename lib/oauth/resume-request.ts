@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { consentRequests } from "@/db/schema";
-import { getClient } from "@/lib/apps/clients";
+import { getClient, type ClientRecord } from "@/lib/apps/clients";
 import { isConsentRequestId, type StoredRequest } from "./consent-requests";
 
 /**
@@ -47,9 +47,15 @@ export async function signInAndContinueUrl(db: Db | Tx, requestId: string): Prom
   return `/signin?callbackUrl=${encodeURIComponent(back)}`;
 }
 
-/** The application a consent request was for, as a way back to it: its name and homepage, if it has one. */
-export async function wayBackTo(db: Db | Tx, requestId: string): Promise<{ name: string; href: string } | null> {
-  const row = await findConsentRequest(db, requestId);
-  const client = row ? await getClient(row.params.clientId, db) : null;
+type WayBack = { name: string; href: string } | null;
+
+/** An application as a way back to it: its name and homepage, if it has one. */
+export function wayBackOf(client: Pick<ClientRecord, "name" | "homepageUrl"> | null): WayBack {
   return client?.homepageUrl ? { name: client.name, href: client.homepageUrl } : null;
+}
+
+/** The application a consent request was for, as a way back to it (the request found by its id alone). */
+export async function wayBackTo(db: Db | Tx, requestId: string): Promise<WayBack> {
+  const row = await findConsentRequest(db, requestId);
+  return wayBackOf(row ? await getClient(row.params.clientId, db) : null);
 }

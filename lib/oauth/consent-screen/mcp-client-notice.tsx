@@ -1,9 +1,8 @@
 import { Notice } from "./document";
+import { LOOPBACK_HOSTS } from "@/lib/apps/registration-uri-rules";
 
 /** The MCP host asking through OpenAPI MCP Server (lib/apps/mcp-clients.ts), as the consent screen shows it. */
 export type McpClientData = { name: string; clientId: string; registration: string; redirectUris: string[] };
-
-const LOOPBACK = new Set(["127.0.0.1", "[::1]", "localhost"]);
 
 /**
  * MCP authorization §"Security Considerations" (client ID metadata documents, dynamic registration):
@@ -12,7 +11,7 @@ const LOOPBACK = new Set(["127.0.0.1", "[::1]", "localhost"]);
  * have registered as this client).
  */
 export function McpClientNotice({ mcp, redirectHost }: { mcp: McpClientData; redirectHost: string }) {
-  const loopbackOnly = mcp.redirectUris.every((uri) => LOOPBACK.has(new URL(uri).hostname));
+  const loopbackOnly = mcp.redirectUris.every((uri) => LOOPBACK_HOSTS.has(new URL(uri).hostname));
   return (
     <section className="app" aria-label="MCP client">
       <dl className="facts">
