@@ -1,5 +1,5 @@
 import { cn } from "@/lib/cn";
-import { SectionHeading } from "./table-section";
+import { SectionHeading, sectionId } from "./table-section";
 
 /**
  * A detail page's "Basic Information" box: a heading (with an action beside it), then label/value
@@ -18,7 +18,7 @@ export function InfoSection({
   className?: string;
   children: React.ReactNode;
 }) {
-  const id = `${title.toLowerCase().replace(/\W+/g, "-")}-title`;
+  const id = sectionId(title);
   return (
     <section aria-labelledby={id} className={cn("rounded-sm border border-gray-200 bg-white p-5", className)}>
       <SectionHeading id={id} title={title} action={action} className="mb-3" />

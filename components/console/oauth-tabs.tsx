@@ -1,6 +1,7 @@
 "use client";
 
 import { usePathname } from "next/navigation";
+import { isActive } from "./nav-items";
 import { TabLinks } from "./tab-links";
 
 const tabs = [
@@ -11,7 +12,5 @@ const tabs = [
 /** The tabs of Integrations > OAuth (Preview). */
 export function OAuthTabs() {
   const pathname = usePathname();
-  return (
-    <TabLinks label="OAuth applications" tabs={tabs.map((t) => ({ ...t, active: pathname.startsWith(t.href) }))} />
-  );
+  return <TabLinks label="OAuth applications" tabs={tabs.map((t) => ({ ...t, active: isActive(t.href, pathname) }))} />;
 }

@@ -17,6 +17,9 @@ type SectionProps = {
 };
 
 /** A section's h2, with its action (a button) at the other end of the line. */
+/** The id of a section's heading, which its table or box is labelled by. */
+export const sectionId = (title: string) => `${title.toLowerCase().replace(/\W+/g, "-")}-title`;
+
 export function SectionHeading({
   id,
   title,
@@ -48,7 +51,7 @@ export function TableSection<T>({
   children,
   ...table
 }: SectionProps & Omit<DataTableProps<T>, "aria-label" | "aria-labelledby">) {
-  const id = `${title.toLowerCase().replace(/\W+/g, "-")}-title`;
+  const id = sectionId(title);
   const top = heading ? (
     <SectionHeading id={id} title={title} action={action} className="mb-2" />
   ) : (

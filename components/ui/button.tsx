@@ -9,21 +9,20 @@ const variants: Record<Variant, string> = {
   link: "text-link hover:underline disabled:text-gray-500 px-0",
 };
 
+/** A button's look, for a link that acts as one (e.g. Create Application, Cancel back to the list). */
+export function buttonClass(variant: Variant = "secondary", className?: string): string {
+  return cn(
+    "inline-flex h-8 items-center justify-center gap-1 rounded-sm px-4 text-[13px] font-medium transition-colors disabled:cursor-not-allowed",
+    variants[variant],
+    variant === "link" && "h-auto",
+    className,
+  );
+}
+
 export function Button({
   variant = "secondary",
   className,
   ...props
 }: React.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
-  return (
-    <button
-      type="button"
-      className={cn(
-        "inline-flex h-8 items-center justify-center gap-1 rounded-sm px-4 text-[13px] font-medium transition-colors disabled:cursor-not-allowed",
-        variants[variant],
-        variant === "link" && "h-auto",
-        className,
-      )}
-      {...props}
-    />
-  );
+  return <button type="button" className={buttonClass(variant, className)} {...props} />;
 }

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClass } from "@/components/ui/button";
 import { RadioCards } from "@/components/console/radio-cards";
 import { useMutation } from "@/components/ui/use-mutation";
 import { ApplicationFields } from "./application-fields";
@@ -120,10 +120,7 @@ export function CreateApplicationForm({ catalog }: { catalog: ScopeOption[] }) {
         <Button type="submit" variant="primary" disabled={pending}>
           {pending ? "Creating…" : "OK"}
         </Button>
-        <Link
-          href={LIST}
-          className="inline-flex h-8 items-center rounded-sm border border-gray-300 bg-white px-4 font-medium hover:border-link hover:text-link"
-        >
+        <Link href={LIST} className={buttonClass("secondary")}>
           Cancel
         </Link>
       </div>

@@ -9,6 +9,7 @@ import { readApplications } from "@/lib/apps/reads";
 import { readPageParams } from "@/lib/http/page-params";
 import { getAbilities, requirePrincipal } from "@/lib/auth/current";
 import { LocalTime } from "@/components/console/local-time";
+import { buttonClass } from "@/components/ui/button";
 
 export const metadata = { title: "Enterprise Applications" };
 
@@ -39,10 +40,7 @@ export default async function EnterpriseAppsPage({ searchParams }: { searchParam
       <OAuthTabs />
       {abilities.isAdmin ? (
         <div className="mb-3">
-          <Link
-            href={`${BASE}/new`}
-            className="inline-flex h-8 items-center rounded-sm bg-brand-600 px-4 font-medium text-white hover:bg-brand-700"
-          >
+          <Link href={`${BASE}/new`} className={buttonClass("primary")}>
             Create Application
           </Link>
         </div>
