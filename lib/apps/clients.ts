@@ -112,8 +112,11 @@ export async function lockClient(tx: Tx, clientId: string): Promise<ClientRecord
   const lock = (id: string) =>
     tx.select({ id: applications.id }).from(applications).where(eq(applications.clientId, id)).for("share");
   const [row] = await lock(clientId);
-  // An MCP host's record is the OpenAPI MCP Server's: that application's row is the one to lock.
-  if (!row && (clientId === MCP_SERVER_CLIENT_ID || !(await getMcpClientRow(tx, clientId)))) return null;
-  if (!row && (await lock(MCP_SERVER_CLIENT_ID)).length === 0) return null;
-  return getClient(clientId, tx);
+  if (row) return getClient(clientId, tx);
+  // An MCP host's record is the OpenAPI MCP Server's: that application's row is the one to lock,
+  // and the host row read here is the one its record is built from.
+  const host = clientId === MCP_SERVER_CLIENT_ID ? null : await getMcpClientRow(tx, clientId);
+  if (!host || (await lock(MCP_SERVER_CLIENT_ID)).length === 0) return null;
+  const app = await getClient(MCP_SERVER_CLIENT_ID, tx);
+  return app ? overlayMcpClient(app, host) : null;
 }
