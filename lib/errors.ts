@@ -15,14 +15,24 @@ export const statusOf: Record<AppErrorCode, number> = {
   unavailable: 503,
 };
 
+/**
+ * A message of the catalogs (lib/i18n/messages): the full key ("namespace.path.name") and its ICU
+ * arguments. Each transport renders it in the language of the request (lib/oauth/error-response.ts).
+ */
+export type MessageRef = { key: string; values?: Record<string, string | number> };
+
 export class AppError extends Error {
+  /** The catalog message, when the error was thrown with one; `message` is then its key. */
+  readonly ref?: MessageRef;
+
   constructor(
     readonly code: AppErrorCode,
-    message: string,
+    message: string | MessageRef,
     readonly details?: Record<string, unknown>,
   ) {
-    super(message);
+    super(typeof message === "string" ? message : message.key);
     this.name = "AppError";
+    if (typeof message !== "string") this.ref = message;
   }
 }
 
