@@ -96,10 +96,10 @@ export default async function ApplicationPage({
       </InfoSection>
       <TabLinks
         label={t("detail.tabsLabel")}
-        tabs={tabs.map((t) => ({
-          href: `${BASE}/${app.clientId}?tab=${t.key}`,
-          label: t.label,
-          active: active === t.key,
+        tabs={tabs.map((item) => ({
+          href: `${BASE}/${app.clientId}?tab=${item.key}`,
+          label: item.label,
+          active: active === item.key,
         }))}
       />
       {active === "scopes" ? (
