@@ -116,7 +116,8 @@ test("zh-CN: register an application, install it through consent, list, detail, 
     await expect(page.getByRole("heading", { name: "基本信息" })).toBeVisible();
     await expect(page.getByRole("group", { name: "OAuth 协议版本" })).toBeVisible();
     await page.getByLabel("显示名称").fill(name);
-    await page.getByLabel("回调地址").fill(CALLBACK);
+    // By role: the OAuth 2.1 card's text says 回调地址 too.
+    await page.getByRole("textbox", { name: "回调地址" }).fill(CALLBACK);
     await page.getByLabel("添加 aliuid").check();
     await page.getByRole("checkbox", { name: /^第三方应用/ }).check();
     await page.getByRole("button", { name: "确定", exact: true }).click();
@@ -228,7 +229,7 @@ test("zh-CN: 开通官方应用 OpenAPI MCP Server, 创建授权分配, and the 
     await owner.getByRole("button", { name: "开通官方应用" }).click();
     const dialog = owner.getByRole("dialog", { name: "开通官方应用" });
     await expect(dialog).toContainText("官方应用可为整个账号开通。");
-    const mcp = dialog.getByRole("radio", { name: new RegExp(MCP.name) });
+    const mcp = owner.getByRole("radio", { name: new RegExp(MCP.name) });
     await mcp.check();
     // The scope line of each card: catalog titles in Chinese, listed with 、 (Intl.ListFormat).
     const card = dialog.locator("label").filter({ has: mcp });
