@@ -197,6 +197,8 @@ test("zh-CN: register an application, install it through consent, list, detail, 
     await page.goto(LIST);
     await page.getByRole("searchbox", { name: "按应用名称或应用ID搜索" }).fill(name);
     await page.getByRole("searchbox").press("Enter");
+    // A plain GET form: wait for the new page before pressing its buttons.
+    await page.waitForURL(/\?search=/);
     const row = page.getByRole("row").filter({ has: page.getByRole("link", { name }) });
     await row.getByRole("button", { name: "删除应用" }).click();
     const dialog = page.getByRole("alertdialog", { name: "删除应用" });
