@@ -28,7 +28,10 @@ export function MobileNav() {
         <D.Content className="fixed inset-y-0 left-0 z-50 w-64 max-w-[85vw] overflow-y-auto bg-white shadow-xl focus:outline-none md:hidden">
           <div className="flex h-12 items-center justify-between border-b border-gray-200 px-5">
             <D.Title className="font-semibold">{brand("long")}</D.Title>
-            <D.Close aria-label={t("mobileNav.close")} className="rounded-sm px-1 text-lg text-gray-600 hover:text-gray-900">
+            <D.Close
+              aria-label={t("mobileNav.close")}
+              className="rounded-sm px-1 text-lg text-gray-600 hover:text-gray-900"
+            >
               ×
             </D.Close>
           </div>

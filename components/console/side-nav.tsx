@@ -24,9 +24,7 @@ export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
   const t = useTranslations("console.nav");
   return navSections.map((section, i) => (
     <div key={section.title ?? i} className="mb-2">
-      {section.title ? (
-        <div className="px-5 py-1.5 text-xs font-medium text-gray-500">{t(section.title)}</div>
-      ) : null}
+      {section.title ? <div className="px-5 py-1.5 text-xs font-medium text-gray-500">{t(section.title)}</div> : null}
       <ul>
         {section.items.map((item) => (
           <li key={item.href}>

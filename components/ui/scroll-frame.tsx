@@ -34,7 +34,9 @@ export function ScrollFrame({ label, children }: { label?: string; children: Rea
         <div
           ref={ref}
           className="overflow-x-auto"
-          {...(scrolls ? { tabIndex: 0, role: "region", "aria-label": t("scrollRegion", { table: label ?? t("name") }) } : {})}
+          {...(scrolls
+            ? { tabIndex: 0, role: "region", "aria-label": t("scrollRegion", { table: label ?? t("name") }) }
+            : {})}
         >
           {children}
         </div>
