@@ -58,7 +58,11 @@ export function Toaster() {
           </T.Close>
         </T.Root>
       ))}
-      <T.Viewport className="fixed right-4 bottom-4 z-[60] flex w-[min(92vw,360px)] flex-col gap-2 outline-none" />
+      {/* Radix puts the key that moves focus here (F8) in place of {hotkey}. */}
+      <T.Viewport
+        label={t("viewport", { hotkey: "{hotkey}" })}
+        className="fixed right-4 bottom-4 z-[60] flex w-[min(92vw,360px)] flex-col gap-2 outline-none"
+      />
     </T.Provider>
   );
 }
