@@ -13,9 +13,8 @@ import { authorizePath, OFFICIAL, pkce } from "./fixtures/official";
  * acme; OpenAPI MCP Server in isv (acme and globex have it from official-apps.spec and mcp.spec) with
  * a RAM user of isv made here.
  *
- * Words of other parts of the console are checked with expect.soft (and the buttons behind them are
- * pressed by their form value), so the steps go on without them and the report lists each one:
- * the consent screens (namespace `consent`), ActionDialog's OK, the navigation and the OAuth tabs.
+ * The consent screens' own words (namespace `consent`) are checked with expect.soft, and their
+ * buttons pressed by their form value, so the console steps go on and the report lists each word.
  */
 
 const LIST = "/integrations/oauth/third-party-apps";
@@ -23,8 +22,8 @@ const ENTERPRISE = "/integrations/oauth/enterprise-apps";
 const CALLBACK = "http://127.0.0.1:8797/zh-callback";
 const MCP = OFFICIAL.mcp;
 const { challenge } = pkce("zh-cn-e2e-verifier-0123456789-abcdefghijklmnopqrstuvwxyz");
-/** How long to wait for a word of another part of the console (checked softly). */
-const OTHERS = { timeout: 3_000 };
+/** How long to wait for a word of the consent screen (checked softly). */
+const SOFT = { timeout: 3_000 };
 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
@@ -50,32 +49,24 @@ const toast = (page: Page, text: string) => page.getByRole("region").getByRole("
 
 const expectLang = (page: Page, lang: string) => expect(page.locator("html")).toHaveAttribute("lang", lang);
 
-/** ActionDialog's OK (components/console, i18n-console): 确定 per the glossary, "OK" until that lands. */
-async function pressOk(dialog: ReturnType<Page["getByRole"]>) {
-  await expect
-    .soft(dialog.getByRole("button", { name: "确定", exact: true }), "ActionDialog OK in Chinese")
-    .toBeVisible(OTHERS);
-  await dialog.getByRole("button", { name: /^(确定|OK)$/ }).click();
-}
+/** ActionDialog's OK. */
+const pressOk = (dialog: ReturnType<Page["getByRole"]>) =>
+  dialog.getByRole("button", { name: "确定", exact: true }).click();
 
 /** The consent screen of `appName` in Chinese; the words of the screen itself are i18n-consent's. */
 async function expectChineseConsent(page: Page, appName: string) {
   await expect(page.getByRole("heading", { level: 1 })).toContainText(appName);
-  await expect.soft(page.locator("html"), "consent screen <html lang>").toHaveAttribute("lang", "zh-CN", OTHERS);
-  await expect.soft(page.getByRole("button", { name: "授权", exact: true }), "consent Grant").toBeVisible(OTHERS);
-  await expect.soft(page.getByRole("button", { name: "取消", exact: true }), "consent Cancel").toBeVisible(OTHERS);
+  await expect.soft(page.locator("html"), "consent screen <html lang>").toHaveAttribute("lang", "zh-CN", SOFT);
+  await expect.soft(page.getByRole("button", { name: "授权", exact: true }), "consent Grant").toBeVisible(SOFT);
+  await expect.soft(page.getByRole("button", { name: "取消", exact: true }), "consent Cancel").toBeVisible(SOFT);
 }
 
 /** The decision buttons by their form value (decision = grant | cancel), in any language. */
 const decide = (page: Page, decision: "grant" | "cancel") =>
   page.locator(`form[action="/oauth2/decision"] button[name="decision"][value="${decision}"]`).click();
 
-/** A table of the page by the heading of its section (see the note on sectionId in the report). */
-const sectionTable = (page: Page, heading: string) =>
-  page
-    .locator("section")
-    .filter({ has: page.getByRole("heading", { name: heading, exact: true }) })
-    .getByRole("table");
+/** A table of the page by its name: the heading of its section (TableSection). */
+const sectionTable = (page: Page, heading: string) => page.getByRole("table", { name: heading, exact: true });
 
 /** The Authorization Scope table as "scope|type|status" lines. */
 async function scopeRows(page: Page) {
@@ -133,7 +124,7 @@ test("zh-CN: register an application, install it through consent, list, detail, 
     await expect(page.getByRole("link", { name: "应用OAuth范围" })).toHaveAttribute("aria-current", "page");
     await expect(page.getByText("访问令牌有效期")).toBeVisible();
     await expect(page.getByText("3600 秒（1 小时）")).toBeVisible();
-    await expect(page.getByRole("row", { name: /^openid / })).toContainText("默认范围");
+    await expect(page.getByRole("row", { name: /^openid / })).toContainText("默认授权范围");
     const aliuid = page.getByRole("row", { name: /^aliuid / });
     await expect(aliuid).toContainText("阿里云 UID");
     await expect(aliuid).toContainText("可选");
@@ -170,11 +161,12 @@ test("zh-CN: register an application, install it through consent, list, detail, 
     for (const header of ["应用名称", "应用ID", "创建时间", "更新时间", "最近使用时间", "使用人数"])
       await expect(page.getByRole("columnheader", { name: header })).toBeVisible();
     await expect(page.getByRole("button", { name: "开通官方应用" })).toBeVisible();
-    // The navigation, the OAuth tabs and the Actions column are components/console (i18n-console).
-    await expect.soft(page.getByRole("link", { name: "企业应用" }), "OAuth tab").toBeVisible(OTHERS);
-    await expect.soft(page.getByRole("link", { name: "第三方应用" }).first(), "OAuth tab").toBeVisible(OTHERS);
-    await expect.soft(page.getByText("集成管理").first(), "navigation").toBeVisible(OTHERS);
-    await expect.soft(page.getByRole("columnheader", { name: "操作" }), "Actions column").toBeVisible(OTHERS);
+    await expect(page.getByRole("columnheader", { name: "操作" })).toBeVisible();
+    const tabs = page.getByRole("navigation", { name: "OAuth应用" });
+    await expect(tabs.getByRole("link", { name: "企业应用" })).toBeVisible();
+    await expect(tabs.getByRole("link", { name: "第三方应用" })).toHaveAttribute("aria-current", "page");
+    await expect(page.getByRole("navigation", { name: "控制台" })).toContainText("集成管理");
+    await expect(page.getByRole("navigation", { name: "面包屑导航" })).toContainText("OAuth应用(公测)");
     const row = page.getByRole("row").filter({ has: page.getByRole("link", { name }) });
     await expect(row).toHaveCount(1);
     await expect(row.getByRole("cell", { name: clientId })).toBeVisible();
