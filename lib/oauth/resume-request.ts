@@ -29,6 +29,8 @@ export function authorizeUrlOf(stored: StoredRequest): string {
   if (stored.nonce !== undefined) q.set("nonce", stored.nonce);
   // RFC 8707: without it the tokens would be for the console API, and /mcp would refuse them.
   if (stored.resource !== undefined) q.set("resource", stored.resource);
+  // OIDC Core §3.1.2.1: the pages after sign-in speak the language the application asked for.
+  if (stored.uiLocales !== undefined) q.set("ui_locales", stored.uiLocales);
   if (stored.codeChallenge !== undefined) {
     q.set("code_challenge", stored.codeChallenge);
     q.set("code_challenge_method", "S256");
