@@ -20,7 +20,7 @@ import {
 import { toResponse } from "@/lib/oauth/error-response";
 import { redirect } from "./html";
 import { renderPageText } from "./page-text";
-import { signInAndContinueUrl, wayBackOf, wayBackTo } from "./resume-request";
+import { goneRequest, signInAndContinueUrl, wayBackOf } from "./resume-request";
 
 /**
  * GET /oauth2/consent/{requestId}: the consent screen (rules 1–4 of the design), server-rendered
@@ -53,11 +53,18 @@ export async function consentPageEndpoint(request: Request): Promise<Response> {
     if (!principal) return redirect(await signInAndContinueUrl(db, requestId));
     const pending = await getPendingConsentRequest(db, requestId, principal.sessionId);
     if (!pending) {
-      const ui = protocolUi(at);
+      const gone = await goneRequest(db, requestId);
+      const ui = protocolUi(pageLocaleOf(request, { lang, uiLocales: gone.uiLocales, here: at.here }));
       const { t } = ui;
-      const title = t("consent.gone.invalidTitle");
-      const back = await wayBackTo(db, requestId);
-      return page(<GoneScreen ui={ui} title={title} message={t("consent.gone.invalidMessage")} back={back} />, 410);
+      return page(
+        <GoneScreen
+          ui={ui}
+          title={t("consent.gone.invalidTitle")}
+          message={t("consent.gone.invalidMessage")}
+          back={gone.back}
+        />,
+        410,
+      );
     }
     Object.assign(at, pageLocaleOf(request, { lang, uiLocales: pending.request.uiLocales, here: at.here }));
     const ui = protocolUi(at);
