@@ -129,9 +129,10 @@ export function ErrorScreen({ ui, error, description }: { ui: ProtocolUi; error:
         <p>{description}</p>
         <p>{t.rich("consent.errorPage.code", { error, code: (chunks) => <code>{chunks}</code> })}</p>
         <p>
-          {t("consent.errorPage.contact")}{" "}
-          {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- static HTML outside Next.js: lib/oauth imports no Next.js */}
-          <a href="/">{t("consent.errorPage.console")}</a>
+          {t.rich("consent.errorPage.contact", {
+            // eslint-disable-next-line @next/next/no-html-link-for-pages -- static HTML outside Next.js: lib/oauth imports no Next.js
+            console: (chunks) => <a href="/">{chunks}</a>,
+          })}
         </p>
       </div>
     </ProtocolDocument>
