@@ -1,5 +1,5 @@
 import { NextIntlClientProvider } from "next-intl";
-import { createElement, type ReactElement } from "react";
+import { createElement, type ComponentProps, type ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
 import { signInEndpoint } from "@/lib/auth/sign-in";
@@ -38,7 +38,11 @@ async function signInPage(locale: Locale, query: Record<string, string>) {
   const { default: SignInPage } = await import("@/app/(auth)/signin/page");
   const element = (await SignInPage({ searchParams: Promise.resolve(query) })) as ReactElement;
   return renderToStaticMarkup(
-    createElement(NextIntlClientProvider, { locale, messages: catalogs[locale], timeZone: "UTC", children: element }),
+    createElement(
+      NextIntlClientProvider,
+      { locale, messages: catalogs[locale], timeZone: "UTC" } as ComponentProps<typeof NextIntlClientProvider>,
+      element,
+    ),
   );
 }
 
