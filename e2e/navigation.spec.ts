@@ -24,13 +24,14 @@ test("an unknown id answers HTTP 404 with the not-found page, on every detail pa
 });
 
 test("a list page still streams its loading state first; a detail page waits for its answer", async ({ page }) => {
-  // The loading.tsx fallback is in the HTML the server sends before the list itself.
+  // The loading.tsx fallback is in the HTML the server sends before the list itself. (Its words are
+  // in every page's catalog payload, so the test looks for the element, not for "Loading…".)
   const list = await page.request.get("/identities/users");
   expect(list.status()).toBe(200);
-  expect(await list.text()).toContain("Loading…");
+  expect(await list.text()).toContain("data-page-loading");
   const detail = await page.request.get(`/identities/groups/${UNKNOWN_UUID}`);
   expect(detail.status()).toBe(404);
-  expect(await detail.text()).not.toContain("Loading…");
+  expect(await detail.text()).not.toContain("data-page-loading");
 });
 
 test("breadcrumbs lead from the top on every page, the last one the page itself", async ({ page }) => {

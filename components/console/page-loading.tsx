@@ -8,7 +8,7 @@ import { useTranslations } from "next-intl";
 export function PageLoading() {
   const t = useTranslations("console");
   return (
-    <div role="status" aria-live="polite" className="py-10 text-gray-500">
+    <div role="status" aria-live="polite" data-page-loading className="py-10 text-gray-500">
       {t("loading")}
     </div>
   );
