@@ -6,6 +6,7 @@ import { readCookie, sessionCookie, sessionCookieName, sessionIdFromToken } from
 import { readSignInForm, SignInFieldsMissing, SignInRefused, type SignInForm } from "./sign-in-request";
 import { clientAddress, refundAttempt, takeAttempt, throttleKeys } from "./sign-in-throttle";
 import { verifyCredentials } from "./verify-credentials";
+import { recordSignIn } from "@/lib/audit-log/record-sign-in";
 import { json } from "@/lib/http/json";
 import { logLine } from "@/lib/http/log";
 
@@ -33,7 +34,8 @@ const UNAVAILABLE: Failure = {
  * JavaScript). The form is read once (`readSignInForm`); the same normalised logon name is
  * throttled and checked. The attempt is counted before the password work, and an attempt that can
  * not be counted fails with 503. Success: a new console session replacing the caller's old one,
- * the session cookie, and 303 to the same-origin callback. A browser's form post (a navigation)
+ * the session cookie, and 303 to the same-origin callback. Every attempt past the throttle's count
+ * (success, failure, throttled) is audited in the account it names (lib/audit-log/record-sign-in.ts). A browser's form post (a navigation)
  * is sent back to the sign-in page with the error; other callers get the status itself.
  * Nothing from the request is ever logged.
  */
@@ -50,6 +52,7 @@ export async function signInEndpoint(request: Request): Promise<Response> {
   try {
     const wait = await takeAttempt(keys);
     if (wait > 0) {
+      await recordSignIn(await getDb(), { login: form.login, result: "throttled" });
       return failed(request, form, {
         status: 429,
         error: "TooManyRequests",
@@ -63,12 +66,16 @@ export async function signInEndpoint(request: Request): Promise<Response> {
   try {
     const db = await getDb();
     const who = await verifyCredentials(db, form.login, form.password);
-    if (!who) return failed(request, form, INCORRECT);
+    if (!who) {
+      await recordSignIn(db, { login: form.login, result: "failure" });
+      return failed(request, form, INCORRECT);
+    }
     await refundAttempt(keys);
     const old = await previousSessionId(request);
     const sid = await db.transaction(async (tx) => {
       const id = await createConsoleSession(tx, who);
       if (old) await revokeConsoleSession(tx, old);
+      await recordSignIn(tx, { login: form.login, result: "success" });
       return id;
     });
     const headers = new Headers({
