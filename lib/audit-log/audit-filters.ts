@@ -46,7 +46,7 @@ export const auditFiltersSchema = z
     action: z
       .string()
       .trim()
-      .regex(/^[A-Za-z]{0,64}$/, "action is an action name such as DeleteApplication")
+      .regex(/^[A-Za-z0-9]{0,64}$/, "action is an action name such as DeleteApplication")
       .transform((v) => v || undefined)
       .optional(),
     clientId: optionalText(128),

@@ -65,7 +65,9 @@ export async function resolveAuditEvents(db: Db | Tx, accountId: string, rows: A
   };
   const named = (clientId: string | null) =>
     clientId ? { clientId, name: appByClient.get(clientId)?.name ?? null } : null;
-  return rows.map(({ at: _at, ...row }) => {
+  return rows.map((full) => {
+    const row: Omit<AuditRow, "at"> = { ...full };
+    delete (row as Partial<AuditRow>).at;
     const person = PEOPLE[row.targetType as keyof typeof PEOPLE];
     const targetPath = person
       ? existing.get(row.targetType as keyof typeof PEOPLE)?.has(row.targetId)

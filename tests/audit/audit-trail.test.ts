@@ -30,11 +30,17 @@ describe(`the audit trail on ${process.env.TEST_DB}`, () => {
   });
 
   it("records a RAM user's changes with their person, target and a link to a target that still exists", async () => {
-    const user = await createUser({ actor: admin, input: { name: "trail-u", displayName: "T", password: "Str0ng-pass" } });
+    const user = await createUser({
+      actor: admin,
+      input: { name: "trail-u", displayName: "T", password: "Str0ng-pass" },
+    });
     const group = await createGroup({ actor: admin, input: { name: "trail-g" } });
     await addGroupMember({ actor: admin, groupId: group.id, userId: user.id });
     await attachPolicy({ actor: admin, principalType: "group", principalId: group.id, policyName: "ReadOnlyAccess" });
-    const gone = await createUser({ actor: admin, input: { name: "trail-x", displayName: "X", password: "Str0ng-pass" } });
+    const gone = await createUser({
+      actor: admin,
+      input: { name: "trail-x", displayName: "X", password: "Str0ng-pass" },
+    });
     await deleteUser({ actor: admin, userId: gone.id });
 
     const items = await newest({ actor: "admin@acme.onaliyun.com", limit: "6" });
@@ -61,7 +67,12 @@ describe(`the audit trail on ${process.env.TEST_DB}`, () => {
 
   it("records a role session as the role and the person; the actor filter finds the person in both", async () => {
     const role = await createRole({ actor: admin, input: { name: "trail-admins" } });
-    await attachPolicy({ actor: admin, principalType: "role", principalId: role.id, policyName: "AliyunRAMFullAccess" });
+    await attachPolicy({
+      actor: admin,
+      principalType: "role",
+      principalId: role.id,
+      policyName: "AliyunRAMFullAccess",
+    });
     await addRoleTrustee({ actor: admin, roleId: role.id, userId: (await who("alice@acme")).userId! });
     await createGroup({ actor: await who("alice@acme as trail-admins"), input: { name: "trail-role-g" } });
 
