@@ -19,17 +19,17 @@ export function decodeCursor(text: string): AuditCursor | null {
 }
 
 /** An empty parameter is no filter; anything else must be a date. */
-const dateParam = (name: string) =>
+const dateParam = (name: "from" | "to") =>
   z.preprocess(
     (v) => (v === "" ? undefined : v),
-    z.coerce.date({ message: `${name} must be a date and time (ISO 8601)` }).optional(),
+    z.coerce.date({ message: `operationLogs.validation.${name}` }).optional(),
   );
 
 const optionalText = (max: number) =>
   z
     .string()
     .trim()
-    .max(max, `Use at most ${max} characters`)
+    .max(max, "operationLogs.validation.tooLong")
     .transform((v) => v || undefined)
     .optional();
 
@@ -46,12 +46,12 @@ export const auditFiltersSchema = z
     action: z
       .string()
       .trim()
-      .regex(/^[A-Za-z0-9]{0,64}$/, "action is an action name such as DeleteApplication")
+      .regex(/^[A-Za-z0-9]{0,64}$/, "operationLogs.validation.action")
       .transform((v) => v || undefined)
       .optional(),
     clientId: optionalText(128),
   })
-  .refine((f) => !f.from || !f.to || f.from <= f.to, { message: "from must not be after to", path: ["from"] });
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { message: "operationLogs.validation.range", path: ["from"] });
 export type AuditFilters = z.infer<typeof auditFiltersSchema>;
 
 export const auditPageSchema = auditFiltersSchema.and(
@@ -60,7 +60,7 @@ export const auditPageSchema = auditFiltersSchema.and(
       .string()
       .max(200)
       .optional()
-      .refine((c) => c === undefined || c === "" || decodeCursor(c) !== null, "cursor is not one this API returned")
+      .refine((c) => c === undefined || c === "" || decodeCursor(c) !== null, "operationLogs.validation.cursor")
       .transform((c) => (c ? decodeCursor(c)! : undefined)),
     limit: z.coerce.number().int().min(1).max(100).default(AUDIT_PAGE_SIZE),
   }),
@@ -69,12 +69,13 @@ export type AuditPageQuery = z.infer<typeof auditPageSchema>;
 
 /** Retention of the operation logs, in days, per account. */
 export const AUDIT_RETENTION = { min: 1, max: 3650, default: 180 } as const;
+const RETENTION_MESSAGE = "operationLogs.validation.retentionDays";
 export const auditRetentionSchema = z
   .object({
     retentionDays: z
-      .number({ message: "retentionDays must be a number of days" })
-      .int("retentionDays must be a whole number of days")
-      .min(AUDIT_RETENTION.min, `retentionDays must be between ${AUDIT_RETENTION.min} and ${AUDIT_RETENTION.max}`)
-      .max(AUDIT_RETENTION.max, `retentionDays must be between ${AUDIT_RETENTION.min} and ${AUDIT_RETENTION.max}`),
+      .number({ message: RETENTION_MESSAGE })
+      .int(RETENTION_MESSAGE)
+      .min(AUDIT_RETENTION.min, RETENTION_MESSAGE)
+      .max(AUDIT_RETENTION.max, RETENTION_MESSAGE),
   })
   .strict();
