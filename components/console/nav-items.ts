@@ -11,6 +11,7 @@ export const navSections: { title?: string; items: { href: string; label: string
   },
   { title: "Permissions", items: [{ href: "/permissions/policies", label: "Policies" }] },
   { title: "Integrations", items: [{ href: "/integrations/oauth", label: "OAuth (Preview)" }] },
+  { title: "Governance", items: [{ href: "/governance/operation-logs", label: "Operation logs" }] },
 ];
 
 /**
@@ -30,6 +31,8 @@ export const crumbs: Record<string, { label: string; link: boolean }> = {
   "/integrations/oauth/enterprise-apps": { label: "Enterprise Applications", link: true },
   "/integrations/oauth/enterprise-apps/new": { label: "Create Application", link: true },
   "/integrations/oauth/third-party-apps": { label: "Third-party Applications", link: true },
+  "/governance": { label: "Governance", link: false },
+  "/governance/operation-logs": { label: "Operation logs", link: true },
 };
 
 export const isActive = (href: string, pathname: string) =>

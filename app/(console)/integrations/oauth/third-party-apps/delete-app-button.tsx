@@ -1,8 +1,9 @@
 "use client";
 
 import { ConfirmAction } from "@/components/ui/confirm-action";
+import { DeleteImpact } from "./delete-impact";
 
-/** Delete Application: revokes the application's authorization for the whole account. */
+/** Delete Application: revokes the application's authorization for the whole account; the dialog says what stops. */
 export function DeleteAppButton({
   clientId,
   name,
@@ -28,6 +29,7 @@ export function DeleteAppButton({
             authorization codes, access tokens and refresh tokens stop working. To use it again, it must be authorized
             again.
           </span>
+          <DeleteImpact clientId={clientId} />
         </>
       }
       request={{ url: `/api/v1/third-party-apps/${encodeURIComponent(clientId)}`, method: "DELETE" }}

@@ -1,0 +1,58 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { useTranslations } from "next-intl";
+import { LocalTime } from "@/components/console/local-time";
+import { apiFetch } from "@/lib/client/api-fetch";
+
+type Impact = { people: number; accessTokens: number; refreshTokens: number; lastUsedAt: string | null };
+type State = { status: "loading" } | { status: "failed"; message: string } | { status: "ready"; impact: Impact };
+
+/**
+ * What Delete Application stops, read when the dialog opens (the dialog's content mounts then):
+ * how many people used the application, its live access and refresh tokens, its last use.
+ */
+export function DeleteImpact({ clientId }: { clientId: string }) {
+  const t = useTranslations("revokeImpact");
+  const [state, setState] = useState<State>({ status: "loading" });
+
+  useEffect(() => {
+    let live = true;
+    void apiFetch<Impact>(`/api/v1/third-party-apps/${encodeURIComponent(clientId)}/impact`).then((res) => {
+      if (!live) return;
+      setState(res.ok ? { status: "ready", impact: res.data } : { status: "failed", message: res.message });
+    });
+    return () => {
+      live = false;
+    };
+  }, [clientId]);
+
+  if (state.status === "loading")
+    return (
+      <span role="status" className="mt-3 block text-gray-500">
+        {t("loading")}
+      </span>
+    );
+  if (state.status === "failed")
+    return <span className="mt-3 block text-gray-500">{t("failed", { reason: state.message })}</span>;
+  const { impact } = state;
+  return (
+    <span className="mt-3 block rounded-sm border border-gray-200 bg-gray-50 px-3 py-2" data-testid="delete-impact">
+      <span className="block font-medium">{t("heading")}</span>
+      <ul className="mt-1 list-disc pl-5">
+        <li>{t("people", { count: impact.people })}</li>
+        <li>{t("accessTokens", { count: impact.accessTokens })}</li>
+        <li>{t("refreshTokens", { count: impact.refreshTokens })}</li>
+        <li>
+          {impact.lastUsedAt ? (
+            <>
+              {t("lastUsed")} <LocalTime value={impact.lastUsedAt} />
+            </>
+          ) : (
+            t("neverUsed")
+          )}
+        </li>
+      </ul>
+    </span>
+  );
+}
