@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { GET as listEvents } from "@/app/api/v1/audit-events/route";
 import { AUDIT_EXPORT_BATCH } from "@/lib/audit-log/audit-filters";
 import { csvCell } from "@/lib/audit-log/export-audit-csv";
-import { exportCsv, getEvents, insertEvents } from "../fixtures/audit-fixtures";
+import { exportCsv, getEvents, insertEvents, ISSUER } from "../fixtures/audit-fixtures";
 import { setupSeededDatabase } from "../fixtures/db";
 import { accountIdOf } from "../fixtures/security-targets";
 
@@ -72,6 +73,8 @@ describe(`operation logs API on ${process.env.TEST_DB}`, () => {
     expect((await getEvents(db().db, "alice@acme as auditor", { limit: "1" })).status).toBe(200);
     const alice = await getEvents(db().db, "alice@acme");
     expect([alice.status, alice.body.error]).toEqual([403, "forbidden"]);
+    const out = await listEvents(new Request(`${ISSUER}/api/v1/audit-events`), { params: Promise.resolve({}) });
+    expect(out.status).toBe(401);
     const theirs = (await getEvents(db().db, "admin@globex", { action: "BulkA" })).body.items;
     expect(theirs).toEqual([]);
     const own = (await getEvents(db().db, "admin@globex", { actor: "other-0@bulk.example", limit: "100" })).body;
