@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { GET as impactRoute } from "@/app/api/v1/third-party-apps/[clientId]/impact/route";
 import * as s from "@/db/schema";
 import { deleteInstallation } from "@/lib/apps/delete-installation";
+import { IMPACT_COUNT_LIMIT } from "@/lib/apps/installation-impact";
 import { headersOf, ISSUER } from "../fixtures/audit-fixtures";
 import { setupSeededDatabase } from "../fixtures/db";
 import { principalOf } from "../fixtures/principals";
@@ -50,7 +51,7 @@ describe(`revoke impact on ${process.env.TEST_DB}`, () => {
     const { status, body } = await impact("bob@acme", app.clientId);
     expect(status).toBe(200);
     // Three people (one signed in twice); live: 4-1 + 2 + 1 access, 4-2 + 2 + 1 refresh.
-    expect({ ...body, lastUsedAt: undefined }).toEqual({ people: 3, accessTokens: 6, refreshTokens: 5 });
+    expect({ ...body, lastUsedAt: undefined }).toEqual({ people: 3, accessTokens: 6, refreshTokens: 5, limit: 10_000 });
     const newest = await db()
       .db.select({ at: sql<string>`max(created_at)` })
       .from(s.accessTokens)
@@ -66,6 +67,25 @@ describe(`revoke impact on ${process.env.TEST_DB}`, () => {
       accessTokens: 0,
       refreshTokens: 0,
       lastUsedAt: null,
+      limit: 10_000,
+    });
+  });
+
+  it("stops counting past its limit: a count of limit + 1 means more", async () => {
+    const d = db().db;
+    const busy = await createApp(d, { owner: "isv", name: "Busy App" });
+    const installed = await install(d, { account: "acme", applicationId: busy.id, scopes: ["openid"] });
+    await issueTokens(d, {
+      account: "acme",
+      applicationId: busy.id,
+      installationId: installed,
+      tokens: IMPACT_COUNT_LIMIT + 5,
+    });
+    const { body } = await impact("admin@acme", busy.clientId);
+    expect(body).toMatchObject({
+      people: 1,
+      accessTokens: IMPACT_COUNT_LIMIT + 1,
+      refreshTokens: IMPACT_COUNT_LIMIT + 1,
     });
   });
 

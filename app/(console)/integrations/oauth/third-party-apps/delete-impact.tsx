@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { LocalTime } from "@/components/console/local-time";
 import { apiFetch } from "@/lib/client/api-fetch";
 
-type Impact = { people: number; accessTokens: number; refreshTokens: number; lastUsedAt: string | null };
+type Impact = { people: number; accessTokens: number; refreshTokens: number; lastUsedAt: string | null; limit: number };
 type State = { status: "loading" } | { status: "failed"; message: string } | { status: "ready"; impact: Impact };
 
 /**
@@ -36,13 +36,16 @@ export function DeleteImpact({ clientId }: { clientId: string }) {
   if (state.status === "failed")
     return <span className="mt-3 block text-gray-500">{t("failed", { reason: state.message })}</span>;
   const { impact } = state;
+  // A count above the limit means "more than the limit": the server stops counting there.
+  const line = (what: "people" | "accessTokens" | "refreshTokens") =>
+    impact[what] > impact.limit ? t(`${what}More`, { limit: impact.limit }) : t(what, { count: impact[what] });
   return (
     <span className="mt-3 block rounded-sm border border-gray-200 bg-gray-50 px-3 py-2" data-testid="delete-impact">
       <span className="block font-medium">{t("heading")}</span>
       <ul className="mt-1 list-disc pl-5">
-        <li>{t("people", { count: impact.people })}</li>
-        <li>{t("accessTokens", { count: impact.accessTokens })}</li>
-        <li>{t("refreshTokens", { count: impact.refreshTokens })}</li>
+        <li>{line("people")}</li>
+        <li>{line("accessTokens")}</li>
+        <li>{line("refreshTokens")}</li>
         <li>
           {impact.lastUsedAt ? (
             <>
