@@ -2,7 +2,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { POST as createGroupRoute } from "@/app/api/v1/groups/route";
 import { DEMO_PASSWORD } from "@/db/seed";
 import * as s from "@/db/schema";
+import { createAssignments } from "@/lib/apps/create-assignments";
+import { deleteAssignment } from "@/lib/apps/delete-assignment";
 import { deleteInstallation } from "@/lib/apps/delete-installation";
+import { provisionOfficialApp } from "@/lib/apps/provision-official-app";
 import { attachPolicy } from "@/lib/ram/attachments/attach-policy";
 import { addGroupMember } from "@/lib/ram/groups/add-group-member";
 import { createGroup } from "@/lib/ram/groups/create-group";
@@ -96,6 +99,22 @@ describe(`the audit trail on ${process.env.TEST_DB}`, () => {
     expect(event!.viaApp).toEqual({ clientId: app.clientId, name: "Insight Dashboard" });
     const console = (await newest({ action: "CreateGroup", limit: "10" })).filter((e) => e.viaApp === null);
     expect(console.length).toBeGreaterThan(0);
+  });
+
+  it("records an official application's provisioning, assignments and deletion under the application", async () => {
+    const shell = "4000000000000000003";
+    const user = { principalType: "user" as const, principalId: (await who("bob@acme")).userId! };
+    await provisionOfficialApp({ actor: admin, clientId: shell, optionalScopes: [] });
+    await createAssignments({ actor: admin, clientId: shell, assignees: [user] });
+    await deleteAssignment({ actor: admin, clientId: shell, assignee: user });
+    await deleteInstallation({ actor: admin, clientId: shell });
+    const items = await newest({ clientId: shell });
+    expect(items.map((e) => [e.action, e.app?.name, e.result])).toEqual([
+      ["DeleteApplication", "Cloud Shell", "success"],
+      ["DeleteAssignment", "Cloud Shell", "success"],
+      ["CreateAssignment", "Cloud Shell", "success"],
+      ["ProvisionApplication", "Cloud Shell", "success"],
+    ]);
   });
 
   it("records Delete Application under the application, so the application filter finds it", async () => {
