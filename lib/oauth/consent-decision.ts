@@ -4,6 +4,7 @@ import { installApp } from "@/lib/apps/install-app";
 import { principalFromRequest } from "@/lib/auth/request-session";
 import { constantTimeEqual } from "@/lib/crypto/tokens";
 import { AppError } from "@/lib/errors";
+import { localeOfRequest, renderMessage } from "@/lib/i18n/translator";
 import { readBodyTextOrNull } from "@/lib/http/body-limit";
 import { toResponse } from "@/lib/oauth/error-response";
 import { getClient, lockClient } from "@/lib/apps/clients";
@@ -116,7 +117,9 @@ async function decide(request: Request): Promise<Response> {
     if (error instanceof AppError) {
       const status =
         error.code === "conflict" ? 409 : error.code === "forbidden" ? 403 : error.code === "not_found" ? 404 : 400;
-      const message = error.code === "conflict" ? "This authorization request was already answered." : error.message;
+      // A domain refusal (e.g. requireAdmin's 403) carries a catalog message: rendered for the person.
+      const domain = error.ref ? renderMessage(error.ref, localeOfRequest(request)) : error.message;
+      const message = error.code === "conflict" ? "This authorization request was already answered." : domain;
       return errorPage(status, error.code === "forbidden" ? "access_denied" : "invalid_request", message);
     }
     throw error;

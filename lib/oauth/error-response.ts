@@ -139,8 +139,13 @@ function humanIssues(issues: { path: string; message: string }[]): string {
 /** A message our schemas name by catalog key (`validation.displayNameRequired`); zod's own, in the locale. */
 const CATALOG_KEY = /^[a-z][A-Za-z]*(?:\.[A-Za-z][\w-]*)+$/;
 
-function issueMessage(issue: z.core.$ZodIssue, locale: Locale): string {
-  if (CATALOG_KEY.test(issue.message)) return renderMessage({ key: issue.message }, locale);
+/**
+ * One zod issue as a person reads it in `locale`. A catalog key gets its ICU arguments from the
+ * issue: a refinement's `params` (`{ message: "validation.app.scopeListedTwice", params: { scope } }`),
+ * and the bound of a size check as `minimum` / `maximum`.
+ */
+export function issueMessage(issue: z.core.$ZodIssue, locale: Locale): string {
+  if (CATALOG_KEY.test(issue.message)) return renderMessage({ key: issue.message, values: issueValues(issue) }, locale);
   if (locale === "zh-CN") {
     const localized = z.locales.zhCN().localeError(issue as unknown as z.core.$ZodRawIssue);
     const text = typeof localized === "string" ? localized : localized?.message;
@@ -148,4 +153,14 @@ function issueMessage(issue: z.core.$ZodIssue, locale: Locale): string {
     if (text) return text.replace(/，实际接收.*$/, "");
   }
   return issue.message;
+}
+
+function issueValues(issue: z.core.$ZodIssue): Record<string, string | number> {
+  const values: Record<string, string | number> = {};
+  if (issue.code === "custom")
+    for (const [name, value] of Object.entries(issue.params ?? {}))
+      if (typeof value === "string" || typeof value === "number") values[name] = value;
+  if (issue.code === "too_small") values.minimum = Number(issue.minimum);
+  if (issue.code === "too_big") values.maximum = Number(issue.maximum);
+  return values;
 }

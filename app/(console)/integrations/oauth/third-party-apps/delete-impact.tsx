@@ -14,18 +14,22 @@ type State = { status: "loading" } | { status: "failed"; message: string } | { s
  */
 export function DeleteImpact({ clientId }: { clientId: string }) {
   const t = useTranslations("revokeImpact");
+  const tRequest = useTranslations("console.mutation");
   const [state, setState] = useState<State>({ status: "loading" });
 
   useEffect(() => {
     let live = true;
     void apiFetch<Impact>(`/api/v1/third-party-apps/${encodeURIComponent(clientId)}/impact`).then((res) => {
       if (!live) return;
-      setState(res.ok ? { status: "ready", impact: res.data } : { status: "failed", message: res.message });
+      if (res.ok) return setState({ status: "ready", impact: res.data });
+      const message =
+        res.message ?? (res.status === 0 ? tRequest("unreachable") : tRequest("failed", { status: res.status }));
+      setState({ status: "failed", message });
     });
     return () => {
       live = false;
     };
-  }, [clientId]);
+  }, [clientId, tRequest]);
 
   if (state.status === "loading")
     return (
