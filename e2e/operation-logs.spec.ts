@@ -119,6 +119,17 @@ test("Delete Application says what stops, and the deletion is in the operation l
   await expect(impact).toContainText("No live refresh token");
   await expect(impact).toContainText("Never used");
   await expectNoAxeViolations(page, "the Delete Application dialog with its impact");
+
+  const zh = await personPage(browser, "admin@globex.onaliyun.com", { locale: "zh-CN" });
+  await zh.goto("/integrations/oauth/third-party-apps");
+  const zhRow = zh.getByRole("row").filter({ has: zh.getByRole("link", { name: cli.name }) });
+  await zhRow.getByRole("button", { name: "删除应用" }).click();
+  const zhImpact = zh.getByRole("alertdialog", { name: "删除应用" }).getByTestId("delete-impact");
+  await expect(zhImpact).toContainText("影响范围");
+  await expect(zhImpact).toContainText("还没有人登录过该应用");
+  await expect(zhImpact).toContainText("从未使用");
+  await expectNoAxeViolations(zh, "the Delete Application dialog in Chinese");
+
   await dialog.getByRole("button", { name: "Delete Application" }).click();
   await expect(dialog).toBeHidden();
 
