@@ -65,9 +65,8 @@ export async function resolveAuditEvents(db: Db | Tx, accountId: string, rows: A
   };
   const named = (clientId: string | null) =>
     clientId ? { clientId, name: appByClient.get(clientId)?.name ?? null } : null;
-  return rows.map((full) => {
-    const row: Omit<AuditRow, "at"> = { ...full };
-    delete (row as Partial<AuditRow>).at;
+  return rows.map(({ at, ...row }) => {
+    void at; // the keyset position stays inside the API's cursor
     const person = PEOPLE[row.targetType as keyof typeof PEOPLE];
     const targetPath = person
       ? existing.get(row.targetType as keyof typeof PEOPLE)?.has(row.targetId)
