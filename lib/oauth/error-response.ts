@@ -7,6 +7,7 @@ import { isDatabaseUnavailable } from "@/lib/http/database-unavailable";
 import { json, NO_STORE } from "@/lib/http/json";
 import { logError } from "@/lib/http/log";
 import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import type { PageLocale } from "./consent-screen/page-language";
 import { renderMessage, translatorFor } from "@/lib/i18n/translator";
 
 /**
@@ -49,9 +50,11 @@ const UNEXPECTED: Record<Transport, { code: string; log: string }> = {
  *
  * Messages are in the request's `locale` for the console API and the HTML pages. At the OAuth JSON
  * endpoints they stay English: RFC 6749 §5.2 allows only printable ASCII in error_description,
- * which is for the client's developer, not for the person.
+ * which is for the client's developer, not for the person. An HTML page may also be given the
+ * page its language switch comes back to (`PageLocale`).
  */
-export function toResponse(error: unknown, transport: Transport, locale: Locale = DEFAULT_LOCALE): Response {
+export function toResponse(error: unknown, transport: Transport, page: Locale | PageLocale = DEFAULT_LOCALE): Response {
+  const locale = typeof page === "string" ? page : page.locale;
   const problem = problemOf(error, transport, transport === "oauth" ? DEFAULT_LOCALE : locale);
   if (transport === "api") {
     const body = problem.bare
@@ -59,7 +62,7 @@ export function toResponse(error: unknown, transport: Transport, locale: Locale 
       : { error: problem.code, message: problem.message };
     return json(problem.details ? { ...body, details: problem.details } : body, problem.status, problem.headers);
   }
-  if (transport === "page") return errorPage(problem.status, problem.code, problem.message, problem.headers, locale);
+  if (transport === "page") return errorPage(problem.status, problem.code, problem.message, problem.headers, page);
   if (problem.bare)
     return new Response(null, { status: problem.status, headers: { ...problem.headers, "cache-control": "no-store" } });
   return json({ error: problem.code, error_description: problem.message }, problem.status, {
