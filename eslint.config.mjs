@@ -3,13 +3,13 @@ import nextTs from "eslint-config-next/typescript";
 
 /**
  * The layer rule (README, "Architecture"): imports point one way,
- *   app → lib/{api,mcp,oauth,setup} → lib/{apps,ram,auth,sweep,audit} → db → base
+ *   app → lib/{api,mcp,oauth,setup} → lib/{apps,ram,auth,sweep,audit,audit-log} → db → base
  * where base = lib/{env,errors,cn}.ts, lib/http, lib/crypto, lib/i18n (import nothing of the project).
  * components/ may import components/, lib/client and base only (server components there receive props).
  * `import/no-cycle` forbids cycles inside a layer; type-only imports are not arrows.
  */
 const base = ["./lib/env.ts", "./lib/errors.ts", "./lib/cn.ts", "./lib/http", "./lib/crypto", "./lib/i18n"];
-const domain = ["./lib/apps", "./lib/ram", "./lib/auth", "./lib/sweep", "./lib/audit.ts"];
+const domain = ["./lib/apps", "./lib/ram", "./lib/auth", "./lib/sweep", "./lib/audit.ts", "./lib/audit-log"];
 const transport = ["./lib/api", "./lib/oauth", "./lib/setup", "./lib/mcp"];
 const ui = ["./app", "./components", "./lib/client"];
 const zone = (target, from, message) => ({ target, from, message });
@@ -28,7 +28,7 @@ export const layerZones = [
   zone(
     domain,
     [...transport, ...ui],
-    "Layer rule: lib/{apps,ram,auth,sweep,audit} may not import lib/{api,oauth,setup}, app or components.",
+    "Layer rule: lib/{apps,ram,auth,sweep,audit,audit-log} may not import lib/{api,oauth,setup}, app or components.",
   ),
   zone(
     ["./lib/oauth"],

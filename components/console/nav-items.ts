@@ -16,6 +16,7 @@ export const navSections: { title?: NavLabel; items: { href: string; label: NavL
   },
   { title: "permissions", items: [{ href: "/permissions/policies", label: "policies" }] },
   { title: "integrations", items: [{ href: "/integrations/oauth", label: "oauth" }] },
+  { title: "governance", items: [{ href: "/governance/operation-logs", label: "operationLogs" }] },
 ];
 
 /**
@@ -35,6 +36,8 @@ export const crumbs: Record<string, { label: NavLabel; link: boolean }> = {
   "/integrations/oauth/enterprise-apps": { label: "enterpriseApps", link: true },
   "/integrations/oauth/enterprise-apps/new": { label: "createApplication", link: true },
   "/integrations/oauth/third-party-apps": { label: "thirdPartyApps", link: true },
+  "/governance": { label: "governance", link: false },
+  "/governance/operation-logs": { label: "operationLogs", link: true },
 };
 
 export const isActive = (href: string, pathname: string) =>

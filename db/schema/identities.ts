@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { at, belongsTo, createdAt, updatedAt, uuidId } from "./columns";
 
 /** An Alibaba Cloud account ("primary account"): the tenant. The owner signs in with e-mail + password. */
@@ -12,6 +12,8 @@ export const accounts = pgTable("accounts", {
   ownerPasswordHash: text("owner_password_hash").notNull(),
   /** Opaque OIDC subject of the owner: reveals neither the UID nor the e-mail. */
   ownerSubject: uuid("owner_subject").notNull().defaultRandom().unique(),
+  /** Operation logs older than this many days are deleted by the sweeper (lib/audit-log/retention.ts). */
+  auditRetentionDays: integer("audit_retention_days").notNull().default(180),
   createdAt: createdAt(),
 });
 

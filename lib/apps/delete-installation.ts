@@ -32,6 +32,7 @@ export async function deleteInstallation({ actor, clientId }: { actor: Principal
       action: "DeleteApplication",
       targetType: "installation",
       targetId: gone.id,
+      clientId,
       detail: { clientId, name: app.name, scopes: gone.scopes, source: gone.source },
     });
   });

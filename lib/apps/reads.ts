@@ -1,6 +1,7 @@
 import { readerDb } from "@/lib/ram/require-role";
 import type { Principal } from "@/lib/ram/principal";
 import { getApplication, listApplications } from "./app-queries";
+import { getInstallationImpact } from "./installation-impact";
 import { getInstallationDetails, listInstallations, type ListInstallationsOptions } from "./installation-queries";
 import { getOfficialInstallation, listAssigneeChoices, listAssignments, listOfficialCatalog } from "./official-queries";
 
@@ -54,4 +55,9 @@ export async function readAssignments({
     withChoices ? listAssigneeChoices(db, actor.accountId, actor.accountAlias) : Promise.resolve([]),
   ]);
   return { assigned, choices };
+}
+
+/** What Delete Application would stop (people, live tokens, last use), or null when not installed. */
+export async function readInstallationImpact({ actor, clientId }: Read<{ clientId: string }>) {
+  return getInstallationImpact(await readerDb(actor), actor.accountId, clientId);
 }

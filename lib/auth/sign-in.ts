@@ -6,6 +6,7 @@ import { readCookie, sessionCookie, sessionCookieName, sessionIdFromToken } from
 import { readSignInForm, SignInFieldsMissing, SignInRefused, type SignInForm } from "./sign-in-request";
 import { clientAddress, refundAttempt, takeAttempt, throttleKeys } from "./sign-in-throttle";
 import { verifyCredentials } from "./verify-credentials";
+import { recordSignIn } from "@/lib/audit-log/record-sign-in";
 import { json } from "@/lib/http/json";
 import { logLine } from "@/lib/http/log";
 import { localeOfRequest, translatorFor } from "@/lib/i18n/translator";
@@ -28,7 +29,9 @@ const UNAVAILABLE: Failure = { status: 503, error: "Unavailable", retryAfter: 5 
  * the session cookie, and 303 to the same-origin callback. A browser's form post (a navigation)
  * is sent back to the sign-in page with the error (which it shows in the page's language); other
  * callers get the status itself, with a message in the request's language (cookie, then
- * Accept-Language). Nothing from the request is ever logged.
+ * Accept-Language). Every attempt past the throttle's count (success, failure, throttled) is
+ * audited in the account it names (lib/audit-log/record-sign-in.ts). Nothing from the request is
+ * ever logged.
  */
 export async function signInEndpoint(request: Request): Promise<Response> {
   let form: SignInForm;
@@ -43,6 +46,7 @@ export async function signInEndpoint(request: Request): Promise<Response> {
   try {
     const wait = await takeAttempt(keys);
     if (wait > 0) {
+      await recordSignIn(await getDb(), { login: form.login, result: "throttled" });
       return failed(request, form, { status: 429, error: "TooManyRequests", retryAfter: wait });
     }
   } catch (error) {
@@ -51,12 +55,16 @@ export async function signInEndpoint(request: Request): Promise<Response> {
   try {
     const db = await getDb();
     const who = await verifyCredentials(db, form.login, form.password);
-    if (!who) return failed(request, form, INCORRECT);
+    if (!who) {
+      await recordSignIn(db, { login: form.login, result: "failure" });
+      return failed(request, form, INCORRECT);
+    }
     await refundAttempt(keys);
     const old = await previousSessionId(request);
     const sid = await db.transaction(async (tx) => {
       const id = await createConsoleSession(tx, who);
       if (old) await revokeConsoleSession(tx, old);
+      await recordSignIn(tx, { login: form.login, result: "success" });
       return id;
     });
     const headers = new Headers({

@@ -5,6 +5,12 @@ import { burnPasswordCheck, verifyPassword } from "@/lib/crypto/password";
 
 const RAM_LOGON = /^([a-z0-9][a-z0-9._-]{0,63})@([a-z0-9][a-z0-9-]{0,63})\.onaliyun\.com$/;
 
+/** A normalised RAM logon name's user name and account alias, or null when it is not one. */
+export function ramLogonParts(normalized: string): { name: string; alias: string } | null {
+  const ram = RAM_LOGON.exec(normalized);
+  return ram ? { name: ram[1]!, alias: ram[2]! } : null;
+}
+
 export type VerifiedIdentity = { accountId: string; userId: string | null };
 
 /**
@@ -13,7 +19,7 @@ export type VerifiedIdentity = { accountId: string; userId: string | null };
  */
 export async function verifyCredentials(db: Db, login: string, password: string): Promise<VerifiedIdentity | null> {
   const normalized = login.trim().toLowerCase();
-  const ram = RAM_LOGON.exec(normalized);
+  const ram = ramLogonParts(normalized);
   if (ram) {
     const [row] = await db
       .select({
@@ -24,7 +30,7 @@ export async function verifyCredentials(db: Db, login: string, password: string)
       })
       .from(ramUsers)
       .innerJoin(accounts, eq(accounts.id, ramUsers.accountId))
-      .where(and(eq(accounts.alias, ram[2]!), eq(ramUsers.name, ram[1]!)));
+      .where(and(eq(accounts.alias, ram.alias), eq(ramUsers.name, ram.name)));
     if (!row) return burnPasswordCheck(password).then(() => null);
     const ok = await verifyPassword(password, row.hash);
     return ok && row.enabled ? { accountId: row.accountId, userId: row.id } : null;

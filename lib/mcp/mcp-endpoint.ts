@@ -36,7 +36,8 @@ export async function mcpEndpoint(request: Request): Promise<Response> {
   if (request.method !== "POST")
     return new Response(null, { status: 405, headers: { allow: "POST", "cache-control": "no-store" } });
   const caller: ToolCaller = {
-    actor: info.principal,
+    // Every change a tool makes is audited as the person, via the OpenAPI MCP Server application.
+    actor: { ...info.principal, via: info.clientId },
     client: info.mcpClient
       ? { clientId: info.mcpClient.id, name: info.mcpClient.name }
       : { clientId: info.clientId, name: resource.name },

@@ -31,7 +31,8 @@ export async function tokenFromBearer(
   return info;
 }
 
-/** The console API's bearer path: a token for the console API with `/acs/ram`. */
+/** The console API's bearer path: a token for the console API with `/acs/ram`; the person acts via the token's application. */
 export async function principalFromBearer(authorization: string): Promise<Principal> {
-  return (await tokenFromBearer(authorization, consoleApiResource())).principal;
+  const info = await tokenFromBearer(authorization, consoleApiResource());
+  return { ...info.principal, via: info.clientId };
 }

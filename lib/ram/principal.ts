@@ -15,6 +15,11 @@ export type Principal = {
   displayName: string;
   /** `owner@…` for the owner, `name@alias.onaliyun.com` for RAM users. */
   logonName: string;
+  /**
+   * The OAuth client_id of the application whose access token the person acts through (the
+   * console API's bearer path, the MCP server); absent in the console itself. Audit events record it.
+   */
+  via?: string;
 };
 
 /**

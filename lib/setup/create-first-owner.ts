@@ -34,6 +34,8 @@ export async function createFirstOwner(db: Db, input: FirstOwnerInput): Promise<
     await tx.insert(auditEvents).values({
       accountId: account!.id,
       actor: input.email,
+      actorType: "owner",
+      actorLogin: input.email,
       action: "CreateAccount",
       targetType: "account",
       targetId: uid,

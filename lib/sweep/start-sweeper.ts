@@ -1,12 +1,13 @@
 import { getDb } from "@/db/client";
 import { getEnv } from "@/lib/env";
+import { sweepAuditEvents } from "./sweep-audit-events";
 import { sweepExpired } from "./sweep-expired";
 
 /** On globalThis: Next.js may evaluate this module in more than one bundle of one process. */
 const store = globalThis as typeof globalThis & { __ramConsoleSweeper?: ReturnType<typeof setInterval> };
 
 /**
- * Sweeps expired state every SWEEP_INTERVAL_SECONDS (0 = never) in this process. Opens nothing now:
+ * Sweeps expired state, then operation logs past their account's retention, every SWEEP_INTERVAL_SECONDS (0 = never) in this process. Opens nothing now:
  * the database is opened lazily by the first tick, one interval after start. The timer is unref()ed
  * (it never keeps a process alive), ticks never overlap, and a failed tick is logged and retried at
  * the next one. Returns false when disabled or already running.
@@ -18,7 +19,10 @@ export function startSweeper(intervalSeconds: number = getEnv().sweepIntervalSec
     if (running) return;
     running = true;
     getDb()
-      .then((db) => sweepExpired(db))
+      .then(async (db) => {
+        await sweepExpired(db);
+        await sweepAuditEvents(db);
+      })
       .catch((error: unknown) => console.error(`sweeper: ${error instanceof Error ? error.message : String(error)}`))
       .finally(() => {
         running = false;

@@ -6,7 +6,9 @@ const fakeDb = {};
 const getDb = vi.fn(async () => fakeDb);
 const sweepExpired = vi.fn(async (db: unknown) => ({ ran: db === fakeDb, deleted: {} }));
 vi.mock("@/db/client", () => ({ getDb: () => getDb() }));
+const sweepAuditEvents = vi.fn(async (db: unknown) => (db === fakeDb ? 0 : -1));
 vi.mock("@/lib/sweep/sweep-expired", () => ({ sweepExpired: (db: unknown) => sweepExpired(db) }));
+vi.mock("@/lib/sweep/sweep-audit-events", () => ({ sweepAuditEvents: (db: unknown) => sweepAuditEvents(db) }));
 
 const timer = () => (globalThis as { __ramConsoleSweeper?: NodeJS.Timeout }).__ramConsoleSweeper;
 
@@ -29,6 +31,7 @@ describe("starting the sweeper", () => {
     await vi.advanceTimersByTimeAsync(1_000);
     expect(sweepExpired).toHaveBeenCalledTimes(1);
     expect(sweepExpired).toHaveBeenCalledWith(fakeDb);
+    expect(sweepAuditEvents).toHaveBeenCalledWith(fakeDb);
     await vi.advanceTimersByTimeAsync(300_000);
     expect(sweepExpired).toHaveBeenCalledTimes(2);
   });

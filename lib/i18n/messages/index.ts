@@ -20,6 +20,8 @@ import enSetup from "./en/setup.json";
 import enScopeCatalog from "./en/scopeCatalog.json";
 import enApiErrors from "./en/apiErrors.json";
 import enValidation from "./en/validation.json";
+import enOperationLogs from "./en/operationLogs.json";
+import enRevokeImpact from "./en/revokeImpact.json";
 import zhCommon from "./zh-CN/common.json";
 import zhErrors from "./zh-CN/errors.json";
 import zhConsole from "./zh-CN/console.json";
@@ -36,6 +38,8 @@ import zhSetup from "./zh-CN/setup.json";
 import zhScopeCatalog from "./zh-CN/scopeCatalog.json";
 import zhApiErrors from "./zh-CN/apiErrors.json";
 import zhValidation from "./zh-CN/validation.json";
+import zhOperationLogs from "./zh-CN/operationLogs.json";
+import zhRevokeImpact from "./zh-CN/revokeImpact.json";
 
 export const catalogs = {
   en: {
@@ -55,6 +59,8 @@ export const catalogs = {
     scopeCatalog: enScopeCatalog,
     apiErrors: enApiErrors,
     validation: enValidation,
+    operationLogs: enOperationLogs,
+    revokeImpact: enRevokeImpact,
   },
   "zh-CN": {
     common: zhCommon,
@@ -73,6 +79,8 @@ export const catalogs = {
     scopeCatalog: zhScopeCatalog,
     apiErrors: zhApiErrors,
     validation: zhValidation,
+    operationLogs: zhOperationLogs,
+    revokeImpact: zhRevokeImpact,
   },
 };
 

@@ -2,8 +2,9 @@
 
 import { useTranslations } from "next-intl";
 import { ConfirmAction } from "@/components/ui/confirm-action";
+import { DeleteImpact } from "./delete-impact";
 
-/** Delete Application: revokes the application's authorization for the whole account. */
+/** Delete Application: revokes the application's authorization for the whole account; the dialog says what stops. */
 export function DeleteAppButton({
   clientId,
   name,
@@ -26,6 +27,7 @@ export function DeleteAppButton({
             {t.rich("question", { name, clientId, b: (chunks) => <strong>{chunks}</strong> })}
           </span>
           <span className="block">{t("consequences")}</span>
+          <DeleteImpact clientId={clientId} />
         </>
       }
       request={{ url: `/api/v1/third-party-apps/${encodeURIComponent(clientId)}`, method: "DELETE" }}
