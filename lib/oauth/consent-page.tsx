@@ -9,8 +9,8 @@ import { consentCsrfToken, getPendingConsentRequest, isConsentRequestId } from "
 import { offeredScopes } from "./consent-scopes";
 import { pageResponse as page } from "./consent-screen/render";
 import { GoneScreen } from "./consent-screen/dead-ends";
+import { AskAdminWithApproval } from "./consent-screen/approval-request";
 import {
-  AskAdminScreen,
   InstallConsentScreen,
   NotAssignedScreen,
   PersonalConsentScreen,
@@ -18,7 +18,7 @@ import {
 } from "./consent-screen/screens";
 import { toResponse } from "@/lib/oauth/error-response";
 import { redirect } from "./html";
-import { signInAndContinueUrl, wayBackOf, wayBackTo } from "./resume-request";
+import { authorizeUrlOf, signInAndContinueUrl, wayBackOf, wayBackTo } from "./resume-request";
 
 const NO_LONGER_VALID = "This authorization request is no longer valid";
 
@@ -88,7 +88,9 @@ export async function consentPageEndpoint(request: Request): Promise<Response> {
     };
     switch (outcome.kind) {
       case "ask-admin":
-        return page(<AskAdminScreen data={data} admins={outcome.admins} />);
+        return page(
+          <AskAdminWithApproval data={data} outcome={outcome} continueHref={authorizeUrlOf(pending.request)} />,
+        );
       case "install-consent":
         return page(<InstallConsentScreen data={data} {...offeredScopes(client, pending.request.scope)} />);
       case "personal-consent":
