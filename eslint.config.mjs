@@ -4,11 +4,11 @@ import nextTs from "eslint-config-next/typescript";
 /**
  * The layer rule (README, "Architecture"): imports point one way,
  *   app → lib/{api,mcp,oauth,setup} → lib/{apps,ram,auth,sweep,audit} → db → base
- * where base = lib/{env,errors,cn}.ts, lib/http, lib/crypto (import nothing of the project).
+ * where base = lib/{env,errors,cn}.ts, lib/http, lib/crypto, lib/i18n (import nothing of the project).
  * components/ may import components/, lib/client and base only (server components there receive props).
  * `import/no-cycle` forbids cycles inside a layer; type-only imports are not arrows.
  */
-const base = ["./lib/env.ts", "./lib/errors.ts", "./lib/cn.ts", "./lib/http", "./lib/crypto"];
+const base = ["./lib/env.ts", "./lib/errors.ts", "./lib/cn.ts", "./lib/http", "./lib/crypto", "./lib/i18n"];
 const domain = ["./lib/apps", "./lib/ram", "./lib/auth", "./lib/sweep", "./lib/audit.ts"];
 const transport = ["./lib/api", "./lib/oauth", "./lib/setup", "./lib/mcp"];
 const ui = ["./app", "./components", "./lib/client"];
@@ -18,7 +18,7 @@ export const layerZones = [
   zone(
     base,
     ["./db", ...domain, ...transport, ...ui],
-    "Layer rule: base modules (lib/env, lib/errors, lib/cn, lib/http, lib/crypto) import nothing of the project.",
+    "Layer rule: base modules (lib/env, lib/errors, lib/cn, lib/http, lib/crypto, lib/i18n) import nothing of the project.",
   ),
   zone(
     "./db",

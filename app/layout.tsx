@@ -1,17 +1,23 @@
 import type { Metadata, Viewport } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "RAM console", template: "%s · RAM console" },
-  description: "Resource Access Management: OAuth third-party applications",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("common.brand");
+  return { title: { default: t("console"), template: `%s · ${t("console")}` }, description: t("description") };
+}
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const locale = await getLocale();
   return (
-    <html lang="en">
-      <body>{children}</body>
+    <html lang={locale}>
+      <body>
+        {/* Client components get the request's language and catalogs from here (next-intl 4). */}
+        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+      </body>
     </html>
   );
 }

@@ -1,7 +1,8 @@
 /**
  * Refreshes the screenshots in docs/ from a running console with the demo data (a fresh
  * `npm start`): the consent screen, the Third-party Applications list and an application's detail
- * page, each at desktop (1366 px) and phone (390 px) width, and the "ask an administrator" page.
+ * page, each at desktop (1366 px) and phone (390 px) width, and the "ask an administrator" page;
+ * the consent screen (asked with `ui_locales=zh-CN`) and the list again in Simplified Chinese.
  *
  *   npm run screenshots -- --base-url http://localhost:3000
  *
@@ -27,8 +28,13 @@ const authorizeUrl = authorizePath(DEMO_CLIENT, {
   challenge: pkce(VERIFIER).challenge,
 });
 
-async function signedIn(browser: Browser, login: string, width: number): Promise<Page> {
-  const context = await browser.newContext({ baseURL: BASE, viewport: { width, height: 800 }, deviceScaleFactor: 1 });
+async function signedIn(browser: Browser, login: string, width: number, locale = "en-US"): Promise<Page> {
+  const context = await browser.newContext({
+    baseURL: BASE,
+    viewport: { width, height: 800 },
+    deviceScaleFactor: 1,
+    locale,
+  });
   const page = await context.newPage();
   const res = await page.request.post("/api/auth/sign-in", {
     form: { login, password: DEMO_PASSWORD },
@@ -71,6 +77,10 @@ try {
     const grant = admin.getByRole("button", { name: "Grant" });
     if (await grant.isVisible()) {
       await shoot(admin, `consent-${device}`);
+      // OIDC Core §3.1.2.1: the application asks for the language; the browser prefers English.
+      await admin.goto(`${authorizeUrl}&ui_locales=zh-CN`);
+      await shoot(admin, `consent-${device}-zh`);
+      await admin.goto(authorizeUrl);
       // Installed once, at the last width; the code is exchanged so that the list shows a use of it.
       if (device === "phone") await grantAndExchange(admin);
     }
@@ -88,6 +98,10 @@ try {
     }
     await admin.context().close();
   }
+  const chinese = await signedIn(browser, "admin@acme.onaliyun.com", 1366, "zh-CN");
+  await chinese.goto(LIST);
+  await shoot(chinese, "console-list-desktop-zh");
+  await chinese.context().close();
   const carol = await signedIn(browser, "carol@globex.onaliyun.com", 1366);
   await carol.goto(authorizeUrl);
   await shoot(carol, "ask-administrator");

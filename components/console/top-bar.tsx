@@ -2,8 +2,11 @@
 
 import { signOut } from "next-auth/react";
 import Link from "next/link";
+import { usePathname, useSearchParams } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
 import { DropdownMenu } from "radix-ui";
 import { useMutation } from "@/components/ui/use-mutation";
+import { LanguageSwitch } from "./language-switch";
 import { MobileNav } from "./mobile-nav";
 
 type Identity = {
@@ -17,6 +20,10 @@ type Identity = {
 
 export function TopBar({ identity, roles }: { identity: Identity; roles: { id: string; name: string }[] }) {
   const { run, error } = useMutation();
+  const locale = useLocale();
+  const language = useTranslations("common.language");
+  const path = usePathname();
+  const query = useSearchParams().toString();
   const switchRole = (role: { id: string; name: string } | null) =>
     run(
       { url: "/api/v1/session/role", method: role ? "PUT" : "DELETE", body: role ? { roleId: role.id } : undefined },
@@ -44,58 +51,67 @@ export function TopBar({ identity, roles }: { identity: Identity; roles: { id: s
           {error}
         </span>
       ) : null}
-      <DropdownMenu.Root>
-        <DropdownMenu.Trigger
-          className="flex min-w-0 items-center gap-2 rounded-sm px-2 py-1 text-left hover:bg-white/10"
-          aria-label="Account menu"
-        >
-          <span className="flex min-w-0 flex-col leading-tight">
-            <span data-testid="identity" className="truncate" title={identity.label}>
-              {identity.label}
-            </span>
-            {/* The account line is secondary: on a phone the top bar keeps to one line without it. */}
-            <span className="hidden truncate text-xs text-gray-300 sm:block">
-              {kindLabel} · {identity.accountAlias} ({identity.accountUid})
-            </span>
-          </span>
-          <span aria-hidden>▾</span>
-        </DropdownMenu.Trigger>
-        <DropdownMenu.Portal>
-          <DropdownMenu.Content
-            align="end"
-            sideOffset={4}
-            className="z-50 min-w-56 rounded-sm border border-gray-200 bg-white py-1 text-gray-800 shadow-lg"
+      <div className="flex min-w-0 items-center gap-2">
+        <LanguageSwitch
+          locale={locale}
+          back={query ? `${path}?${query}` : path}
+          label={language("label")}
+          names={{ en: language("en"), "zh-CN": language("zh-CN") }}
+          tone="dark"
+        />
+        <DropdownMenu.Root>
+          <DropdownMenu.Trigger
+            className="flex min-w-0 items-center gap-2 rounded-sm px-2 py-1 text-left hover:bg-white/10"
+            aria-label="Account menu"
           >
-            <DropdownMenu.Label className="px-3 py-1.5 text-xs text-gray-500">
-              {identity.displayName}
-            </DropdownMenu.Label>
-            {identity.kind === "role" ? (
-              <DropdownMenu.Item
-                onSelect={() => switchRole(null)}
-                className="cursor-pointer px-3 py-1.5 outline-none data-[highlighted]:bg-gray-100"
-              >
-                Back to {identity.label.split("/")[1]}
-              </DropdownMenu.Item>
-            ) : null}
-            {roles.map((r) => (
-              <DropdownMenu.Item
-                key={r.id}
-                onSelect={() => switchRole(r)}
-                className="cursor-pointer px-3 py-1.5 outline-none data-[highlighted]:bg-gray-100"
-              >
-                Switch role: {r.name}
-              </DropdownMenu.Item>
-            ))}
-            <DropdownMenu.Separator className="my-1 h-px bg-gray-200" />
-            <DropdownMenu.Item
-              onSelect={() => signOut({ callbackUrl: "/signin" })}
-              className="cursor-pointer px-3 py-1.5 outline-none data-[highlighted]:bg-gray-100"
+            <span className="flex min-w-0 flex-col leading-tight">
+              <span data-testid="identity" className="truncate" title={identity.label}>
+                {identity.label}
+              </span>
+              {/* The account line is secondary: on a phone the top bar keeps to one line without it. */}
+              <span className="hidden truncate text-xs text-gray-300 sm:block">
+                {kindLabel} · {identity.accountAlias} ({identity.accountUid})
+              </span>
+            </span>
+            <span aria-hidden>▾</span>
+          </DropdownMenu.Trigger>
+          <DropdownMenu.Portal>
+            <DropdownMenu.Content
+              align="end"
+              sideOffset={4}
+              className="z-50 min-w-56 rounded-sm border border-gray-200 bg-white py-1 text-gray-800 shadow-lg"
             >
-              Sign out
-            </DropdownMenu.Item>
-          </DropdownMenu.Content>
-        </DropdownMenu.Portal>
-      </DropdownMenu.Root>
+              <DropdownMenu.Label className="px-3 py-1.5 text-xs text-gray-500">
+                {identity.displayName}
+              </DropdownMenu.Label>
+              {identity.kind === "role" ? (
+                <DropdownMenu.Item
+                  onSelect={() => switchRole(null)}
+                  className="cursor-pointer px-3 py-1.5 outline-none data-[highlighted]:bg-gray-100"
+                >
+                  Back to {identity.label.split("/")[1]}
+                </DropdownMenu.Item>
+              ) : null}
+              {roles.map((r) => (
+                <DropdownMenu.Item
+                  key={r.id}
+                  onSelect={() => switchRole(r)}
+                  className="cursor-pointer px-3 py-1.5 outline-none data-[highlighted]:bg-gray-100"
+                >
+                  Switch role: {r.name}
+                </DropdownMenu.Item>
+              ))}
+              <DropdownMenu.Separator className="my-1 h-px bg-gray-200" />
+              <DropdownMenu.Item
+                onSelect={() => signOut({ callbackUrl: "/signin" })}
+                className="cursor-pointer px-3 py-1.5 outline-none data-[highlighted]:bg-gray-100"
+              >
+                Sign out
+              </DropdownMenu.Item>
+            </DropdownMenu.Content>
+          </DropdownMenu.Portal>
+        </DropdownMenu.Root>
+      </div>
     </header>
   );
 }

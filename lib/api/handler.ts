@@ -5,6 +5,7 @@ import { principalFromBearer } from "@/lib/oauth/bearer";
 import type { Principal } from "@/lib/ram/principal";
 import { toResponse } from "@/lib/oauth/error-response";
 import { json } from "@/lib/http/json";
+import { localeOfRequest } from "@/lib/i18n/translator";
 
 /** Who calls the API, and whether with the console session cookie or a bearer access token. */
 type Caller = { actor: Principal; via: "session" | "token" };
@@ -29,7 +30,7 @@ export function apiRoute<P = Record<string, never>>(
       if (result === undefined) return new Response(null, { status: 204, headers: { "cache-control": "no-store" } });
       return json(result, options.status ?? 200);
     } catch (error) {
-      return toResponse(error, "api");
+      return toResponse(error, "api", localeOfRequest(request));
     }
   };
 }

@@ -1,6 +1,7 @@
 import { createElement } from "react";
 import { ErrorScreen } from "./consent-screen/screens";
 import { renderDocument } from "./consent-screen/render";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 
 /** Minimal server-rendered pages for the protocol endpoints (no Next.js, no script). */
 const FRAME_HEADERS = {
@@ -16,6 +17,8 @@ export function errorPage(
   error: string,
   description: string,
   headers: Record<string, string> = {},
+  // The consent-screen engineer threads this into ErrorScreen (the protocol pages' language).
+  _locale: Locale = DEFAULT_LOCALE,
 ): Response {
   const body = renderDocument(createElement(ErrorScreen, { error, description }));
   return new Response(body, {

@@ -9,6 +9,7 @@ import { createFirstOwner } from "./create-first-owner";
 import { firstOwnerSchema } from "./first-owner-schema";
 import { encodeSetupFormState, SETUP_FORM_COOKIE } from "./setup-form-state";
 import { isSetupOpen } from "./setup-state";
+import { localeOfRequest } from "@/lib/i18n/translator";
 
 /** Four short fields: anything bigger is not this form. */
 export const MAX_SETUP_BODY = 4 * 1024;
@@ -50,7 +51,7 @@ export async function setupEndpoint(request: Request): Promise<Response> {
       headers: { location: "/signin?setup=done", "cache-control": "no-store", "set-cookie": cookie("", 0) },
     });
   } catch (error) {
-    return toResponse(error, "api");
+    return toResponse(error, "api", localeOfRequest(request));
   }
 }
 

@@ -1,0 +1,3 @@
+import { localeSwitchEndpoint } from "@/lib/auth/locale-switch";
+
+export const POST = localeSwitchEndpoint;

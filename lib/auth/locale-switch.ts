@@ -1,0 +1,43 @@
+import { getEnv } from "@/lib/env";
+import { BodyTooLargeError, readBodyText } from "@/lib/http/body-limit";
+import { isLocale, LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE } from "@/lib/i18n/locales";
+import { safeCallbackUrl } from "./callback-url";
+
+/** The switch's form: a language and the page to go back to. */
+const LOCALE_FORM_LIMIT = 8 * 1024;
+
+/**
+ * POST /api/locale: the language switch of the top bar, sign-in and consent pages. A plain HTML
+ * form (no JavaScript needed, the consent page has none): it remembers the choice in a cookie and
+ * sends the browser back (303, RFC 9110 §15.4.4) to the page it came from, if that page is the
+ * console's own (lib/auth/callback-url.ts). A cross-site form may not set it.
+ */
+export async function localeSwitchEndpoint(request: Request): Promise<Response> {
+  const origin = new URL(getEnv().issuer).origin;
+  const from = request.headers.get("origin");
+  const site = request.headers.get("sec-fetch-site");
+  if ((from !== null && from !== origin && from !== new URL(request.url).origin) || (site && site === "cross-site"))
+    return new Response("Cross-site request refused.", { status: 403 });
+  const type = request.headers.get("content-type") ?? "";
+  if (!type.toLowerCase().startsWith("application/x-www-form-urlencoded"))
+    return new Response("Send the form as application/x-www-form-urlencoded.", { status: 415 });
+  let form: URLSearchParams;
+  try {
+    form = new URLSearchParams(await readBodyText(request, LOCALE_FORM_LIMIT));
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return new Response("The form is too large.", { status: 413 });
+    throw error;
+  }
+  const locale = form.getAll("locale");
+  if (locale.length !== 1 || !isLocale(locale[0])) return new Response("Unknown language.", { status: 400 });
+  const back = safeCallbackUrl(form.get("back"), origin);
+  const secure = origin.startsWith("https:") ? "; Secure" : "";
+  return new Response(null, {
+    status: 303,
+    headers: {
+      location: back,
+      "set-cookie": `${LOCALE_COOKIE}=${locale[0]}; Path=/; Max-Age=${LOCALE_COOKIE_MAX_AGE}; SameSite=Lax${secure}`,
+      "cache-control": "no-store",
+    },
+  });
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { localeSwitchEndpoint } from "@/lib/auth/locale-switch";
+
+const post = (body: string, headers: Record<string, string> = {}) =>
+  localeSwitchEndpoint(
+    new Request("http://localhost:3000/api/locale", {
+      method: "POST",
+      body,
+      headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+    }),
+  );
+
+describe("POST /api/locale: the language switch", () => {
+  it("remembers the language for a year and goes back to the console page it came from", async () => {
+    const res = await post("locale=zh-CN&back=%2Fintegrations%2Foauth%3Ftab%3Dthird-party");
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("/integrations/oauth?tab=third-party");
+    expect(res.headers.get("set-cookie")).toBe("ram_locale=zh-CN; Path=/; Max-Age=31536000; SameSite=Lax");
+  });
+
+  it("never goes back to another site", async () => {
+    for (const back of ["https://evil.example/", "//evil.example", "/\\evil.example", "javascript:alert(1)"]) {
+      const res = await post(`locale=en&back=${encodeURIComponent(back)}`);
+      expect(res.headers.get("location")).toBe("/");
+    }
+  });
+
+  it("refuses unknown or repeated languages, other content types, big forms and cross-site posts", async () => {
+    expect((await post("locale=fr&back=/")).status).toBe(400);
+    expect((await post("locale=en&locale=zh-CN&back=/")).status).toBe(400);
+    expect((await post("back=/")).status).toBe(400);
+    expect((await post("locale=en", { "content-type": "application/json" })).status).toBe(415);
+    expect((await post(`locale=en&back=${"a".repeat(10_000)}`)).status).toBe(413);
+    expect((await post("locale=en", { origin: "https://evil.example" })).status).toBe(403);
+    expect((await post("locale=en", { "sec-fetch-site": "cross-site" })).status).toBe(403);
+    expect((await post("locale=en", { origin: "http://localhost:3000" })).status).toBe(303);
+  });
+});
