@@ -6,6 +6,7 @@ import { principalFromRequest } from "@/lib/auth/request-session";
 import { constantTimeEqual } from "@/lib/crypto/tokens";
 import { AppError } from "@/lib/errors";
 import { readBodyTextOrNull } from "@/lib/http/body-limit";
+import { localeOfRequest } from "@/lib/i18n/translator";
 import { toResponse } from "@/lib/oauth/error-response";
 import { decideConsent, isStale } from "./consent-outcome";
 import { consentCsrfToken, getPendingConsentRequest, isConsentRequestId } from "./consent-requests";
@@ -29,20 +30,24 @@ const FIELDS = new Set(["csrf_token", "reason"]);
  * administrator installed the application meanwhile, leads on).
  */
 export async function approvalRequestEndpoint(request: Request): Promise<Response> {
-  return post(request).catch((error: unknown) => toResponse(error, "page"));
+  return post(request).catch((error: unknown) => toResponse(error, "page", localeOfRequest(request)));
 }
 
 async function post(request: Request): Promise<Response> {
-  if (request.method !== "POST") return errorPage(405, "invalid_request", "Use the form on the consent page.");
+  const locale = localeOfRequest(request);
+  const t = approvalsTranslator(locale);
+  const refuse = (status: number, key: Parameters<typeof t>[0]) =>
+    errorPage(status, "invalid_request", t(key), {}, locale);
+  if (request.method !== "POST") return refuse(405, "consent.errors.useForm");
   const segments = new URL(request.url).pathname.split("/");
   const requestId = segments.at(-2) ?? "";
-  if (!isConsentRequestId(requestId)) return errorPage(404, "invalid_request", "No such authorization request.");
+  if (!isConsentRequestId(requestId)) return refuse(404, "consent.errors.noRequest");
   if (!(request.headers.get("content-type") ?? "").startsWith("application/x-www-form-urlencoded"))
-    return errorPage(400, "invalid_request", "Use the form on the consent page.");
+    return refuse(400, "consent.errors.useForm");
   const body = await readBodyTextOrNull(request, MAX_FORM);
-  if (body === null) return errorPage(413, "invalid_request", "The form is too large.");
+  if (body === null) return refuse(413, "consent.errors.tooLarge");
   const fields = readFields(body);
-  if (!fields) return errorPage(400, "invalid_request", "The form was changed. Start again from the application.");
+  if (!fields) return refuse(400, "consent.errors.changed");
 
   const principal = await principalFromRequest(request);
   const db = await getDb();
@@ -52,17 +57,12 @@ async function post(request: Request): Promise<Response> {
       401,
     );
   const pending = await getPendingConsentRequest(db, requestId, principal.sessionId);
-  if (!pending || pending.kind !== "install")
-    return errorPage(
-      409,
-      "invalid_request",
-      "This authorization request was already answered or has expired. Start again from the application.",
-    );
+  if (!pending || pending.kind !== "install") return refuse(409, "consent.errors.answered");
   if (!constantTimeEqual(fields.csrf, consentCsrfToken(principal.sessionId, pending.id)))
-    return errorPage(403, "invalid_request", "The form could not be verified. Start again from the application.");
+    return refuse(403, "consent.errors.unverified");
   const consentPage = `/oauth2/consent/${pending.id}`;
   const outcome = await decideConsent(db, { client: await getClient(pending.request.clientId), principal, pending });
-  if (isStale(outcome)) return errorPage(outcome.status, outcome.error, outcome.description);
+  if (isStale(outcome)) return errorPage(outcome.status, outcome.error, outcome.description, {}, locale);
   // An administrator can grant it, and an installed application needs no approval: the page says so.
   if (outcome.kind !== "ask-admin" || outcome.installed) return redirect(consentPage, 303);
   try {
@@ -75,10 +75,7 @@ async function post(request: Request): Promise<Response> {
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     if (error.code === "too_many_requests") {
-      const page = pageResponse(
-        createElement(TooManyRequestsScreen, { t: approvalsTranslator(), back: consentPage }),
-        429,
-      );
+      const page = pageResponse(createElement(TooManyRequestsScreen, { t, back: consentPage }), 429);
       page.headers.set("retry-after", String(error.details?.retryAfter ?? 60));
       return page;
     }

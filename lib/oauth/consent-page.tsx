@@ -9,7 +9,9 @@ import { consentCsrfToken, getPendingConsentRequest, isConsentRequestId } from "
 import { offeredScopes } from "./consent-scopes";
 import { pageResponse as page } from "./consent-screen/render";
 import { GoneScreen } from "./consent-screen/dead-ends";
+import { localeOfRequest } from "@/lib/i18n/translator";
 import { AskAdminWithApproval } from "./consent-screen/approval-request";
+import { approvalsTranslator } from "./consent-screen/approvals-translator";
 import {
   InstallConsentScreen,
   NotAssignedScreen,
@@ -89,7 +91,12 @@ export async function consentPageEndpoint(request: Request): Promise<Response> {
     switch (outcome.kind) {
       case "ask-admin":
         return page(
-          <AskAdminWithApproval data={data} outcome={outcome} continueHref={authorizeUrlOf(pending.request)} />,
+          <AskAdminWithApproval
+            data={data}
+            outcome={outcome}
+            continueHref={authorizeUrlOf(pending.request)}
+            t={approvalsTranslator(localeOfRequest(request))}
+          />,
         );
       case "install-consent":
         return page(<InstallConsentScreen data={data} {...offeredScopes(client, pending.request.scope)} />);

@@ -8,7 +8,7 @@ import { requestApproval } from "@/lib/apps/request-approval";
 import { AppError } from "@/lib/errors";
 import { setupSeededDatabase } from "../fixtures/db";
 import { principalOf } from "../fixtures/principals";
-import { pendingRequest, requestableApp } from "../fixtures/approval-fixtures";
+import { pendingRequest } from "../fixtures/approval-fixtures";
 import { accountIdOf, officialApp } from "../fixtures/security-targets";
 import { authorize, authorizeUrl, consentPage, decide, grantWith, signedIn } from "../fixtures/consent-flow";
 import { createClient } from "../fixtures/oauth-fixtures";

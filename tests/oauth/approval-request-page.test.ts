@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import * as s from "@/db/schema";
 import { approvalRequestEndpoint } from "@/lib/oauth/approval-request-endpoint";
+import { consentPageEndpoint } from "@/lib/oauth/consent-page";
 import { consentCsrfToken } from "@/lib/oauth/consent-requests";
 import { APPROVAL_REQUEST_LIMIT } from "@/lib/apps/request-approval";
 import { setupSeededDatabase } from "../fixtures/db";
@@ -44,7 +45,7 @@ const answer = async (action: "approve" | "deny", requestId: string, body: unkno
 
 describe(`Request approval on the consent page, on ${process.env.TEST_DB}`, () => {
   it("is a plain form on the ask-an-administrator page; sending it shows that the request was sent", async () => {
-    const { app, person, requestId } = await askAdminPage("alice@acme");
+    const { person, requestId } = await askAdminPage("alice@acme");
     const page = await consentPage(person, requestId);
     expect(page.html).toContain("Ask an administrator to authorize");
     expect(page.html).toMatch(
@@ -52,6 +53,12 @@ describe(`Request approval on the consent page, on ${process.env.TEST_DB}`, () =
     );
     expect(page.html).toContain(`value="${consentCsrfToken(person.sid, requestId)}"`);
     expect(page.html).not.toContain("<script");
+    const zh = await consentPageEndpoint(
+      new Request(`${ISSUER}/oauth2/consent/${requestId}`, {
+        headers: { cookie: person.cookie, "accept-language": "zh-CN,zh;q=0.9" },
+      }),
+    );
+    expect(await zh.text()).toContain("申请授权</button>");
 
     const sent = await post(person, requestId, [["reason", "Weekly cost report"]]);
     expect([sent.status, sent.headers.get("location")]).toEqual([303, `/oauth2/consent/${requestId}`]);
