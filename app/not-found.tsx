@@ -1,12 +1,14 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 
-export default function NotFound() {
+export default async function NotFound() {
+  const t = await getTranslations("errorPages.notFound");
   return (
     <main className="mx-auto max-w-lg px-6 py-20 text-center">
-      <h1 className="mb-2 text-xl font-semibold">Not found</h1>
-      <p className="mb-6 text-gray-600">This page does not exist, or it belongs to an account you cannot see.</p>
+      <h1 className="mb-2 text-xl font-semibold">{t("title")}</h1>
+      <p className="mb-6 text-gray-600">{t("text")}</p>
       <Link className="link" href="/">
-        Back to the console
+        {t("back")}
       </Link>
     </main>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -39,6 +40,7 @@ export function ActionDialog({
   onSubmit: (mutation: Mutation, fields: FormData) => Promise<boolean | void>;
   children: React.ReactNode;
 }) {
+  const t = useTranslations("console.dialog");
   const [open, setOpen] = useState(false);
   const mutation = useMutation();
   const formId = useId();
@@ -71,14 +73,14 @@ export function ActionDialog({
         footer={
           <>
             <Button onClick={() => setOpen(false)} disabled={pending}>
-              Cancel
+              {t("cancel")}
             </Button>
             <Button
               variant="primary"
               {...(form ? { type: "submit", form: formId } : { onClick: () => submit() })}
               disabled={pending || okDisabled}
             >
-              {pending ? pendingLabel : "OK"}
+              {pending ? pendingLabel : t("ok")}
             </Button>
           </>
         }

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { crumbs } from "./nav-items";
 
 /**
@@ -11,13 +12,14 @@ import { crumbs } from "./nav-items";
  */
 export function Breadcrumbs({ current }: { current: string }) {
   const pathname = usePathname();
+  const t = useTranslations("console");
   const parts = pathname.split("/").filter(Boolean);
-  const trail = ["/", ...parts.map((_, i) => `/${parts.slice(0, i + 1).join("/")}`)].map((href) => ({
-    href,
-    ...(crumbs[href] ?? { label: current, link: true }),
-  }));
+  const trail = ["/", ...parts.map((_, i) => `/${parts.slice(0, i + 1).join("/")}`)].map((href) => {
+    const crumb = crumbs[href];
+    return { href, ...(crumb ? { label: t(`nav.${crumb.label}`), link: crumb.link } : { label: current, link: true }) };
+  });
   return (
-    <nav aria-label="Breadcrumb" className="mb-1 min-w-0 text-xs text-gray-500">
+    <nav aria-label={t("breadcrumbs.label")} className="mb-1 min-w-0 text-xs text-gray-500">
       <ol className="flex min-w-0 flex-wrap items-center gap-x-1">
         {trail.map((c, i) => {
           const last = i === trail.length - 1;

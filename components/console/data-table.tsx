@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { cn } from "@/lib/cn";
 
@@ -15,7 +16,12 @@ export type Column<T> = {
 
 /** The Actions column (Delete, Remove…), `width` wide; its buttons stay on one line. */
 export function actionsColumn<T>(width: string, cell: (row: T) => React.ReactNode): Column<T> {
-  return { header: "Actions", headerClassName: width, className: "whitespace-nowrap", cell };
+  return { header: <ActionsHeader />, headerClassName: width, className: "whitespace-nowrap", cell };
+}
+
+/** "Actions" in the page's language (a component, so that server and client tables both can use it). */
+function ActionsHeader() {
+  return useTranslations("console.table")("actions");
 }
 
 export type DataTableProps<T> = {

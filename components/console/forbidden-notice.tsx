@@ -1,13 +1,10 @@
+import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "./page-header";
 
 export function ForbiddenNotice({ children }: { children?: React.ReactNode }) {
-  return (
-    <Alert tone="warning">
-      {children ??
-        "You do not have permission to view this page. Ask an administrator of this account for AliyunRAMReadOnlyAccess."}
-    </Alert>
-  );
+  const t = useTranslations("console.forbidden");
+  return <Alert tone="warning">{children ?? t("notice")}</Alert>;
 }
 
 /** What a page shows to someone without read permission: its title (and breadcrumbs), then the notice. */

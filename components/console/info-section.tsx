@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { cn } from "@/lib/cn";
 import { SectionHeading, sectionId } from "./table-section";
 
@@ -6,18 +7,21 @@ import { SectionHeading, sectionId } from "./table-section";
  * pairs (Fact), in two columns on wide screens when `wide`.
  */
 export function InfoSection({
-  title = "Basic Information",
+  title: given,
   action,
   wide = false,
   className = "mb-6",
   children,
 }: {
+  /** "Basic Information" when left out. */
   title?: string;
   action?: React.ReactNode;
   wide?: boolean;
   className?: string;
   children: React.ReactNode;
 }) {
+  const t = useTranslations("console.info");
+  const title = given ?? t("basicInformation");
   const id = sectionId(title);
   return (
     <section aria-labelledby={id} className={cn("rounded-sm border border-gray-200 bg-white p-5", className)}>

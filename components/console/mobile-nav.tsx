@@ -1,6 +1,7 @@
 "use client";
 
 import { Dialog as D } from "radix-ui";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { NavLinks } from "./side-nav";
 
@@ -10,10 +11,12 @@ import { NavLinks } from "./side-nav";
  */
 export function MobileNav() {
   const [open, setOpen] = useState(false);
+  const t = useTranslations("console");
+  const brand = useTranslations("common.brand");
   return (
     <D.Root open={open} onOpenChange={setOpen}>
       <D.Trigger
-        aria-label="Menu"
+        aria-label={t("mobileNav.open")}
         className="-ml-1 flex h-8 w-8 shrink-0 items-center justify-center rounded-sm hover:bg-white/10 md:hidden"
       >
         <svg aria-hidden viewBox="0 0 20 20" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="1.8">
@@ -24,13 +27,16 @@ export function MobileNav() {
         <D.Overlay className="fixed inset-0 z-40 bg-black/40 md:hidden" />
         <D.Content className="fixed inset-y-0 left-0 z-50 w-64 max-w-[85vw] overflow-y-auto bg-white shadow-xl focus:outline-none md:hidden">
           <div className="flex h-12 items-center justify-between border-b border-gray-200 px-5">
-            <D.Title className="font-semibold">Resource Access Management</D.Title>
-            <D.Close aria-label="Close menu" className="rounded-sm px-1 text-lg text-gray-600 hover:text-gray-900">
+            <D.Title className="font-semibold">{brand("long")}</D.Title>
+            <D.Close
+              aria-label={t("mobileNav.close")}
+              className="rounded-sm px-1 text-lg text-gray-600 hover:text-gray-900"
+            >
               ×
             </D.Close>
           </div>
-          <D.Description className="sr-only">The console&apos;s pages</D.Description>
-          <nav aria-label="Console" className="py-3">
+          <D.Description className="sr-only">{t("mobileNav.description")}</D.Description>
+          <nav aria-label={t("nav.label")} className="py-3">
             <NavLinks onNavigate={() => setOpen(false)} />
           </nav>
         </D.Content>

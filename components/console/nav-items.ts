@@ -1,35 +1,40 @@
+import type { Messages } from "@/lib/i18n/messages";
+
+/** A word of the navigation, the breadcrumbs and the OAuth tabs: a key of `console.nav`. */
+export type NavLabel = Exclude<keyof Messages["console"]["nav"], "label">;
+
 /** The console's places: the left navigation's sections and the breadcrumb trail's labels come from here. */
-export const navSections: { title?: string; items: { href: string; label: string }[] }[] = [
-  { items: [{ href: "/", label: "Overview" }] },
+export const navSections: { title?: NavLabel; items: { href: string; label: NavLabel }[] }[] = [
+  { items: [{ href: "/", label: "overview" }] },
   {
-    title: "Identities",
+    title: "identities",
     items: [
-      { href: "/identities/users", label: "Users" },
-      { href: "/identities/groups", label: "User Groups" },
-      { href: "/identities/roles", label: "Roles" },
+      { href: "/identities/users", label: "users" },
+      { href: "/identities/groups", label: "groups" },
+      { href: "/identities/roles", label: "roles" },
     ],
   },
-  { title: "Permissions", items: [{ href: "/permissions/policies", label: "Policies" }] },
-  { title: "Integrations", items: [{ href: "/integrations/oauth", label: "OAuth (Preview)" }] },
+  { title: "permissions", items: [{ href: "/permissions/policies", label: "policies" }] },
+  { title: "integrations", items: [{ href: "/integrations/oauth", label: "oauth" }] },
 ];
 
 /**
  * Each path's breadcrumb, as the RAM console names it. `link: false` for a section heading that
  * has no page of its own. A path not listed (an id) is the current page: the page's title.
  */
-export const crumbs: Record<string, { label: string; link: boolean }> = {
-  "/": { label: "RAM", link: true },
-  "/identities": { label: "Identities", link: false },
-  "/identities/users": { label: "Users", link: true },
-  "/identities/groups": { label: "User Groups", link: true },
-  "/identities/roles": { label: "Roles", link: true },
-  "/permissions": { label: "Permissions", link: false },
-  "/permissions/policies": { label: "Policies", link: true },
-  "/integrations": { label: "Integrations", link: false },
-  "/integrations/oauth": { label: "OAuth (Preview)", link: true },
-  "/integrations/oauth/enterprise-apps": { label: "Enterprise Applications", link: true },
-  "/integrations/oauth/enterprise-apps/new": { label: "Create Application", link: true },
-  "/integrations/oauth/third-party-apps": { label: "Third-party Applications", link: true },
+export const crumbs: Record<string, { label: NavLabel; link: boolean }> = {
+  "/": { label: "root", link: true },
+  "/identities": { label: "identities", link: false },
+  "/identities/users": { label: "users", link: true },
+  "/identities/groups": { label: "groups", link: true },
+  "/identities/roles": { label: "roles", link: true },
+  "/permissions": { label: "permissions", link: false },
+  "/permissions/policies": { label: "policies", link: true },
+  "/integrations": { label: "integrations", link: false },
+  "/integrations/oauth": { label: "oauth", link: true },
+  "/integrations/oauth/enterprise-apps": { label: "enterpriseApps", link: true },
+  "/integrations/oauth/enterprise-apps/new": { label: "createApplication", link: true },
+  "/integrations/oauth/third-party-apps": { label: "thirdPartyApps", link: true },
 };
 
 export const isActive = (href: string, pathname: string) =>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 
 /** Server-rendered pagination links that keep the other query parameters. */
 export function Pagination({
@@ -14,6 +15,7 @@ export function Pagination({
   basePath: string;
   query?: Record<string, string | undefined>;
 }) {
+  const t = useTranslations("console.pagination");
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const href = (p: number) => {
     const params = new URLSearchParams();
@@ -22,23 +24,21 @@ export function Pagination({
     return `${basePath}?${params}`;
   };
   return (
-    <nav aria-label="Pagination" className="mt-3 flex items-center justify-end gap-3 text-gray-600">
-      <span>
-        Total {total} · Page {Math.min(page, pages)} of {pages}
-      </span>
+    <nav aria-label={t("label")} className="mt-3 flex items-center justify-end gap-3 text-gray-600">
+      <span>{t("summary", { total, page: Math.min(page, pages), pages })}</span>
       {page > 1 ? (
         <Link className="link" href={href(page - 1)}>
-          Previous
+          {t("previous")}
         </Link>
       ) : (
-        <span className="text-gray-500">Previous</span>
+        <span className="text-gray-500">{t("previous")}</span>
       )}
       {page < pages ? (
         <Link className="link" href={href(page + 1)}>
-          Next
+          {t("next")}
         </Link>
       ) : (
-        <span className="text-gray-500">Next</span>
+        <span className="text-gray-500">{t("next")}</span>
       )}
     </nav>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
@@ -29,6 +30,7 @@ export function PickPrincipalsDialog({
   requests: (keys: string[]) => MutationRequest | MutationRequest[];
   success: (count: number) => string;
 }) {
+  const t = useTranslations("console.pickPrincipals");
   const [filter, setFilter] = useState("");
   const [picked, setPicked] = useState<string[]>([]);
   const needle = filter.trim().toLowerCase();
@@ -62,8 +64,7 @@ export function PickPrincipalsDialog({
       />
       <fieldset>
         <legend className="mb-2 text-gray-600">
-          {words.legend}
-          {picked.length ? ` · ${picked.length} selected` : ""}
+          {picked.length ? t("legend", { legend: words.legend, count: picked.length }) : words.legend}
         </legend>
         {shown.length === 0 ? <p className="py-4 text-center text-gray-500">{words.noMatch}</p> : null}
         <ul className="max-h-72 overflow-y-auto">

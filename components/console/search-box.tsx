@@ -1,3 +1,5 @@
+import { useTranslations } from "next-intl";
+
 /** A plain GET form: works without JavaScript, keeps the search in the URL. */
 export function SearchBox({
   placeholder,
@@ -8,6 +10,7 @@ export function SearchBox({
   defaultValue?: string;
   name?: string;
 }) {
+  const t = useTranslations("console.search");
   return (
     <form role="search" className="flex w-full max-w-md gap-2">
       <input
@@ -23,7 +26,7 @@ export function SearchBox({
         type="submit"
         className="h-8 rounded-sm border border-gray-300 bg-white px-3 hover:border-link hover:text-link"
       >
-        Search
+        {t("submit")}
       </button>
     </form>
   );

@@ -1,13 +1,18 @@
 "use client";
 
 import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { isActive, navSections } from "./nav-items";
 import { NavLink } from "./tab-links";
 
+const activeLink = "border-brand-500 bg-brand-50 font-medium text-brand-700";
+const idleLink = "border-transparent text-gray-700";
+
 /** The left navigation from md up; below md the same links open from the top bar's menu button (MobileNav). */
 export function SideNav() {
+  const t = useTranslations("console.nav");
   return (
-    <nav aria-label="Console" className="hidden w-52 shrink-0 border-r border-gray-200 bg-white py-3 md:block">
+    <nav aria-label={t("label")} className="hidden w-52 shrink-0 border-r border-gray-200 bg-white py-3 md:block">
       <NavLinks />
     </nav>
   );
@@ -16,9 +21,10 @@ export function SideNav() {
 /** The navigation's sections and links; `onNavigate` runs when a link is followed (the phone menu closes). */
 export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
   const pathname = usePathname();
+  const t = useTranslations("console.nav");
   return navSections.map((section, i) => (
     <div key={section.title ?? i} className="mb-2">
-      {section.title ? <div className="px-5 py-1.5 text-xs font-medium text-gray-500">{section.title}</div> : null}
+      {section.title ? <div className="px-5 py-1.5 text-xs font-medium text-gray-500">{t(section.title)}</div> : null}
       <ul>
         {section.items.map((item) => (
           <li key={item.href}>
@@ -27,10 +33,10 @@ export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
               onClick={onNavigate}
               active={isActive(item.href, pathname)}
               className="block border-l-2 px-5 py-1.5 hover:bg-gray-50"
-              activeClassName="border-brand-500 bg-brand-50 font-medium text-brand-700"
-              idleClassName="border-transparent text-gray-700"
+              activeClassName={activeLink}
+              idleClassName={idleLink}
             >
-              {item.label}
+              {t(item.label)}
             </NavLink>
           </li>
         ))}

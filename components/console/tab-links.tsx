@@ -1,6 +1,9 @@
 import Link from "next/link";
 import { cn } from "@/lib/cn";
 
+const activeTab = "border-brand-500 font-medium text-brand-700";
+const idleTab = "border-transparent text-gray-600 hover:text-link";
+
 /** Tabs as links, so that each tab has its own URL; the current one is marked aria-current="page". */
 export function TabLinks({ label, tabs }: { label: string; tabs: { href: string; label: string; active: boolean }[] }) {
   return (
@@ -11,8 +14,8 @@ export function TabLinks({ label, tabs }: { label: string; tabs: { href: string;
           href={t.href}
           active={t.active}
           className="-mb-px border-b-2 px-1 py-2"
-          activeClassName="border-brand-500 font-medium text-brand-700"
-          idleClassName="border-transparent text-gray-600 hover:text-link"
+          activeClassName={activeTab}
+          idleClassName={idleTab}
         >
           {t.label}
         </NavLink>

@@ -16,10 +16,13 @@ type SectionProps = {
   children?: React.ReactNode;
 };
 
-/** A section's h2, with its action (a button) at the other end of the line. */
-/** The id of a section's heading, which its table or box is labelled by. */
-export const sectionId = (title: string) => `${title.toLowerCase().replace(/\W+/g, "-")}-title`;
+/**
+ * The id of a section's heading, which its table or box is labelled by: the title's words (in any
+ * script, so that two Chinese titles get two ids) joined by "-".
+ */
+export const sectionId = (title: string) => `${title.toLowerCase().replace(/[^\p{L}\p{N}_]+/gu, "-")}-title`;
 
+/** A section's h2, with its action (a button) at the other end of the line. */
 export function SectionHeading({
   id,
   title,

@@ -22,28 +22,30 @@ export function TopBar({ identity, roles }: { identity: Identity; roles: { id: s
   const { run, error } = useMutation();
   const locale = useLocale();
   const language = useTranslations("common.language");
+  const brand = useTranslations("common.brand");
+  const t = useTranslations("console.topBar");
   const path = usePathname();
   const query = useSearchParams().toString();
   const switchRole = (role: { id: string; name: string } | null) =>
     run(
       { url: "/api/v1/session/role", method: role ? "PUT" : "DELETE", body: role ? { roleId: role.id } : undefined },
-      { success: role ? `Switched to role ${role.name}.` : "Back to your own identity.", redirectTo: "/" },
+      { success: role ? t("switchedToRole", { role: role.name }) : t("backToOwnIdentity"), redirectTo: "/" },
     );
 
   const kindLabel =
     identity.kind === "owner"
-      ? "Alibaba Cloud account"
+      ? t("owner")
       : identity.kind === "role"
-        ? `Role: ${identity.roleName}`
-        : "RAM user";
+        ? t("role", { role: identity.roleName ?? "" })
+        : t("ramUser");
   return (
     <header className="on-dark flex h-12 items-center justify-between gap-3 bg-[#2d2f33] px-4 whitespace-nowrap text-white">
       <div className="flex min-w-0 items-center gap-3">
         <MobileNav />
         <span aria-hidden className="inline-block h-5 w-5 shrink-0 rounded-sm bg-brand-500" />
         <Link href="/" className="font-semibold">
-          <span className="sm:hidden">RAM</span>
-          <span className="hidden sm:inline">Resource Access Management</span>
+          <span className="sm:hidden">{brand("short")}</span>
+          <span className="hidden sm:inline">{brand("long")}</span>
         </Link>
       </div>
       {error ? (
@@ -62,7 +64,7 @@ export function TopBar({ identity, roles }: { identity: Identity; roles: { id: s
         <DropdownMenu.Root>
           <DropdownMenu.Trigger
             className="flex min-w-0 items-center gap-2 rounded-sm px-2 py-1 text-left hover:bg-white/10"
-            aria-label="Account menu"
+            aria-label={t("accountMenu")}
           >
             <span className="flex min-w-0 flex-col leading-tight">
               <span data-testid="identity" className="truncate" title={identity.label}>
@@ -70,7 +72,7 @@ export function TopBar({ identity, roles }: { identity: Identity; roles: { id: s
               </span>
               {/* The account line is secondary: on a phone the top bar keeps to one line without it. */}
               <span className="hidden truncate text-xs text-gray-300 sm:block">
-                {kindLabel} · {identity.accountAlias} ({identity.accountUid})
+                {t("account", { kind: kindLabel, alias: identity.accountAlias, uid: identity.accountUid })}
               </span>
             </span>
             <span aria-hidden>▾</span>
@@ -89,7 +91,7 @@ export function TopBar({ identity, roles }: { identity: Identity; roles: { id: s
                   onSelect={() => switchRole(null)}
                   className="cursor-pointer px-3 py-1.5 outline-none data-[highlighted]:bg-gray-100"
                 >
-                  Back to {identity.label.split("/")[1]}
+                  {t("backTo", { name: identity.label.split("/")[1] ?? identity.label })}
                 </DropdownMenu.Item>
               ) : null}
               {roles.map((r) => (
@@ -98,7 +100,7 @@ export function TopBar({ identity, roles }: { identity: Identity; roles: { id: s
                   onSelect={() => switchRole(r)}
                   className="cursor-pointer px-3 py-1.5 outline-none data-[highlighted]:bg-gray-100"
                 >
-                  Switch role: {r.name}
+                  {t("switchRole", { role: r.name })}
                 </DropdownMenu.Item>
               ))}
               <DropdownMenu.Separator className="my-1 h-px bg-gray-200" />
@@ -106,7 +108,7 @@ export function TopBar({ identity, roles }: { identity: Identity; roles: { id: s
                 onSelect={() => signOut({ callbackUrl: "/signin" })}
                 className="cursor-pointer px-3 py-1.5 outline-none data-[highlighted]:bg-gray-100"
               >
-                Sign out
+                {t("signOut")}
               </DropdownMenu.Item>
             </DropdownMenu.Content>
           </DropdownMenu.Portal>

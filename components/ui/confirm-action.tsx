@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Alert } from "./alert";
 import { AlertDialog } from "./alert-dialog";
@@ -35,6 +36,7 @@ export function ConfirmAction({
   success: string;
   redirectTo?: string;
 }) {
+  const t = useTranslations("console.dialog");
   const [open, setOpen] = useState(false);
   const { run, pending, error, reset } = useMutation();
 
@@ -60,10 +62,10 @@ export function ConfirmAction({
         onOpenChange={(o) => !pending && setOpen(o)}
         title={title}
         description={description}
-        cancel={<Button disabled={pending}>Cancel</Button>}
+        cancel={<Button disabled={pending}>{t("cancel")}</Button>}
         actions={
           <Button variant="danger" onClick={confirm} disabled={pending}>
-            {pending ? "Working…" : confirmLabel}
+            {pending ? t("working") : confirmLabel}
           </Button>
         }
       >

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 
 /**
@@ -8,6 +9,7 @@ import { useEffect, useRef, useState } from "react";
  * labelled, focusable region, so a keyboard can scroll it too (arrow keys).
  */
 export function ScrollFrame({ label, children }: { label?: string; children: React.ReactNode }) {
+  const t = useTranslations("console.table");
   const ref = useRef<HTMLDivElement>(null);
   const [more, setMore] = useState({ left: false, right: false });
   useEffect(() => {
@@ -32,7 +34,9 @@ export function ScrollFrame({ label, children }: { label?: string; children: Rea
         <div
           ref={ref}
           className="overflow-x-auto"
-          {...(scrolls ? { tabIndex: 0, role: "region", "aria-label": `${label ?? "Table"} (scrolls sideways)` } : {})}
+          {...(scrolls
+            ? { tabIndex: 0, role: "region", "aria-label": t("scrollRegion", { table: label ?? t("name") }) }
+            : {})}
         >
           {children}
         </div>
@@ -41,7 +45,7 @@ export function ScrollFrame({ label, children }: { label?: string; children: Rea
       </div>
       {scrolls ? (
         <p aria-hidden className="mt-1 text-right text-xs text-gray-500" data-testid="scroll-hint">
-          Scroll sideways for more columns ↔
+          {t("scrollHint")}
         </p>
       ) : null}
     </div>

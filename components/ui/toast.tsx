@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Toast as T } from "radix-ui";
 import { useSyncExternalStore } from "react";
 
@@ -33,13 +34,14 @@ function dismiss(id: number) {
 
 /** Mounted once, in the console layout. */
 export function Toaster() {
+  const t = useTranslations("console.toast");
   const shown = useSyncExternalStore(
     subscribe,
     () => items,
     () => none,
   );
   return (
-    <T.Provider swipeDirection="right" duration={Infinity} label="Notification">
+    <T.Provider swipeDirection="right" duration={Infinity} label={t("region")}>
       {shown.map((i) => (
         <T.Root
           key={i.id}
@@ -51,12 +53,16 @@ export function Toaster() {
             {i.tone === "error" ? "✕" : "✓"}
           </span>
           <T.Description className="flex-1 text-gray-800">{i.message}</T.Description>
-          <T.Close aria-label="Close" className="rounded-sm px-1 text-gray-500 hover:text-gray-800">
+          <T.Close aria-label={t("close")} className="rounded-sm px-1 text-gray-500 hover:text-gray-800">
             ×
           </T.Close>
         </T.Root>
       ))}
-      <T.Viewport className="fixed right-4 bottom-4 z-[60] flex w-[min(92vw,360px)] flex-col gap-2 outline-none" />
+      {/* Radix puts the key that moves focus here (F8) in place of {hotkey}. */}
+      <T.Viewport
+        label={t("viewport", { hotkey: "{hotkey}" })}
+        className="fixed right-4 bottom-4 z-[60] flex w-[min(92vw,360px)] flex-col gap-2 outline-none"
+      />
     </T.Provider>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { apiFetch, type ApiResult } from "@/lib/client/api-fetch";
 import { toast } from "./toast";
@@ -31,6 +32,7 @@ type Options = {
  */
 export function useMutation() {
   const router = useRouter();
+  const t = useTranslations("console.mutation");
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -55,9 +57,11 @@ export function useMutation() {
     setPending(false);
     res ??= { ok: true, status: 204, data: undefined as T };
     if (!res.ok) {
-      setError(failed?.label ? `${failed.label}: ${res.message}` : res.message);
+      // The API's own message is in the page's language already; these two are the browser's.
+      const message = res.message ?? (res.status === 0 ? t("unreachable") : t("failed", { status: res.status }));
+      setError(failed?.label ? t("labelled", { label: failed.label, message }) : message);
       if (Array.isArray(request)) router.refresh();
-      return res;
+      return { ...res, message };
     }
     toast(options.success);
     if (options.redirectTo) router.push(options.redirectTo);

@@ -1,6 +1,10 @@
-/** Browser helper for the console REST API: JSON in, JSON out, one readable message on failure. */
+/**
+ * Browser helper for the console REST API: JSON in, JSON out. A failure carries the API's own
+ * `message` (already in the request's language), or none when the API could not be reached
+ * (status 0) or answered without one: the caller words those (components/ui/use-mutation.ts).
+ */
 export type ApiResult<T> =
-  { ok: true; status: number; data: T } | { ok: false; status: number; message: string; data?: unknown };
+  { ok: true; status: number; data: T } | { ok: false; status: number; message?: string; data?: unknown };
 
 export async function apiFetch<T = unknown>(
   url: string,
@@ -15,12 +19,12 @@ export async function apiFetch<T = unknown>(
       credentials: "same-origin",
     });
   } catch {
-    return { ok: false, status: 0, message: "The console cannot be reached. Check your connection and try again." };
+    return { ok: false, status: 0 };
   }
   const data = res.status === 204 ? undefined : await res.json().catch(() => undefined);
   if (res.ok) return { ok: true, status: res.status, data: data as T };
   const message =
     (data && typeof data === "object" && "message" in data && typeof data.message === "string" && data.message) ||
-    `The request failed (HTTP ${res.status}).`;
+    undefined;
   return { ok: false, status: res.status, message, data };
 }

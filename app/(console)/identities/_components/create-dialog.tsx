@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { ActionDialog } from "@/components/console/action-dialog";
 
 /** Create User / Create User Group / Create Role: a form in a dialog that POSTs `body`, then opens the new item's page. */
@@ -19,11 +20,12 @@ export function CreateDialog({
   pagePath: string;
   children: React.ReactNode;
 }) {
+  const t = useTranslations("identities.common");
   return (
     <ActionDialog
       trigger={title}
       title={title}
-      pendingLabel="Creating…"
+      pendingLabel={t("creating")}
       form="native"
       onSubmit={async ({ run, router }, fields) => {
         const res = await run<{ id: string }>(

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { namedPrincipalKinds, type NamedPrincipalKindKey } from "./named-principal-kinds";
 
@@ -15,15 +16,16 @@ export function DeleteNamedPrincipalButton({
   name: string;
   inList?: boolean;
 }) {
-  const { noun, apiPath, pagePath, deleteWarning } = namedPrincipalKinds[kind];
+  const { apiPath, pagePath } = namedPrincipalKinds[kind];
+  const t = useTranslations("identities");
   return (
     <ConfirmAction
-      trigger={inList ? "Delete" : `Delete ${noun}`}
+      trigger={inList ? t("common.delete") : t(`${kind}.deleteTitle`)}
       triggerVariant={inList ? "link" : "danger"}
-      title={`Delete ${noun}`}
-      description={deleteWarning(name)}
+      title={t(`${kind}.deleteTitle`)}
+      description={t(`${kind}.deleteWarning`, { name })}
       request={{ url: `${apiPath}/${id}`, method: "DELETE" }}
-      success={`${noun} ${name} deleted.`}
+      success={t(`${kind}.deleted`, { name })}
       redirectTo={inList ? undefined : pagePath}
     />
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { actionsColumn } from "@/components/console/data-table";
 import { PickPrincipalsDialog } from "@/components/console/pick-principals-dialog";
 import { TableSection } from "@/components/console/table-section";
@@ -30,11 +31,12 @@ export function MemberUsers({
   choices: UserRef[];
   canEdit: boolean;
 }) {
+  const t = useTranslations("identities.members");
   const { run, error } = useMutation();
   const memberIds = new Set(members.map((m) => m.id));
   const available = choices.filter((c) => !memberIds.has(c.id));
   const remove = (m: UserRef) =>
-    run({ url: `${apiBase}/${m.id}`, method: "DELETE" }, { success: `${m.logonName} removed.` });
+    run({ url: `${apiBase}/${m.id}`, method: "DELETE" }, { success: t("removed", { name: m.logonName }) });
 
   return (
     <TableSection
@@ -44,19 +46,19 @@ export function MemberUsers({
         canEdit ? (
           <PickPrincipalsDialog
             title={addLabel}
-            pendingLabel="Adding…"
+            pendingLabel={t("adding")}
             words={{
-              filter: "Filter RAM users",
-              placeholder: "Filter by logon name or display name",
-              legend: "RAM users of this account",
-              noMatch: "No RAM user matches.",
-              noneTicked: "Select at least one RAM user.",
+              filter: t("filter"),
+              placeholder: t("placeholder"),
+              legend: t("legend"),
+              noMatch: t("noMatch"),
+              noneTicked: t("noneTicked"),
             }}
             choices={available.map((c) => ({ key: c.id, name: c.logonName, detail: c.displayName }))}
             requests={(ids) =>
               ids.map((userId) => ({ url: apiBase, method: "POST", body: { userId }, tolerate: [409] }))
             }
-            success={(n) => (n === 1 ? "1 RAM user added." : `${n} RAM users added.`)}
+            success={(count) => t("added", { count })}
           />
         ) : null
       }
@@ -64,12 +66,12 @@ export function MemberUsers({
       rowKey={(m) => m.id}
       empty={emptyText}
       columns={[
-        { header: "User Logon Name", className: "long-text font-medium", cell: (m) => m.logonName },
-        { header: "Display Name", className: "long-text text-gray-600", cell: (m) => m.displayName },
+        { header: t("logonName"), className: "long-text font-medium", cell: (m) => m.logonName },
+        { header: t("displayName"), className: "long-text text-gray-600", cell: (m) => m.displayName },
         canEdit &&
           actionsColumn("w-32", (m: UserRef) => (
-            <Button variant="link" onClick={() => remove(m)} aria-label={`Remove ${m.logonName}`}>
-              Remove
+            <Button variant="link" onClick={() => remove(m)} aria-label={t("removeLabel", { name: m.logonName })}>
+              {t("remove")}
             </Button>
           )),
       ]}

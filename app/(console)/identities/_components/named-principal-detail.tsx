@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { ForbiddenPage } from "@/components/console/forbidden-notice";
 import { LocalTime } from "@/components/console/local-time";
 import { getAbilities, requirePrincipal } from "@/lib/auth/current";
@@ -23,10 +24,11 @@ const reads = {
 
 /** The page of one user group or role: Basic Information, its RAM users and its Permissions. */
 export async function NamedPrincipalDetail({ kind, id }: { kind: NamedPrincipalKindKey; id: string }) {
-  const words = namedPrincipalKinds[kind];
+  const paths = namedPrincipalKinds[kind];
+  const t = await getTranslations("identities");
   const principal = await requirePrincipal();
   const abilities = await getAbilities();
-  if (!abilities.canRead) return <ForbiddenPage title={words.noun} />;
+  if (!abilities.canRead) return <ForbiddenPage title={t(`${kind}.noun`)} />;
   const item = await reads[kind](principal, id);
   if (!item) notFound();
   const choices = abilities.isAdmin ? await listUserChoices({ actor: principal }) : [];
@@ -37,10 +39,10 @@ export async function NamedPrincipalDetail({ kind, id }: { kind: NamedPrincipalK
   });
   const users = (
     <MemberUsers
-      title={words.users.title}
-      addLabel={words.users.addLabel}
-      emptyText={words.users.emptyText}
-      apiBase={`${words.apiPath}/${item.id}/${words.users.path}`}
+      title={t(`${kind}.users.title`)}
+      addLabel={t(`${kind}.users.addLabel`)}
+      emptyText={t(`${kind}.users.emptyText`)}
+      apiBase={`${paths.apiPath}/${item.id}/${paths.users.path}`}
       members={item.users.map(asRef)}
       choices={choices.map(asRef)}
       canEdit={abilities.isAdmin}
@@ -51,19 +53,19 @@ export async function NamedPrincipalDetail({ kind, id }: { kind: NamedPrincipalK
       title={item.name}
       actions={abilities.isAdmin ? <DeleteNamedPrincipalButton kind={kind} id={item.id} name={item.name} /> : null}
       facts={[
-        [words.nameLabel, item.name],
-        ["Description", item.description || "—"],
+        [t(`${kind}.nameLabel`), item.name],
+        [t("common.description"), item.description || "—"],
         kind === "role" && ["ARN", `acs:ram::${principal.accountUid}:role/${item.name}`, "font-mono text-xs"],
-        ["Created", <LocalTime key="created" value={item.createdAt} />],
-        [words.idLabel, item.id, "font-mono text-xs"],
+        [t("common.created"), <LocalTime key="created" value={item.createdAt} />],
+        [t(`${kind}.idLabel`), item.id, "font-mono text-xs"],
       ]}
       policies={{
-        apiBase: `${words.apiPath}/${item.id}/policies`,
+        apiBase: `${paths.apiPath}/${item.id}/policies`,
         attached: item.policies,
         canEdit: abilities.isAdmin,
       }}
-      before={words.users.beforePolicies ? users : null}
-      after={words.users.beforePolicies ? null : users}
+      before={paths.users.beforePolicies ? users : null}
+      after={paths.users.beforePolicies ? null : users}
     />
   );
 }

@@ -1,5 +1,6 @@
-import { actionsColumn } from "@/components/console/data-table";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { actionsColumn } from "@/components/console/data-table";
 import { CreateNamedPrincipalButton } from "./create-named-principal-button";
 import { DeleteNamedPrincipalButton } from "./delete-named-principal-button";
 import { LocalTime } from "@/components/console/local-time";
@@ -30,33 +31,38 @@ export function NamedPrincipalList({
   search: string | undefined;
   isAdmin: boolean;
 }) {
-  const words = namedPrincipalKinds[kind];
+  const { pagePath } = namedPrincipalKinds[kind];
+  const t = useTranslations("identities");
   return (
     <>
       <PageHeader
-        title={words.title}
-        description={words.description}
+        title={t(`${kind}.title`)}
+        description={t(`${kind}.description`)}
         actions={isAdmin ? <CreateNamedPrincipalButton kind={kind} /> : null}
       />
       <SearchableList
-        searchPlaceholder={words.searchPlaceholder}
+        searchPlaceholder={t(`${kind}.searchPlaceholder`)}
         search={search}
         result={result}
-        basePath={words.pagePath}
+        basePath={pagePath}
         rowKey={(item) => item.id}
-        empty={search ? words.noMatch : words.none}
+        empty={search ? t(`${kind}.noMatch`) : t(`${kind}.none`)}
         columns={[
           {
-            header: words.nameColumn,
+            header: t(`${kind}.nameColumn`),
             className: "long-text",
             cell: (item) => (
-              <Link className="link" href={`${words.pagePath}/${item.id}`}>
+              <Link className="link" href={`${pagePath}/${item.id}`}>
                 {item.name}
               </Link>
             ),
           },
-          { header: "Description", className: "long-text text-gray-600", cell: (item) => item.description || "—" },
-          { header: "Created", cell: (item) => <LocalTime value={item.createdAt} /> },
+          {
+            header: t("common.description"),
+            className: "long-text text-gray-600",
+            cell: (item) => item.description || "—",
+          },
+          { header: t("common.created"), cell: (item) => <LocalTime value={item.createdAt} /> },
           isAdmin &&
             actionsColumn("w-32", (item: NamedPrincipalPage["items"][number]) => (
               <DeleteNamedPrincipalButton kind={kind} id={item.id} name={item.name} inList />

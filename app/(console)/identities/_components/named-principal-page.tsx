@@ -1,6 +1,7 @@
+import { getTranslations } from "next-intl/server";
 import { ForbiddenPage } from "@/components/console/forbidden-notice";
 import { NamedPrincipalList } from "./named-principal-list";
-import { namedPrincipalKinds, type NamedPrincipalKindKey } from "./named-principal-kinds";
+import type { NamedPrincipalKindKey } from "./named-principal-kinds";
 import { getAbilities, requirePrincipal } from "@/lib/auth/current";
 import { readPageParams } from "@/lib/http/page-params";
 import { listGroups, listRoles } from "@/lib/ram/queries";
@@ -17,7 +18,10 @@ export async function NamedPrincipalPage({
 }) {
   const principal = await requirePrincipal();
   const abilities = await getAbilities();
-  if (!abilities.canRead) return <ForbiddenPage title={namedPrincipalKinds[kind].title} />;
+  if (!abilities.canRead) {
+    const t = await getTranslations("identities");
+    return <ForbiddenPage title={t(`${kind}.title`)} />;
+  }
   const { search, page } = readPageParams(await searchParams);
   const result = await lists[kind]({ actor: principal, search, page });
   return <NamedPrincipalList kind={kind} result={result} search={search} isAdmin={abilities.isAdmin} />;

@@ -1,7 +1,8 @@
 "use client";
 
-import { actionsColumn } from "@/components/console/data-table";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { actionsColumn } from "@/components/console/data-table";
 import { ActionDialog } from "@/components/console/action-dialog";
 import { RadioCards } from "@/components/console/radio-cards";
 import { TableSection } from "@/components/console/table-section";
@@ -22,28 +23,32 @@ export function PolicyAttachments({
   catalog: Policy[];
   canEdit: boolean;
 }) {
+  const t = useTranslations("identities.permissions");
   const [selected, setSelected] = useState("");
   const { run, error } = useMutation();
   const available = catalog.filter((p) => !attached.includes(p.name));
   const detach = (name: string) =>
-    run({ url: `${apiBase}/${encodeURIComponent(name)}`, method: "DELETE" }, { success: `${name} revoked.` });
+    run(
+      { url: `${apiBase}/${encodeURIComponent(name)}`, method: "DELETE" },
+      { success: t("revoked", { policy: name }) },
+    );
 
   const grant = (
     <ActionDialog
-      trigger="Grant Permission"
+      trigger={t("grant")}
       triggerProps={{ disabled: available.length === 0 }}
-      title="Grant Permission"
-      pendingLabel="Granting…"
+      title={t("grant")}
+      pendingLabel={t("granting")}
       onOpen={() => setSelected("")}
       onSubmit={async ({ run, setError }) => {
-        if (!selected) return setError("Select a policy.");
+        if (!selected) return setError(t("selectPolicy"));
         const body = { policyName: selected };
-        return (await run({ url: apiBase, method: "POST", body }, { success: `${selected} granted.` })).ok;
+        return (await run({ url: apiBase, method: "POST", body }, { success: t("granted", { policy: selected }) })).ok;
       }}
     >
       <RadioCards
         id="policy"
-        legend="Select a system policy"
+        legend={t("legend")}
         value={selected}
         onValueChange={setSelected}
         options={available.map((p) => ({ value: p.name, label: p.name, description: p.description }))}
@@ -53,23 +58,23 @@ export function PolicyAttachments({
 
   return (
     <TableSection
-      title="Permissions"
+      title={t("title")}
       action={canEdit ? grant : null}
       error={error}
       rows={attached}
       rowKey={(name) => name}
-      empty="No policies attached."
+      empty={t("empty")}
       columns={[
-        { header: "Policy", className: "font-medium", cell: (name) => name },
+        { header: t("policy"), className: "font-medium", cell: (name) => name },
         {
-          header: "Description",
+          header: t("description"),
           className: "text-gray-600",
           cell: (name) => catalog.find((p) => p.name === name)?.description,
         },
         canEdit &&
           actionsColumn("w-40", (name: string) => (
-            <Button variant="link" onClick={() => detach(name)} aria-label={`Revoke ${name}`}>
-              Revoke Permission
+            <Button variant="link" onClick={() => detach(name)} aria-label={t("revokeLabel", { policy: name })}>
+              {t("revoke")}
             </Button>
           )),
       ]}

@@ -1,9 +1,8 @@
+import { useTranslations } from "next-intl";
 import { Fact, InfoSection } from "@/components/console/info-section";
 import { PageHeader } from "@/components/console/page-header";
 import { systemPolicies } from "@/lib/ram/policies";
 import { PolicyAttachments } from "./policy-attachments";
-
-const catalog = systemPolicies.map((p) => ({ name: p.name, description: p.description }));
 
 /**
  * The page of one user, group or role: its name (the breadcrumbs lead to it) and its actions, Basic
@@ -25,6 +24,9 @@ export function PrincipalFrame({
   before?: React.ReactNode;
   after?: React.ReactNode;
 }) {
+  const t = useTranslations("permissions.systemPolicies");
+  // The system policies' descriptions are Alibaba Cloud's: in the page's language.
+  const catalog = systemPolicies.map((p) => ({ name: p.name, description: t(p.name) }));
   return (
     <>
       <PageHeader title={title} actions={actions} />

@@ -1,3 +1,5 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/console/data-table";
 import { ForbiddenPage } from "@/components/console/forbidden-notice";
 import { PageHeader } from "@/components/console/page-header";
@@ -5,32 +7,39 @@ import { Badge } from "@/components/ui/badge";
 import { getAbilities, requirePrincipal } from "@/lib/auth/current";
 import { listPolicyUsage } from "@/lib/ram/queries";
 
-export const metadata = { title: "Policies" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("permissions.policies"))("title") };
+}
 
 /** A column of how many principals have the policy attached. */
 const count = { headerClassName: "text-right", className: "text-right tabular-nums" };
 
 export default async function PoliciesPage() {
+  const t = await getTranslations("permissions");
   const principal = await requirePrincipal();
   const abilities = await getAbilities();
-  if (!abilities.canRead) return <ForbiddenPage title="Policies" />;
+  if (!abilities.canRead) return <ForbiddenPage title={t("policies.title")} />;
   const policies = await listPolicyUsage({ actor: principal });
   return (
     <>
-      <PageHeader
-        title="Policies"
-        description="System policies are defined by Alibaba Cloud and cannot be changed. Grant them to users, user groups and roles on their pages."
-      />
+      <PageHeader title={t("policies.title")} description={t("policies.description")} />
       <DataTable
         rows={policies}
         rowKey={(p) => p.name}
         columns={[
-          { header: "Policy Name", className: "font-medium", cell: (p) => p.name },
-          { header: "Policy Type", cell: (p) => <Badge tone="blue">{p.policyType}</Badge> },
-          { header: "Description", className: "text-gray-600", cell: (p) => p.description },
-          { header: "Users", ...count, cell: (p) => p.users },
-          { header: "User Groups", ...count, cell: (p) => p.groups },
-          { header: "Roles", ...count, cell: (p) => p.roles },
+          { header: t("policies.columns.name"), className: "font-medium", cell: (p) => p.name },
+          {
+            header: t("policies.columns.type"),
+            cell: (p) => <Badge tone="blue">{t(`policyTypes.${p.policyType}`)}</Badge>,
+          },
+          {
+            header: t("policies.columns.description"),
+            className: "text-gray-600",
+            cell: (p) => t(`systemPolicies.${p.name}`),
+          },
+          { header: t("policies.columns.users"), ...count, cell: (p) => p.users },
+          { header: t("policies.columns.groups"), ...count, cell: (p) => p.groups },
+          { header: t("policies.columns.roles"), ...count, cell: (p) => p.roles },
         ]}
       />
     </>

@@ -1,6 +1,10 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { NamedPrincipalPage } from "../../_components/named-principal-page";
 
-export const metadata = { title: "User Groups" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("identities.group"))("title") };
+}
 
 export default function GroupsPage({ searchParams }: { searchParams: Promise<{ search?: string; page?: string }> }) {
   return <NamedPrincipalPage kind="group" searchParams={searchParams} />;

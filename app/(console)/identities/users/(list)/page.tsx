@@ -1,4 +1,6 @@
+import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { ForbiddenPage } from "@/components/console/forbidden-notice";
 import { LocalTime } from "@/components/console/local-time";
 import { PageHeader } from "@/components/console/page-header";
@@ -10,35 +12,38 @@ import { listUsers } from "@/lib/ram/queries";
 import { readPageParams } from "@/lib/http/page-params";
 import { CreateUserButton } from "../create-user-button";
 
-export const metadata = { title: "Users" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("identities.users"))("title") };
+}
 
 export default async function UsersPage({
   searchParams,
 }: {
   searchParams: Promise<{ search?: string; page?: string }>;
 }) {
+  const t = await getTranslations("identities");
   const principal = await requirePrincipal();
   const abilities = await getAbilities();
-  if (!abilities.canRead) return <ForbiddenPage title="Users" />;
+  if (!abilities.canRead) return <ForbiddenPage title={t("users.title")} />;
   const { search, page } = readPageParams(await searchParams);
   const result = await listUsers({ actor: principal, search, page });
   return (
     <>
       <PageHeader
-        title="Users"
-        description="A RAM user is an identity of your account, with its own logon name and password."
+        title={t("users.title")}
+        description={t("users.description")}
         actions={abilities.isAdmin ? <CreateUserButton alias={principal.accountAlias} /> : null}
       />
       <SearchableList
-        searchPlaceholder="Search by user name or display name"
+        searchPlaceholder={t("users.searchPlaceholder")}
         search={search}
         result={result}
         basePath="/identities/users"
         rowKey={(u) => u.id}
-        empty={search ? "No RAM user matches your search." : "No RAM users yet."}
+        empty={search ? t("users.noMatch") : t("users.none")}
         columns={[
           {
-            header: "User Logon Name / Display Name",
+            header: t("users.nameColumn"),
             className: "long-text",
             cell: (u) => (
               <>
@@ -50,10 +55,15 @@ export default async function UsersPage({
             ),
           },
           {
-            header: "Status",
-            cell: (u) => (u.enabled ? <Badge tone="green">Enabled</Badge> : <Badge tone="red">Disabled</Badge>),
+            header: t("users.status"),
+            cell: (u) =>
+              u.enabled ? (
+                <Badge tone="green">{t("users.enabled")}</Badge>
+              ) : (
+                <Badge tone="red">{t("users.disabled")}</Badge>
+              ),
           },
-          { header: "Created", cell: (u) => <LocalTime value={u.createdAt} /> },
+          { header: t("common.created"), cell: (u) => <LocalTime value={u.createdAt} /> },
         ]}
       />
     </>

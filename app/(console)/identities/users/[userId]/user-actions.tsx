@@ -1,27 +1,27 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 
 export function UserActions({ userId, logonName, enabled }: { userId: string; logonName: string; enabled: boolean }) {
+  const t = useTranslations("identities.users");
+  const dialog = useTranslations("console.dialog");
+  const name = logonName;
   return (
     <>
       <ConfirmAction
-        trigger={enabled ? "Disable Logon" : "Enable Logon"}
-        description={
-          enabled
-            ? `${logonName} will be signed out everywhere, and the applications it signed in to lose their tokens.`
-            : `${logonName} will be able to sign in again.`
-        }
-        confirmLabel="OK"
+        trigger={enabled ? t("logon.disable") : t("logon.enable")}
+        description={enabled ? t("logon.disableWarning", { name }) : t("logon.enableWarning", { name })}
+        confirmLabel={dialog("ok")}
         request={{ url: `/api/v1/users/${userId}`, method: "PATCH", body: { enabled: !enabled } }}
-        success={enabled ? `Logon disabled for ${logonName}.` : `Logon enabled for ${logonName}.`}
+        success={enabled ? t("logon.disabled", { name }) : t("logon.enabled", { name })}
       />
       <ConfirmAction
-        trigger="Delete User"
+        trigger={t("delete.title")}
         triggerVariant="danger"
-        description={`Delete ${logonName}? Its permissions, group memberships, console sessions and application tokens are removed. This cannot be undone.`}
+        description={t("delete.warning", { name })}
         request={{ url: `/api/v1/users/${userId}`, method: "DELETE" }}
-        success={`RAM user ${logonName} deleted.`}
+        success={t("delete.deleted", { name })}
         redirectTo="/identities/users"
       />
     </>
