@@ -14,6 +14,8 @@ import { readPageParams } from "@/lib/http/page-params";
 import { DeleteAppButton } from "../delete-app-button";
 import { sortColumn } from "../sort-column";
 import { ProvisionDialog } from "../provision-dialog";
+import { RequestsLink } from "../requests/requests-link";
+import { readPendingRequestCount } from "@/lib/apps/governance-reads";
 import { describeScope } from "@/lib/apps/scope-catalog";
 
 async function provisionCatalog(actor: Principal) {
@@ -31,13 +33,14 @@ export default async function ThirdPartyAppsPage({ searchParams }: { searchParam
   const principal = await requirePrincipal();
   const abilities = await getAbilities();
   const sp = await searchParams;
+  const pending = abilities.canRead ? await readPendingRequestCount({ actor: principal }) : 0;
   const header = (
     <>
       <PageHeader
         title="OAuth (Preview)"
         description="Third-party applications are applications of other accounts that an administrator of this account authorized. Deleting one revokes its authorization."
       />
-      <OAuthTabs />
+      <OAuthTabs pendingRequests={pending} />
     </>
   );
   if (!abilities.canRead)
@@ -59,7 +62,12 @@ export default async function ThirdPartyAppsPage({ searchParams }: { searchParam
       <SearchableList
         searchPlaceholder="Search by application name or ID"
         search={search}
-        actions={abilities.isAdmin ? <ProvisionDialog catalog={await provisionCatalog(principal)} /> : null}
+        actions={
+          <div className="flex flex-wrap gap-2">
+            <RequestsLink count={pending} />
+            {abilities.isAdmin ? <ProvisionDialog catalog={await provisionCatalog(principal)} /> : null}
+          </div>
+        }
         result={result}
         basePath={BASE}
         query={{ search, sort, order }}
