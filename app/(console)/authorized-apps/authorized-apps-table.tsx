@@ -59,7 +59,7 @@ export async function AuthorizedAppsTable({
         },
         {
           header: t("scope"),
-          cell: (app) => format.list(app.scopes.map(title), { type: "unit", style: "narrow" }),
+          cell: (app) => format.list(app.scopes.map(title), { type: "conjunction", style: "narrow" }),
         },
         {
           header: t("lastUsed"),

@@ -132,7 +132,7 @@ async function columns(view: ApprovalView, isAdmin: boolean): Promise<(Column<Ap
     },
     {
       header: t("list.scope"),
-      cell: (r) => format.list(r.scopes.map(title), { type: "unit", style: "narrow" }),
+      cell: (r) => format.list(r.scopes.map(title), { type: "conjunction", style: "narrow" }),
     },
     {
       header: t("list.requestedBy"),
