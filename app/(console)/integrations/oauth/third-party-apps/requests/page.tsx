@@ -26,8 +26,9 @@ type Search = { view?: string; cursor?: string };
 
 /** Requests for Approval (issue 16, item 2): under Third-party Applications, the administrators' queue. */
 export default async function ApprovalRequestsPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const [t, principal, abilities, sp] = await Promise.all([
+  const [t, pages, principal, abilities, sp] = await Promise.all([
     getTranslations("approvals"),
+    getTranslations("console"),
     requirePrincipal(),
     getAbilities(),
     searchParams,
@@ -68,7 +69,7 @@ export default async function ApprovalRequestsPage({ searchParams }: { searchPar
         empty={view === "pending" ? t("list.emptyPending") : t("list.emptyAnswered")}
         columns={await columns(view, abilities.isAdmin)}
       />
-      <nav aria-label={t("list.title")} className="mt-3 flex justify-end gap-4">
+      <nav aria-label={pages("pagination.label")} className="mt-3 flex justify-end gap-4">
         {cursor ? (
           <Link className="link" href={viewHref(view)}>
             {t("list.first")}
@@ -156,10 +157,12 @@ async function columns(view: ApprovalView, isAdmin: boolean): Promise<(Column<Ap
       className: "text-right tabular-nums whitespace-nowrap",
       cell: (r) => t("list.count", { count: r.requesterCount }),
     },
-    {
-      header: t("list.lastRequested"),
-      cell: (r) => <LocalTime value={r.updatedAt.toISOString()} />,
-    },
+    view === "pending"
+      ? { header: t("list.lastRequested"), cell: (r) => <LocalTime value={r.updatedAt.toISOString()} /> }
+      : {
+          header: t("list.answeredAt"),
+          cell: (r) => (r.decidedAt ? <LocalTime value={r.decidedAt.toISOString()} /> : null),
+        },
     view === "answered" && {
       header: t("list.status"),
       cell: (r) => (
