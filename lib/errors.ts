@@ -36,5 +36,7 @@ export class AppError extends Error {
   }
 }
 
-export const forbidden = (what = "You do not have permission to do this.") => new AppError("forbidden", what);
-export const notFound = (what = "Not found.") => new AppError("not_found", what);
+/** 403 with a catalog message (by default `errors.forbidden`, "You do not have permission to do this."). */
+export const forbidden = (what: MessageRef | string = { key: "errors.forbidden" }) => new AppError("forbidden", what);
+/** 404 with a catalog message (by default `errors.notFound`, "Not found."). */
+export const notFound = (what: MessageRef | string = { key: "errors.notFound" }) => new AppError("not_found", what);

@@ -12,6 +12,8 @@ export type StoredAuthorizationRequest = {
   resource?: string;
   /** the MCP host behind client_id (mcp_clients.id) */
   mcpClientId?: string;
+  /** OIDC Core §3.1.2.1 ui_locales, as the application sent it: the consent pages' language */
+  uiLocales?: string;
 };
 
 /**

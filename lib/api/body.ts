@@ -9,7 +9,7 @@ import { API_BODY_LIMIT, readBodyText } from "@/lib/http/body-limit";
 export async function parseJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
   const type = request.headers.get("content-type") ?? "";
   if (!type.toLowerCase().startsWith("application/json")) {
-    throw new AppError("invalid_input", "Send the request body as application/json.");
+    throw new AppError("invalid_input", { key: "apiErrors.api.jsonBodyRequired" });
   }
   const text = await readBodyText(request, API_BODY_LIMIT);
   let value: unknown;
@@ -17,7 +17,7 @@ export async function parseJson<S extends z.ZodType>(request: Request, schema: S
     value = text.length ? JSON.parse(text, refuseUnstorable) : {};
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw new AppError("invalid_input", "The request body is not valid JSON.");
+    throw new AppError("invalid_input", { key: "apiErrors.api.invalidJson" });
   }
   return schema.parse(value);
 }
@@ -25,7 +25,7 @@ export async function parseJson<S extends z.ZodType>(request: Request, schema: S
 /** NUL and lone surrogates cannot be stored as PostgreSQL text: refused as input, never a 500 from the database. */
 function refuseUnstorable(_key: string, value: unknown): unknown {
   if (typeof value === "string" && !storable(value))
-    throw new AppError("invalid_input", "The request body contains characters that cannot be stored.");
+    throw new AppError("invalid_input", { key: "apiErrors.api.bodyUnstorable" });
   return value;
 }
 
@@ -36,7 +36,7 @@ export function storable(value: string): boolean {
 export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.infer<S> {
   const url = new URL(request.url);
   for (const value of url.searchParams.values()) {
-    if (!storable(value)) throw new AppError("invalid_input", "The query contains characters that cannot be stored.");
+    if (!storable(value)) throw new AppError("invalid_input", { key: "apiErrors.api.queryUnstorable" });
   }
   return schema.parse(Object.fromEntries(url.searchParams));
 }

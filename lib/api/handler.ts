@@ -48,7 +48,7 @@ export function checkParams<P>(params: P): P {
     const values: unknown[] = Array.isArray(value) ? value : [value];
     for (const v of values) {
       if (typeof v !== "string" || v.length > MAX_PARAM || CONTROL.test(v) || !v.isWellFormed()) {
-        throw new AppError("not_found", "No such resource in this account.");
+        throw new AppError("not_found", { key: "apiErrors.api.noSuchResource" });
       }
     }
   }
@@ -62,7 +62,7 @@ export async function authenticate(request: Request): Promise<Caller> {
     return { actor: principal, via: "token" };
   }
   const principal = await principalFromRequest(request);
-  if (!principal) throw new AppError("unauthorized", "Sign in to the console first.");
+  if (!principal) throw new AppError("unauthorized", { key: "apiErrors.api.signInRequired" });
   if (UNSAFE.has(request.method)) assertSameOrigin(request);
   return { actor: principal, via: "session" };
 }
@@ -77,13 +77,14 @@ export function assertSameOrigin(request: Request): void {
   const site = request.headers.get("sec-fetch-site");
   const own = new Set([new URL(getEnv().issuer).origin, new URL(request.url).origin]);
   if (origin !== null) {
-    if (!own.has(origin)) throw new AppError("forbidden", "Cross-site request refused.");
+    if (!own.has(origin)) throw crossSite();
     return;
   }
-  if (site !== null && site !== "same-origin" && site !== "none")
-    throw new AppError("forbidden", "Cross-site request refused.");
+  if (site !== null && site !== "same-origin" && site !== "none") throw crossSite();
   const type = request.headers.get("content-type") ?? "";
   if (request.method !== "DELETE" && !type.toLowerCase().startsWith("application/json")) {
-    throw new AppError("forbidden", "Cross-site request refused.");
+    throw crossSite();
   }
 }
+
+const crossSite = () => new AppError("forbidden", { key: "apiErrors.api.crossSite" });

@@ -1,4 +1,4 @@
-import { notFound } from "@/lib/errors";
+import { noSuchPrincipal } from "@/lib/ram/attachments/principal-exists";
 import { deleteGroup } from "@/lib/ram/groups/delete-group";
 import { logonNameOf, type Principal } from "@/lib/ram/principal";
 import { getNamed } from "@/lib/ram/queries";
@@ -10,13 +10,11 @@ const kinds = {
   group: {
     param: "groupId",
     people: "members",
-    missing: "No such user group in this account.",
     remove: (actor: Principal, groupId: string) => deleteGroup({ actor, groupId }),
   },
   role: {
     param: "roleId",
     people: "trustees",
-    missing: "No such RAM role in this account.",
     remove: (actor: Principal, roleId: string) => deleteRole({ actor, roleId }),
   },
 } as const;
@@ -26,11 +24,11 @@ const kinds = {
  * and deleted alike; GET lists the linked users (members, trustees) with their logon names.
  */
 export function namedPrincipalRoutes(type: keyof typeof kinds) {
-  const { param, people, missing, remove } = kinds[type];
+  const { param, people, remove } = kinds[type];
   return {
     GET: apiRoute<Record<string, string>>(async ({ actor, params }) => {
       const found = await getNamed(type, actor, params[param] ?? "");
-      if (!found) throw notFound(missing);
+      if (!found) throw noSuchPrincipal(type);
       const users = found.users.map((m) => ({ ...m, logonName: logonNameOf(m.name, actor.accountAlias) }));
       return { ...found.row, [people]: users, policies: found.policies };
     }),

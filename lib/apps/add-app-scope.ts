@@ -15,7 +15,8 @@ export async function addAppScope({ input, ...ref }: AppRef & { input: { scope: 
       .values({ applicationId: app.id, scope: data.scope, required: data.required })
       .onConflictDoNothing()
       .returning({ scope: appScopes.scope, required: appScopes.required });
-    if (!row) throw new AppError("conflict", `The application already declares the scope ${data.scope}.`);
+    if (!row)
+      throw new AppError("conflict", { key: "apiErrors.apps.alreadyDeclaresScope", values: { scope: data.scope } });
     await touchApp(tx, app.id);
     return { action: "AddAppScope", detail: { ...row }, result: row };
   });

@@ -70,7 +70,7 @@ export function sortScopes<T extends { scope: string }>(rows: T[]): T[] {
  * concurrent "create secret" calls cannot both pass the limit). Another account's app is not found.
  */
 export async function lockOwnedApp(tx: Tx, accountId: string, clientId: string) {
-  if (!clientIdSchema.safeParse(clientId).success) throw notFound("No such application in this account.");
+  if (!clientIdSchema.safeParse(clientId).success) throw notFound({ key: "apiErrors.apps.noSuchApp" });
   const [app] = await tx
     .select({
       id: applications.id,
@@ -87,6 +87,6 @@ export async function lockOwnedApp(tx: Tx, accountId: string, clientId: string) 
     .from(applications)
     .where(and(eq(applications.clientId, clientId), eq(applications.accountId, accountId)))
     .for("update");
-  if (!app) throw notFound("No such application in this account.");
+  if (!app) throw notFound({ key: "apiErrors.apps.noSuchApp" });
   return app;
 }

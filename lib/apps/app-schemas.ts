@@ -1,6 +1,12 @@
 import { z } from "zod";
 import { appTypes, oauthVersions } from "@/db/schema";
-import { MAX_REDIRECT_URIS, redirectUriProblem, webUrlProblem } from "./registration-uri-rules";
+import {
+  MAX_REDIRECT_URIS,
+  MAX_URI_LENGTH,
+  redirectUriProblem,
+  webUrlProblem,
+  type UriProblem,
+} from "./registration-uri-rules";
 import { DEFAULT_SCOPE, isKnownScope } from "./scope-catalog";
 
 /** RAM's limits for token validity, in seconds (Create Application: "Access Token Validity Period"…). */
@@ -11,24 +17,56 @@ export const TOKEN_VALIDITY = {
 
 export const MAX_SECRETS = 2;
 
-const validity = (what: string, r: { min: number; max: number }) =>
-  z
-    .number({ message: `${what} must be a number of seconds` })
-    .int(`${what} must be a whole number of seconds`)
-    .min(r.min, `${what} must be between ${r.min} and ${r.max} seconds`)
-    .max(r.max, `${what} must be between ${r.min} and ${r.max} seconds`);
+/** Messages are catalog keys (lib/i18n/messages/<locale>/validation.json), rendered in the request's language. */
+const VALIDITY_MESSAGES = {
+  access: {
+    notNumber: "validation.app.accessTokenValidity.notNumber",
+    notWhole: "validation.app.accessTokenValidity.notWhole",
+    range: "validation.app.accessTokenValidity.range",
+  },
+  refresh: {
+    notNumber: "validation.app.refreshTokenValidity.notNumber",
+    notWhole: "validation.app.refreshTokenValidity.notWhole",
+    range: "validation.app.refreshTokenValidity.range",
+  },
+} as const;
+
+const validity = (which: keyof typeof TOKEN_VALIDITY) => {
+  const { min, max } = TOKEN_VALIDITY[which];
+  const m = VALIDITY_MESSAGES[which];
+  return z
+    .number({ message: m.notNumber })
+    .int(m.notWhole)
+    .refine((n) => n >= min && n <= max, { message: m.range, params: { min, max } });
+};
+
+/** How a URI problem (registration-uri-rules.ts) reads, by field. */
+const URI_MESSAGES: Record<UriProblem, string> = {
+  tooLong: "validation.uri.tooLong",
+  controlChars: "validation.uri.controlChars",
+  notAbsolute: "validation.uri.notAbsolute",
+  userInfo: "validation.uri.userInfo",
+  fragment: "validation.uri.fragment",
+  noHost: "validation.uri.noHost",
+  loopback: "validation.uri.loopback",
+  nativeScheme: "validation.uri.nativeScheme",
+  httpsOnly: "validation.uri.logoHttps",
+};
+
+function uriIssue(field: "redirect" | "homepage" | "logo", uri: string, problem: UriProblem) {
+  if (field === "redirect" && !uri) return { message: "validation.uri.redirectEmpty" };
+  return { message: URI_MESSAGES[problem], params: { field, uri, max: MAX_URI_LENGTH } };
+}
 
 export const appNameSchema = z
   .string()
   .trim()
-  .min(1, "Enter a display name")
-  .max(64, "Use at most 64 characters for the display name");
-export const appScopeSchema = z
-  .string()
-  .refine(isKnownScope, { message: "Unknown scope: choose one from the scope catalog" });
+  .min(1, "validation.displayNameRequired")
+  .max(64, "validation.app.displayNameTooLong");
+export const appScopeSchema = z.string().refine(isKnownScope, { message: "validation.app.unknownScope" });
 export const scopeEntrySchema = z.object({ scope: appScopeSchema, required: z.boolean().default(false) }).strict();
 
-const urlField = (kind: "homepage" | "logo", label: string) =>
+const urlField = (kind: "homepage" | "logo") =>
   z
     .string()
     .trim()
@@ -36,26 +74,26 @@ const urlField = (kind: "homepage" | "logo", label: string) =>
     .default("")
     .superRefine((v, ctx) => {
       const problem = v ? webUrlProblem(v, kind) : null;
-      if (problem) ctx.addIssue({ code: "custom", message: `${label} ${problem}` });
+      if (problem) ctx.addIssue({ code: "custom", ...uriIssue(kind, v, problem) });
     });
 
 const editable = {
   name: appNameSchema,
-  redirectUris: z.array(z.string()).max(MAX_REDIRECT_URIS, `Register at most ${MAX_REDIRECT_URIS} redirect URIs`),
-  description: z.string().trim().max(256, "Use at most 256 characters for the description"),
-  logoUrl: urlField("logo", "The logo URL"),
-  homepageUrl: urlField("homepage", "The homepage URL"),
-  accessTokenValidity: validity("Access token validity", TOKEN_VALIDITY.access),
-  refreshTokenValidity: validity("Refresh token validity", TOKEN_VALIDITY.refresh),
+  redirectUris: z.array(z.string()).max(MAX_REDIRECT_URIS, "validation.app.redirectUrisTooMany"),
+  description: z.string().trim().max(256, "validation.app.descriptionTooLong"),
+  logoUrl: urlField("logo"),
+  homepageUrl: urlField("homepage"),
+  accessTokenValidity: validity("access"),
+  refreshTokenValidity: validity("refresh"),
   thirdParty: z.boolean(),
 };
 
 export const createApplicationSchema = z
   .object({
     ...editable,
-    type: z.enum(appTypes, { message: "Choose the application type: WebApp, NativeApp or ServerApp" }),
+    type: z.enum(appTypes, { message: "validation.app.type" }),
     // "OAuth Protocol Version": 2.1 = PKCE, no client secret, exact redirect URIs, refresh token rotation.
-    oauthVersion: z.enum(oauthVersions, { message: "Choose OAuth protocol version 2.0 or 2.1" }).default("2.0"),
+    oauthVersion: z.enum(oauthVersions, { message: "validation.app.oauthVersion" }).default("2.0"),
     redirectUris: editable.redirectUris.default([]),
     description: editable.description.default(""),
     accessTokenValidity: editable.accessTokenValidity.default(TOKEN_VALIDITY.access.default),
@@ -70,13 +108,18 @@ export const createApplicationSchema = z
     const seen = new Set<string>();
     v.scopes.forEach((s, i) => {
       if (seen.has(s.scope))
-        ctx.addIssue({ code: "custom", path: ["scopes", i], message: `The scope ${s.scope} is listed twice` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["scopes", i],
+          message: "validation.app.scopeListedTwice",
+          params: { scope: s.scope },
+        });
       seen.add(s.scope);
       if (s.scope === DEFAULT_SCOPE && !s.required) {
         ctx.addIssue({
           code: "custom",
           path: ["scopes", i],
-          message: "openid is the default scope: it is always required",
+          message: "validation.app.openidRequired",
         });
       }
     });
@@ -88,32 +131,37 @@ export const updateApplicationSchema = z
   .object(editable)
   .partial()
   .strict()
-  .refine((v) => Object.keys(v).length > 0, "Nothing to change");
+  .refine((v) => Object.keys(v).length > 0, "validation.nothingToChange");
 export type UpdateApplicationInput = z.input<typeof updateApplicationSchema>;
 
 export const addAppScopeSchema = scopeEntrySchema;
 export const setScopeRequiredSchema = z
-  .object({ required: z.boolean({ message: "required must be true or false" }) })
+  .object({ required: z.boolean({ message: "validation.app.requiredBoolean" }) })
   .strict();
 
 /** App ID = client_id: 19 digits, starting with 4. */
-export const clientIdSchema = z.string().regex(/^4\d{18}$/, "Not a valid App ID");
+export const clientIdSchema = z.string().regex(/^4\d{18}$/, "validation.app.invalidClientId");
 
 export function checkRedirectUris(uris: string[], type: string, ctx: z.RefinementCtx): void {
   if (uris.length === 0 && type !== "ServerApp") {
-    ctx.addIssue({ code: "custom", path: ["redirectUris"], message: `A ${type} needs at least one redirect URI` });
+    ctx.addIssue({
+      code: "custom",
+      path: ["redirectUris"],
+      message: "validation.app.redirectUriRequired",
+      params: { type },
+    });
   }
   const seen = new Set<string>();
   uris.forEach((uri, i) => {
     const problem = redirectUriProblem(uri, type);
-    if (problem)
+    if (problem) ctx.addIssue({ code: "custom", path: ["redirectUris", i], ...uriIssue("redirect", uri, problem) });
+    else if (seen.has(uri))
       ctx.addIssue({
         code: "custom",
         path: ["redirectUris", i],
-        message: `Redirect URI ${uri || "(empty)"} ${problem}`,
+        message: "validation.app.redirectUriListedTwice",
+        params: { uri },
       });
-    else if (seen.has(uri))
-      ctx.addIssue({ code: "custom", path: ["redirectUris", i], message: `Redirect URI ${uri} is listed twice` });
     seen.add(uri);
   });
 }
@@ -123,7 +171,7 @@ export function checkValidityPair(access: number | undefined, refresh: number | 
     ctx.addIssue({
       code: "custom",
       path: ["refreshTokenValidity"],
-      message: "Refresh token validity must not be shorter than access token validity",
+      message: "validation.app.refreshShorterThanAccess",
     });
   }
 }

@@ -42,7 +42,7 @@ export function writeOfficialInstallation(
 ): Promise<void> {
   return adminTransaction(actor, async (tx) => {
     const inst = await getOfficialInstallation(tx, actor.accountId, clientId);
-    if (!inst) throw notFound("This official application is not installed in this account.");
+    if (!inst) throw notFound({ key: "apiErrors.apps.officialNotInstalled" });
     const { action, detail } = await write(tx, inst);
     await recordAudit(tx, actor, { action, targetType: "application", targetId: clientId, detail });
   });

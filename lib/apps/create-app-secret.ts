@@ -14,12 +14,12 @@ export async function createAppSecret(ref: AppRef) {
   // The row lock serialises concurrent calls, so the count below cannot be passed twice.
   return writeOwnedApp(ref, async (tx, app) => {
     if (isPublicClient(app)) {
-      const which = app.type === "NativeApp" ? "A NativeApp" : "An OAuth 2.1 application";
-      throw new AppError("conflict", `${which} is a public client: it has no secrets.`);
+      const type = app.type === "NativeApp" ? "NativeApp" : "oauth21";
+      throw new AppError("conflict", { key: "apiErrors.apps.publicClientNoSecrets", values: { type } });
     }
     const [existing] = await tx.select({ n: count() }).from(appSecrets).where(eq(appSecrets.applicationId, app.id));
     if ((existing?.n ?? 0) >= MAX_SECRETS)
-      throw new AppError("conflict", `An application has at most ${MAX_SECRETS} secrets. Delete one first.`);
+      throw new AppError("conflict", { key: "apiErrors.apps.tooManySecrets", values: { max: MAX_SECRETS } });
     const secret = await insertSecret(tx, app.id);
     return { action: "CreateAppSecret", detail: { secretId: secret.id, prefix: secret.prefix }, result: secret };
   });

@@ -8,7 +8,7 @@ export type AssigneeRef = Pick<typeof assignments.$inferSelect, "principalType" 
 /** Create Assignment: lets RAM users and user groups of the account use an installed official application. */
 export async function createAssignments({ assignees, ...ref }: AppRef & { assignees: AssigneeRef[] }): Promise<void> {
   if (assignees.length === 0 || assignees.length > 100)
-    throw new AppError("invalid_input", "Select between 1 and 100 users or groups.");
+    throw new AppError("invalid_input", { key: "apiErrors.apps.assigneeCount", values: { min: 1, max: 100 } });
   await writeOfficialInstallation(ref, async (tx, inst) => {
     for (const a of assignees) {
       await assertPrincipalInAccount(tx, ref.actor.accountId, a.principalType, a.principalId);

@@ -11,12 +11,12 @@ import { DEFAULT_SCOPE } from "./scope-catalog";
  */
 export async function deleteAppScope({ scope, ...ref }: AppRef & { scope: string }): Promise<void> {
   await writeOwnedApp(ref, async (tx, app) => {
-    if (scope === DEFAULT_SCOPE) throw new AppError("conflict", "openid is the default scope and cannot be deleted.");
+    if (scope === DEFAULT_SCOPE) throw new AppError("conflict", { key: "apiErrors.apps.openidNotDeletable" });
     const [row] = await tx
       .delete(appScopes)
       .where(and(eq(appScopes.applicationId, app.id), eq(appScopes.scope, scope)))
       .returning({ scope: appScopes.scope });
-    if (!row) throw notFound(`The application does not declare the scope ${scope}.`);
+    if (!row) throw notFound({ key: "apiErrors.apps.noSuchScope", values: { scope } });
     const changed = await tx
       .update(installations)
       .set({ scopes: sql`${installations.scopes} - ${scope}::text` })

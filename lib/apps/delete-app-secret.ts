@@ -13,7 +13,7 @@ export async function deleteAppSecret({ secretId, ...ref }: AppRef & { secretId:
           .where(and(eq(appSecrets.id, secretId), eq(appSecrets.applicationId, app.id)))
           .returning({ id: appSecrets.id, prefix: appSecrets.prefix })
       : [];
-    if (!gone) throw notFound("No such secret for this application.");
+    if (!gone) throw notFound({ key: "apiErrors.apps.noSuchSecret" });
     return { action: "DeleteAppSecret", detail: { secretId: gone.id, prefix: gone.prefix }, result: undefined };
   });
 }

@@ -22,7 +22,7 @@ export async function deleteAssignment({ assignee, ...ref }: AppRef & { assignee
         ),
       )
       .returning({ id: assignments.principalId });
-    if (removed.length === 0) throw notFound("No such assignment.");
+    if (removed.length === 0) throw notFound({ key: "apiErrors.apps.noSuchAssignment" });
     const affected =
       assignee.principalType === "user" ? [assignee.principalId] : await groupMemberIds(tx, assignee.principalId);
     const lost: string[] = [];

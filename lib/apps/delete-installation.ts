@@ -27,7 +27,7 @@ export async function deleteInstallation({ actor, clientId }: { actor: Principal
           .where(and(eq(installations.accountId, actor.accountId), eq(installations.applicationId, app.id)))
           .returning({ id: installations.id, scopes: installations.scopes, source: installations.source })
       : [];
-    if (!app || !gone) throw notFound("This application is not installed in your account.");
+    if (!app || !gone) throw notFound({ key: "apiErrors.apps.notInstalled" });
     await recordAudit(tx, actor, {
       action: "DeleteApplication",
       targetType: "installation",

@@ -25,10 +25,14 @@ export async function provisionOfficialApp({
     // Read with the application row share-locked: a scope deleted or the app removed meanwhile is
     // seen here (or waits for this transaction), so no deleted scope is installed.
     const client = await lockClient(tx, clientId);
-    if (!client || !client.official) throw notFound("No such official application.");
+    if (!client || !client.official) throw notFound({ key: "apiErrors.apps.noSuchOfficialApp" });
     const optional = new Set(client.scopes.filter((s) => !s.required).map((s) => s.scope));
     const bad = optionalScopes.filter((s) => !optional.has(s));
-    if (bad.length) throw new AppError("invalid_input", `Not an optional scope of ${client.name}: ${bad.join(", ")}.`);
+    if (bad.length)
+      throw new AppError("invalid_input", {
+        key: "apiErrors.apps.notOptionalScope",
+        values: { app: client.name, scopes: bad.join(", ") },
+      });
     const scopes = [
       ...client.scopes.filter((s) => s.required).map((s) => s.scope),
       ...client.scopes.filter((s) => optionalScopes.includes(s.scope)).map((s) => s.scope),
@@ -40,7 +44,8 @@ export async function provisionOfficialApp({
       scopes,
       source: "provisioned",
     });
-    if (!created) throw new AppError("conflict", `${client.name} is already installed in this account.`);
+    if (!created)
+      throw new AppError("conflict", { key: "apiErrors.apps.alreadyInstalled", values: { app: client.name } });
     return {
       clientId,
       name: client.name,

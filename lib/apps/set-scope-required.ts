@@ -17,13 +17,13 @@ export async function setScopeRequired({
   const data = setScopeRequiredSchema.parse(input);
   return writeOwnedApp(ref, async (tx, app) => {
     if (scope === DEFAULT_SCOPE && !data.required)
-      throw new AppError("conflict", "openid is the default scope: it is always required.");
+      throw new AppError("conflict", { key: "apiErrors.apps.openidAlwaysRequired" });
     const [row] = await tx
       .update(appScopes)
       .set({ required: data.required })
       .where(and(eq(appScopes.applicationId, app.id), eq(appScopes.scope, scope)))
       .returning({ scope: appScopes.scope, required: appScopes.required });
-    if (!row) throw notFound(`The application does not declare the scope ${scope}.`);
+    if (!row) throw notFound({ key: "apiErrors.apps.noSuchScope", values: { scope } });
     await touchApp(tx, app.id);
     return { action: "UpdateAppScope", detail: { ...row }, result: row };
   });

@@ -16,8 +16,11 @@ export async function localeSwitchEndpoint(request: Request): Promise<Response> 
   const origin = new URL(getEnv().issuer).origin;
   const from = request.headers.get("origin");
   const site = request.headers.get("sec-fetch-site");
-  if ((from !== null && from !== origin && from !== new URL(request.url).origin) || (site && site === "cross-site"))
-    return new Response("Cross-site request refused.", { status: 403 });
+  // Sec-Fetch-Site first: under the console's `Referrer-Policy: no-referrer` a browser sends
+  // `Origin: null` even for its own form (as for sign-in, lib/auth/sign-in-request.ts).
+  const own = new Set([origin, new URL(request.url).origin]);
+  const crossSite = site !== null ? site !== "same-origin" && site !== "none" : from !== null && !own.has(from);
+  if (crossSite) return new Response("Cross-site request refused.", { status: 403 });
   const type = request.headers.get("content-type") ?? "";
   if (!type.toLowerCase().startsWith("application/x-www-form-urlencoded"))
     return new Response("Send the form as application/x-www-form-urlencoded.", { status: 415 });

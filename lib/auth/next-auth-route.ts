@@ -2,6 +2,7 @@ import NextAuth from "next-auth";
 import { BodyTooLargeError, readBodyText } from "@/lib/http/body-limit";
 import { json } from "@/lib/http/json";
 import { logError } from "@/lib/http/log";
+import { localeOfRequest, renderMessage } from "@/lib/i18n/translator";
 import { getAuthOptions } from "./options";
 
 /** 4 KiB: sign-out's form is a CSRF token, a callback URL and `json=true`. */
@@ -23,17 +24,19 @@ type Collected = { status: number; headers: Headers; body: string | null };
  * its plain form (`NextAuth(req, res, options)`) with these values and a response that collects.
  */
 export async function nextAuthEndpoint(request: Request, nextauth: string[]): Promise<Response> {
+  const message = (key: string, values?: Record<string, string>) =>
+    renderMessage({ key, values }, localeOfRequest(request));
   let body: Record<string, string> | undefined;
   if (request.method === "POST") {
     const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
     if (type !== "application/x-www-form-urlencoded") {
-      return json({ error: "unsupported_media_type", message: "Send an application/x-www-form-urlencoded form." }, 415);
+      return json({ error: "unsupported_media_type", message: message("apiErrors.auth.formRequired") }, 415);
     }
     try {
       body = Object.fromEntries(new URLSearchParams(await readBodyText(request, NEXT_AUTH_BODY_LIMIT)));
     } catch (error) {
       if (!(error instanceof BodyTooLargeError)) throw error;
-      return json({ error: "payload_too_large", message: "The request body is too large (at most 4 KiB)." }, 413);
+      return json({ error: "payload_too_large", message: message("errors.tooLarge", { size: "4 KiB" }) }, 413);
     }
   }
   const query: Record<string, string | string[]> = Object.fromEntries(new URL(request.url).searchParams);
@@ -51,7 +54,7 @@ export async function nextAuthEndpoint(request: Request, nextauth: string[]): Pr
     await NextAuth(req as never, collectingResponse(collected) as never, getAuthOptions());
   } catch (error) {
     logError("next-auth endpoint", error);
-    return json({ error: "server_error", message: "The server could not answer this request." }, 500);
+    return json({ error: "server_error", message: message("apiErrors.auth.unexpected") }, 500);
   }
   return new Response(collected.body, { status: collected.status, headers: collected.headers });
 }

@@ -1,14 +1,10 @@
 /**
- * The sign-in form's own field messages, shared by the server (a form posted without JavaScript)
- * and the form (which checks before posting when script runs). No server import: the form uses it.
+ * The sign-in form's own fields, shared by the server (a form posted without JavaScript) and the
+ * form (which checks before posting when script runs). No server import: the form uses it. Their
+ * messages are `signIn.fields.<field>` in the catalogs.
  */
 export const SIGN_IN_FIELDS = ["login", "password"] as const;
 export type SignInField = (typeof SIGN_IN_FIELDS)[number];
-
-export const SIGN_IN_FIELD_MESSAGES: Record<SignInField, string> = {
-  login: "Enter your logon name or e-mail.",
-  password: "Enter your password.",
-};
 
 /** The fields left empty (a logon name of spaces is empty; a password is taken as typed): nothing is checked or counted then. */
 export function missingSignInFields(values: Record<SignInField, string>): SignInField[] {

@@ -1,6 +1,9 @@
 import { getEnv } from "@/lib/env";
 import { BodyTooLargeError, readBodyBytes } from "@/lib/http/body-limit";
-import { missingSignInFields, SIGN_IN_FIELD_MESSAGES, type SignInField } from "./sign-in-fields";
+import type { Locale } from "@/lib/i18n/locales";
+import type { Messages } from "@/lib/i18n/messages";
+import { renderMessage, translatorFor } from "@/lib/i18n/translator";
+import { missingSignInFields, type SignInField } from "./sign-in-fields";
 
 /** A sign-in form is a few hundred bytes; the body is not read past this. */
 export const MAX_SIGN_IN_BODY_BYTES = 64 * 1024;
@@ -19,12 +22,21 @@ type Field = keyof typeof FIELDS;
 /** The one parsed form: these values, and only these, are throttled and checked. */
 export type SignInForm = { login: string; password: string; callbackUrl: string | undefined; reauth: boolean };
 
+/** A refusal of the sign-in endpoint: `signIn.server.<key>` in the catalogs. */
+export type SignInRefusalKey = keyof Messages["signIn"]["server"];
+
 export class SignInRefused extends Error {
   constructor(
     readonly status: 400 | 403 | 405 | 413,
-    message: string,
+    readonly key: SignInRefusalKey | null,
+    readonly values?: Record<string, string | number>,
   ) {
-    super(message);
+    super(key ?? "fields missing");
+  }
+
+  /** What the refusal says, in the caller's language. */
+  messageIn(locale: Locale): string {
+    return this.key ? renderMessage({ key: `signIn.server.${this.key}`, values: this.values }, locale) : "";
   }
 }
 
@@ -34,7 +46,13 @@ export class SignInFieldsMissing extends SignInRefused {
     readonly missing: SignInField[],
     readonly form: Pick<SignInForm, "callbackUrl" | "reauth">,
   ) {
-    super(400, missing.map((field) => SIGN_IN_FIELD_MESSAGES[field]).join(" "));
+    super(400, null);
+  }
+
+  /** Each empty field's own message. */
+  override messageIn(locale: Locale): string {
+    const t = translatorFor(locale);
+    return this.missing.map((field) => t(`signIn.fields.${field}`)).join(locale === "zh-CN" ? "" : " ");
   }
 }
 
@@ -44,14 +62,12 @@ export class SignInFieldsMissing extends SignInRefused {
  * an unknown or repeated field, a value too long. The logon name is normalised here, once.
  */
 export async function readSignInForm(request: Request): Promise<SignInForm> {
-  if (request.method !== "POST") throw new SignInRefused(405, "Use POST.");
+  if (request.method !== "POST") throw new SignInRefused(405, "usePost");
   // Credentials come in the body only: never from (or into) a URL.
-  if (new URL(request.url).search !== "")
-    throw new SignInRefused(400, "Send the sign-in form in the request body, not in the URL.");
+  if (new URL(request.url).search !== "") throw new SignInRefused(400, "notInUrl");
   assertSameOrigin(request);
   const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
-  if (type !== "application/x-www-form-urlencoded")
-    throw new SignInRefused(400, "Send the sign-in form as application/x-www-form-urlencoded.");
+  if (type !== "application/x-www-form-urlencoded") throw new SignInRefused(400, "formEncoding");
   const values = parseFields(await readBody(request));
   const login = (values.get("login") ?? "").trim().toLowerCase();
   const password = values.get("password") ?? "";
@@ -64,10 +80,10 @@ export async function readSignInForm(request: Request): Promise<SignInForm> {
 function parseFields(body: string): Map<Field, string> {
   const values = new Map<Field, string>();
   for (const [key, value] of new URLSearchParams(body)) {
-    if (!Object.hasOwn(FIELDS, key)) throw new SignInRefused(400, "The sign-in form has an unknown field.");
+    if (!Object.hasOwn(FIELDS, key)) throw new SignInRefused(400, "unknownField");
     const field = key as Field;
-    if (values.has(field)) throw new SignInRefused(400, `The field ${field} was sent more than once.`);
-    if (value.length > FIELDS[field]) throw new SignInRefused(400, `The field ${field} is too long.`);
+    if (values.has(field)) throw new SignInRefused(400, "repeatedField", { field });
+    if (value.length > FIELDS[field]) throw new SignInRefused(400, "fieldTooLong", { field });
     values.set(field, value);
   }
   return values;
@@ -83,7 +99,7 @@ function assertSameOrigin(request: Request): void {
   const origin = request.headers.get("origin");
   const own = new Set([new URL(getEnv().issuer).origin, new URL(request.url).origin]);
   const crossSite = site !== null ? site !== "same-origin" && site !== "none" : origin !== null && !own.has(origin);
-  if (crossSite) throw new SignInRefused(403, "Cross-site sign-in refused.");
+  if (crossSite) throw new SignInRefused(403, "crossSite");
 }
 
 /** The body as text; past the limit the stream is cancelled, never buffered. */
@@ -92,12 +108,12 @@ async function readBody(request: Request): Promise<string> {
   try {
     bytes = await readBodyBytes(request, MAX_SIGN_IN_BODY_BYTES);
   } catch (error) {
-    if (error instanceof BodyTooLargeError) throw new SignInRefused(413, "The sign-in form is too large.");
+    if (error instanceof BodyTooLargeError) throw new SignInRefused(413, "tooLarge");
     throw error;
   }
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    throw new SignInRefused(400, "The sign-in form is not valid UTF-8.");
+    throw new SignInRefused(400, "notUtf8");
   }
 }

@@ -8,25 +8,17 @@ import { clientAddress, refundAttempt, takeAttempt, throttleKeys } from "./sign-
 import { verifyCredentials } from "./verify-credentials";
 import { json } from "@/lib/http/json";
 import { logLine } from "@/lib/http/log";
+import { localeOfRequest, translatorFor } from "@/lib/i18n/translator";
 
+/** A failed sign-in; its message is `signIn.errors.<error>` (or `signIn.server.tooManyAttempts` with the minutes). */
 type Failure = {
   status: 401 | 429 | 503;
   error: "CredentialsSignin" | "TooManyRequests" | "Unavailable";
-  message: string;
   retryAfter?: number;
 };
 
-const INCORRECT: Failure = {
-  status: 401,
-  error: "CredentialsSignin",
-  message: "The logon name or password is incorrect.",
-};
-const UNAVAILABLE: Failure = {
-  status: 503,
-  error: "Unavailable",
-  message: "The console cannot reach its database right now. Try again in a few seconds.",
-  retryAfter: 5,
-};
+const INCORRECT: Failure = { status: 401, error: "CredentialsSignin" };
+const UNAVAILABLE: Failure = { status: 503, error: "Unavailable", retryAfter: 5 };
 
 /**
  * POST /api/auth/sign-in, the console's only way in (the form posts here with or without
@@ -34,8 +26,9 @@ const UNAVAILABLE: Failure = {
  * throttled and checked. The attempt is counted before the password work, and an attempt that can
  * not be counted fails with 503. Success: a new console session replacing the caller's old one,
  * the session cookie, and 303 to the same-origin callback. A browser's form post (a navigation)
- * is sent back to the sign-in page with the error; other callers get the status itself.
- * Nothing from the request is ever logged.
+ * is sent back to the sign-in page with the error (which it shows in the page's language); other
+ * callers get the status itself, with a message in the request's language (cookie, then
+ * Accept-Language). Nothing from the request is ever logged.
  */
 export async function signInEndpoint(request: Request): Promise<Response> {
   let form: SignInForm;
@@ -43,19 +36,14 @@ export async function signInEndpoint(request: Request): Promise<Response> {
     form = await readSignInForm(request);
   } catch (error) {
     if (error instanceof SignInFieldsMissing) return fieldsMissing(request, error);
-    if (error instanceof SignInRefused) return plain(error.status, error.message);
+    if (error instanceof SignInRefused) return plain(error.status, error.messageIn(localeOfRequest(request)));
     return unexpected("read", error, request, undefined);
   }
   const keys = throttleKeys(form.login, clientAddress(request));
   try {
     const wait = await takeAttempt(keys);
     if (wait > 0) {
-      return failed(request, form, {
-        status: 429,
-        error: "TooManyRequests",
-        message: `Too many sign-in attempts. Try again in ${Math.ceil(wait / 60)} minutes.`,
-        retryAfter: wait,
-      });
+      return failed(request, form, { status: 429, error: "TooManyRequests", retryAfter: wait });
     }
   } catch (error) {
     return unexpected("throttle", error, request, form);
@@ -100,14 +88,24 @@ function isNavigation(request: Request): boolean {
 
 function failed(request: Request, form: SignInForm | undefined, failure: Failure): Response {
   const retry: Record<string, string> = failure.retryAfter ? { "retry-after": String(failure.retryAfter) } : {};
-  if (!isNavigation(request)) return json({ error: failure.error, message: failure.message }, failure.status, retry);
+  if (!isNavigation(request)) {
+    const t = translatorFor(localeOfRequest(request));
+    const message =
+      failure.error === "TooManyRequests" && failure.retryAfter
+        ? t("signIn.server.tooManyAttempts", { minutes: Math.ceil(failure.retryAfter / 60) })
+        : t(`signIn.errors.${failure.error}`);
+    return json({ error: failure.error, message }, failure.status, retry);
+  }
   return backToForm({ error: failure.error }, form, retry);
 }
 
 /** Empty fields: a browser goes back to the form with those fields marked; other callers get 400. */
 function fieldsMissing(request: Request, error: SignInFieldsMissing): Response {
   if (!isNavigation(request))
-    return json({ error: "invalid_request", message: error.message, missing: error.missing }, 400);
+    return json(
+      { error: "invalid_request", message: error.messageIn(localeOfRequest(request)), missing: error.missing },
+      400,
+    );
   return backToForm({ missing: error.missing.join(",") }, error.form, {});
 }
 

@@ -2,7 +2,9 @@ import { z, ZodError } from "zod";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { getDb } from "@/db/client";
 import { recordAudit } from "@/lib/audit";
-import { AppError } from "@/lib/errors";
+import { AppError, type MessageRef } from "@/lib/errors";
+import { renderMessage } from "@/lib/i18n/translator";
+import { issueMessage } from "@/lib/oauth/error-response";
 import type { Principal } from "@/lib/ram/principal";
 
 /** Who calls a tool: the person the access token stands for, through which MCP host. */
@@ -29,14 +31,17 @@ export async function runTool(caller: ToolCaller, tool: string, fn: () => Promis
   let outcome: string;
   try {
     const value = await fn();
-    result = value === null ? refusal("not_found", "No such resource in this account.") : { content: text(value) };
+    result =
+      value === null
+        ? refusal("not_found", english({ key: "apiErrors.api.noSuchResource" }))
+        : { content: text(value) };
     outcome = value === null ? "not_found" : "ok";
   } catch (error) {
     if (error instanceof AppError) {
-      result = refusal(error.code, error.message);
+      result = refusal(error.code, error.ref ? english(error.ref) : error.message);
       outcome = error.code;
     } else if (error instanceof ZodError) {
-      result = refusal("invalid_input", error.issues.map((i) => i.message).join("; "));
+      result = refusal("invalid_input", error.issues.map((i) => issueMessage(i, "en")).join("; "));
       outcome = "invalid_input";
     } else throw error;
   }
@@ -51,6 +56,9 @@ export async function runTool(caller: ToolCaller, tool: string, fn: () => Promis
   );
   return result;
 }
+
+/** Tool results are read by MCP hosts, programs: the catalog's English. */
+const english = (ref: MessageRef) => renderMessage(ref, "en");
 
 function refusal(code: string, message: string): CallToolResult {
   const hint = code === "forbidden" ? " Your RAM policies do not allow this; ask an administrator." : "";

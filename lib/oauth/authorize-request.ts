@@ -2,6 +2,7 @@ import { getClient, type ClientRecord } from "@/lib/apps/clients";
 import { refreshMetadataDocument } from "./client-metadata-document";
 import { isRegisteredRedirectUri } from "./match-redirect-uri";
 import { OAuthError } from "./oauth-error";
+import { pageMessage, type PageMessage } from "./page-text";
 import { checkResource } from "./resources";
 
 /**
@@ -51,11 +52,13 @@ export type AuthorizationRequest = {
   resource?: string;
   /** the MCP host behind client_id, when it is one (lib/apps/mcp-clients.ts) */
   mcpClientId?: string;
+  /** OIDC Core §3.1.2.1: the languages the application asks the pages to speak, in order of preference */
+  uiLocales?: string;
 };
 
 export type ParseResult =
-  /** No trustworthy redirect URI: show an error page, never redirect (RFC 6749 §4.1.2.1). */
-  | { kind: "page"; error: string; description: string }
+  /** No trustworthy redirect URI: show an error page, never redirect (RFC 6749 §4.1.2.1), in the person's language. */
+  | { kind: "page"; error: string; description: PageMessage }
   | { kind: "redirect"; client: ClientRecord; redirectUri: string; state?: string; error: string; description: string }
   | { kind: "ok"; client: ClientRecord; request: AuthorizationRequest };
 
@@ -67,22 +70,22 @@ export async function parseAuthorizationRequest(params: URLSearchParams): Promis
   const clientId = single("client_id");
   const redirectUri = single("redirect_uri");
   if (params.getAll("client_id").length > 1 || params.getAll("redirect_uri").length > 1) {
-    return { kind: "page", error: "invalid_request", description: "client_id and redirect_uri must appear once." };
+    return { kind: "page", error: "invalid_request", description: pageMessage("clientIdOnce") };
   }
-  if (!clientId) return { kind: "page", error: "invalid_request", description: "The request has no client_id." };
+  if (!clientId) return { kind: "page", error: "invalid_request", description: pageMessage("noClientId") };
   // A URL client_id names its Client ID Metadata Document: fetched (or taken from the cache) first.
   const documentProblem = await refreshMetadataDocument(clientId);
-  if (documentProblem) return { kind: "page", error: "invalid_client", description: documentProblem };
-  const client = await getClient(clientId);
-  if (!client) return { kind: "page", error: "invalid_client", description: "No application has this client_id." };
-  if (!redirectUri) return { kind: "page", error: "invalid_request", description: "The request has no redirect_uri." };
-  if (!isRegisteredRedirectUri(client, redirectUri)) {
+  if (documentProblem)
     return {
       kind: "page",
-      error: "invalid_request",
-      description: "The redirect_uri is not registered for this application.",
+      error: "invalid_client",
+      description: pageMessage("metadataDocument", { detail: documentProblem }),
     };
-  }
+  const client = await getClient(clientId);
+  if (!client) return { kind: "page", error: "invalid_client", description: pageMessage("unknownClient") };
+  if (!redirectUri) return { kind: "page", error: "invalid_request", description: pageMessage("noRedirectUri") };
+  if (!isRegisteredRedirectUri(client, redirectUri))
+    return { kind: "page", error: "invalid_request", description: pageMessage("unregisteredRedirectUri") };
 
   // From here on the redirect URI is trusted: errors go back to the application.
   const stateValues = params.getAll("state");
@@ -179,6 +182,7 @@ export async function parseAuthorizationRequest(params: URLSearchParams): Promis
       loginAfter: loginAfterText === null ? undefined : Number(loginAfterText),
       resource,
       mcpClientId: client.mcpClient?.id,
+      uiLocales: params.get("ui_locales") || undefined,
     },
   };
 }

@@ -6,8 +6,10 @@ import { principalFromRequest } from "@/lib/auth/request-session";
 import { parseAuthorizationRequest } from "./authorize-request";
 import { needsReauthentication, reauthenticationUrl } from "./check-authentication-age";
 import { decideConsent } from "./consent-outcome";
-import { createConsentRequest, toStored } from "./consent-requests";
+import { consentPagePath, createConsentRequest, toStored } from "./consent-requests";
 import { errorPage, redirect } from "./html";
+import { LANG_PARAM, pageLocaleOf, type PageLocale } from "./consent-screen/page-language";
+import { pageMessage, type PageErrorKey } from "./page-text";
 import { errorRedirect, issueCodeRedirect } from "./issue-code-redirect";
 
 const MAX_QUERY = 8 * 1024;
@@ -18,26 +20,41 @@ const MAX_QUERY = 8 * 1024;
  * otherwise the consent screen (administrators) or the "ask your administrator" page.
  */
 export async function authorizeEndpoint(request: Request): Promise<Response> {
-  return authorize(request).catch((error: unknown) => toResponse(error, "page"));
+  // Until the parameters are read: the cookie, then Accept-Language (the object is shared, so
+  // that an unexpected error's page speaks the request's language too).
+  const page: PageLocale = pageLocaleOf(request, { here: "/" });
+  return authorize(request, page).catch((error: unknown) => toResponse(error, "page", page));
 }
 
-async function authorize(request: Request): Promise<Response> {
+async function authorize(request: Request, page: PageLocale): Promise<Response> {
   const url = new URL(request.url);
+  const fail = (status: number, key: PageErrorKey) => errorPage(status, "invalid_request", pageMessage(key), {}, page);
   let params = url.searchParams;
   if (request.method === "POST") {
     const type = request.headers.get("content-type") ?? "";
-    if (!type.startsWith("application/x-www-form-urlencoded"))
-      return errorPage(400, "invalid_request", "Send the request as a form.");
+    if (!type.startsWith("application/x-www-form-urlencoded")) return fail(400, "sendAsForm");
     const body = await readBodyTextOrNull(request, MAX_QUERY);
-    if (body === null) return errorPage(413, "invalid_request", "The request is too large.");
+    if (body === null) return fail(413, "requestTooLarge");
     params = new URLSearchParams(body);
   } else if (request.method !== "GET") {
-    return errorPage(405, "invalid_request", "Use GET or POST.");
+    return fail(405, "useGetOrPost");
   }
-  if (params.toString().length > MAX_QUERY) return errorPage(400, "invalid_request", "The request is too large.");
+  if (params.toString().length > MAX_QUERY) return fail(400, "requestTooLarge");
+  // The error pages speak the language of the switch (`lang`), then ui_locales (OIDC Core
+  // §3.1.2.1), cookie, Accept-Language; their switch comes back to this request, as a GET.
+  const query = new URLSearchParams(params);
+  query.delete(LANG_PARAM);
+  Object.assign(
+    page,
+    pageLocaleOf(request, {
+      lang: params.get(LANG_PARAM),
+      uiLocales: params.getAll("ui_locales").length === 1 ? params.get("ui_locales") : null,
+      here: `${url.pathname}?${query}`,
+    }),
+  );
 
   const parsed = await parseAuthorizationRequest(params);
-  if (parsed.kind === "page") return errorPage(400, parsed.error, parsed.description);
+  if (parsed.kind === "page") return errorPage(400, parsed.error, parsed.description, {}, page);
   if (parsed.kind === "redirect") return redirect(errorRedirect(parsed, parsed.error, parsed.description));
   const { client, request: req } = parsed;
   const stored = toStored(req);
@@ -62,7 +79,14 @@ async function authorize(request: Request): Promise<Response> {
   const outcome = await decideConsent(db, { client, principal, requested: stored.scope });
   const consentPage = async (kind: "install" | "personal") =>
     redirect(
-      `/oauth2/consent/${await createConsentRequest(db, { sessionId: principal.sessionId, applicationId: client.id, request: req, kind })}`,
+      consentPagePath(
+        await createConsentRequest(db, {
+          sessionId: principal.sessionId,
+          applicationId: client.id,
+          request: req,
+          kind,
+        }),
+      ),
     );
   switch (outcome.kind) {
     case "own-app": {

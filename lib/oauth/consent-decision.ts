@@ -8,9 +8,18 @@ import { readBodyTextOrNull } from "@/lib/http/body-limit";
 import { toResponse } from "@/lib/oauth/error-response";
 import { getClient, lockClient } from "@/lib/apps/clients";
 import { decideConsent, isStale, type ConsentOutcome } from "./consent-outcome";
-import { consentCsrfToken, consumeConsentRequest, getPendingConsentRequest } from "./consent-requests";
+import {
+  consentCsrfToken,
+  consentPagePath,
+  consumeConsentRequest,
+  getPendingConsentRequest,
+  isConsentRequestId,
+} from "./consent-requests";
 import { pageResponse } from "./consent-screen/render";
 import { SessionEndedScreen } from "./consent-screen/dead-ends";
+import { pageLocaleOf, protocolUi, type PageLocale } from "./consent-screen/page-language";
+import { pageMessage, type PageText } from "./page-text";
+import { renderMessage } from "@/lib/i18n/translator";
 import { readDecisionFields } from "./decision-fields";
 import { grantPersonalConsent } from "./grant-personal-consent";
 import { errorPage, redirect } from "./html";
@@ -28,43 +37,50 @@ const MAX_FORM = 16 * 1024;
  * personal consent: one the installation did not grant). A repeated field is refused.
  */
 export async function consentDecisionEndpoint(request: Request): Promise<Response> {
-  return decide(request).catch((error: unknown) => toResponse(error, "page"));
+  // Until the form is read: the cookie, then Accept-Language; `decide` moves it to the form's page
+  // (the object is shared, so that an unexpected error's page speaks that language too).
+  const page: PageLocale = pageLocaleOf(request, { here: "/" });
+  return decide(request, page).catch((error: unknown) => toResponse(error, "page", page));
 }
 
-async function decide(request: Request): Promise<Response> {
-  if (request.method !== "POST") return errorPage(405, "invalid_request", "Use the consent form.");
+async function decide(request: Request, page: PageLocale): Promise<Response> {
+  const fail = (status: number, error: string, description: PageText) =>
+    errorPage(status, error, description, {}, page);
+  if (request.method !== "POST") return fail(405, "invalid_request", pageMessage("useConsentForm"));
   if (!(request.headers.get("content-type") ?? "").startsWith("application/x-www-form-urlencoded")) {
-    return errorPage(400, "invalid_request", "Use the consent form.");
+    return fail(400, "invalid_request", pageMessage("useConsentForm"));
   }
   const body = await readBodyTextOrNull(request, MAX_FORM);
-  if (body === null) return errorPage(413, "invalid_request", "The form is too large.");
+  if (body === null) return fail(413, "invalid_request", pageMessage("formTooLarge"));
   const read = readDecisionFields(body);
-  if (!read.ok) return errorPage(400, "invalid_request", read.message);
-  const { requestId, decision, csrf, scopes: submitted } = read.fields;
+  if (!read.ok) return fail(400, "invalid_request", read.message);
+  const { requestId, decision, csrf, scopes: submitted, lang } = read.fields;
 
   const principal = await principalFromRequest(request);
   const db = await getDb();
-  if (!principal) return sessionEnded(await signInAndContinueUrl(db, requestId));
+  // From here on the pages speak the language of the consent page the form was sent from (its
+  // `lang`; else the request's ui_locales, below), and their switch comes back to that page.
+  Object.assign(
+    page,
+    pageLocaleOf(request, { lang, here: isConsentRequestId(requestId) ? consentPagePath(requestId) : "/" }),
+  );
+  if (!principal) return sessionEnded(await signInAndContinueUrl(db, requestId), page);
   const pending = await getPendingConsentRequest(db, requestId, principal.sessionId);
-  if (!pending)
-    return errorPage(
-      409,
-      "invalid_request",
-      "This authorization request was already answered or has expired. Start again from the application.",
-    );
+  if (!pending) return fail(409, "invalid_request", pageMessage("answeredOrExpired"));
+  Object.assign(page, pageLocaleOf(request, { lang, uiLocales: pending.request.uiLocales, here: page.here }));
   if (!constantTimeEqual(csrf, consentCsrfToken(principal.sessionId, pending.id))) {
-    return errorPage(403, "invalid_request", "The form could not be verified. Start again from the application.");
+    return fail(403, "invalid_request", pageMessage("formNotVerified"));
   }
   // Read fresh: an application deleted or changed since the page was shown is refused, never redirected to.
   const before = await decideConsent(db, { client: await getClient(pending.request.clientId), principal, pending });
-  if (isStale(before)) return errorPage(before.status, before.error, before.description);
+  if (isStale(before)) return fail(before.status, before.error, before.message);
 
   if (decision === "cancel") {
     const used = await db.transaction((tx) => consumeConsentRequest(tx, pending.id, principal.sessionId));
-    if (!used) return errorPage(409, "invalid_request", "This authorization request was already answered.");
+    if (!used) return fail(409, "invalid_request", pageMessage("alreadyAnswered"));
     return redirect(errorRedirect(pending.request, "access_denied", whyNotGranted(before)), 303);
   }
-  if (decision !== "grant") return errorPage(400, "invalid_request", "Choose Grant or Cancel.");
+  if (decision !== "grant") return fail(400, "invalid_request", pageMessage("chooseGrantOrCancel"));
 
   try {
     const outcome = await db.transaction(async (tx) => {
@@ -73,24 +89,13 @@ async function decide(request: Request): Promise<Response> {
       // concurrent Delete of the application waits, or has already removed it.
       const current = await lockClient(tx, pending.request.clientId);
       const now = await decideConsent(tx, { client: current, principal, pending });
-      if (now.kind === "refuse") return errorPage(now.status, now.error, now.description);
-      if (now.kind === "ask-admin") {
-        return errorPage(
-          403,
-          "access_denied",
-          "Only the Alibaba Cloud account or a RAM administrator can authorize this application.",
-        );
-      }
-      if (!current || (now.kind !== "install-consent" && now.kind !== "personal-consent")) {
-        return errorPage(
-          409,
-          "invalid_request",
-          "This authorization request cannot be answered. Start again from the application.",
-        );
-      }
+      if (now.kind === "refuse") return fail(now.status, now.error, now.message);
+      if (now.kind === "ask-admin") return fail(403, "access_denied", pageMessage("adminOnly"));
+      if (!current || (now.kind !== "install-consent" && now.kind !== "personal-consent"))
+        return fail(409, "invalid_request", pageMessage("cannotAnswer"));
       if (now.kind === "install-consent") {
         const scopes = validateGrantedScopes(current, pending.request.scope, submitted);
-        if (!scopes.ok) return errorPage(400, "invalid_scope", scopes.message);
+        if (!scopes.ok) return fail(400, "invalid_scope", scopes.message);
         if (!(await consumeConsentRequest(tx, pending.id, principal.sessionId)))
           throw new AppError("conflict", "already answered");
         const { installation } = await installApp(tx, {
@@ -109,6 +114,7 @@ async function decide(request: Request): Promise<Response> {
         pendingId: pending.id,
         request: pending.request,
         submitted,
+        page,
       });
     });
     return typeof outcome === "string" ? redirect(outcome, 303) : outcome;
@@ -116,8 +122,14 @@ async function decide(request: Request): Promise<Response> {
     if (error instanceof AppError) {
       const status =
         error.code === "conflict" ? 409 : error.code === "forbidden" ? 403 : error.code === "not_found" ? 404 : 400;
-      const message = error.code === "conflict" ? "This authorization request was already answered." : error.message;
-      return errorPage(status, error.code === "forbidden" ? "access_denied" : "invalid_request", message);
+      // A domain refusal (e.g. requireAdmin's 403) carries a catalog message: rendered for the person.
+      const message =
+        error.code === "conflict"
+          ? pageMessage("alreadyAnswered")
+          : error.ref
+            ? renderMessage(error.ref, page.locale)
+            : error.message;
+      return fail(status, error.code === "forbidden" ? "access_denied" : "invalid_request", message);
     }
     throw error;
   }
@@ -132,6 +144,6 @@ function whyNotGranted(outcome: ConsentOutcome): string {
 }
 
 /** 401: the console session ended while the consent screen was open; sign in again and continue. */
-function sessionEnded(signInUrl: string): Response {
-  return pageResponse(createElement(SessionEndedScreen, { signInUrl }), 401);
+function sessionEnded(signInUrl: string, page: PageLocale): Response {
+  return pageResponse(createElement(SessionEndedScreen, { ui: protocolUi(page), signInUrl }), 401);
 }

@@ -10,11 +10,11 @@ import { getInstallation } from "./installation-lookup";
 import type { ScopeOffer } from "./consent-scopes";
 import { isRegisteredRedirectUri } from "./match-redirect-uri";
 import { officialOutcome } from "./personal-consent-outcome";
+import { refuse, type Refusal, type RefuseReason } from "./refusal";
+
+export type { Refusal, RefuseReason } from "./refusal";
 
 export type InstallationRef = Pick<Installation, "id" | "scopes">;
-
-/** Why nothing can be granted. The first three make a pending request stale: nothing may be sent back to the app. */
-export type RefuseReason = "app-gone" | "not-third-party" | "redirect-uri-gone" | "not-installed" | "unassigned";
 
 /**
  * What happens for this person with this application, decided in one place for the authorization
@@ -44,16 +44,6 @@ export type ConsentOutcome =
   | { kind: "ask-admin"; admins: string[]; approval?: ApprovalState; installed?: true }
   | Refusal;
 
-/** `selfAssign`: the person is not assigned but is an administrator, who can assign themselves. */
-export type Refusal = {
-  kind: "refuse";
-  reason: RefuseReason;
-  status: 400 | 403 | 404;
-  error: string;
-  description: string;
-  selfAssign?: boolean;
-};
-
 /** A consent request already shown to the person: its kind decides which screen it answers. */
 export type PendingConsent = {
   kind: "install" | "personal";
@@ -61,19 +51,12 @@ export type PendingConsent = {
   request: { redirectUri: string; scope?: string };
 };
 
-const MCP_NOT_PROVISIONED =
-  "OpenAPI MCP Server is not provisioned in this account. Ask an administrator to provision it and assign you.";
-
 type StaleReason = "app-gone" | "not-third-party" | "redirect-uri-gone";
 const STALE: ReadonlySet<RefuseReason> = new Set<StaleReason>(["app-gone", "not-third-party", "redirect-uri-gone"]);
 
 /** A refusal after which the pending request cannot even be cancelled back to the application. */
 export function isStale(outcome: ConsentOutcome): outcome is Refusal & { reason: StaleReason } {
   return outcome.kind === "refuse" && STALE.has(outcome.reason);
-}
-
-function refuse(reason: RefuseReason, status: 400 | 403 | 404, error: string, description: string): Refusal {
-  return { kind: "refuse", reason, status, error, description };
 }
 
 /** Who can install the application, and the person's own request for approval (an approval without the installation it made is over). */
@@ -100,45 +83,26 @@ export async function decideConsent(
   const { client, principal, pending } = opts;
   // The application was deleted, or replaced by a new one with the same client_id.
   if (!client || (pending && client.id !== pending.applicationId)) {
-    return refuse(
-      "app-gone",
-      404,
-      "invalid_request",
-      "This application no longer exists. Go back to the application and start again.",
-    );
+    return refuse("app-gone", 404, "invalid_request", "appGone");
   }
-  if (pending && !client.thirdParty)
-    return refuse(
-      "not-third-party",
-      403,
-      "access_denied",
-      "This application is no longer available to other accounts.",
-    );
+  if (pending && !client.thirdParty) return refuse("not-third-party", 403, "access_denied", "noLongerThirdParty");
   // RFC 6749 §3.1.2.3: a redirect URI no longer registered gets nothing sent to it.
-  if (pending && !isRegisteredRedirectUri(client, pending.request.redirectUri)) {
-    return refuse(
-      "redirect-uri-gone",
-      400,
-      "invalid_request",
-      "The application no longer accepts this redirect URI. Go back to the application and start again.",
-    );
-  }
+  if (pending && !isRegisteredRedirectUri(client, pending.request.redirectUri))
+    return refuse("redirect-uri-gone", 400, "invalid_request", "redirectUriGone");
   // An account's own (enterprise) application needs no consent: "users under this account can
   // access the application without authorization" (RAM).
   if (!pending && client.accountId === principal.accountId) return { kind: "own-app" };
-  if (!client.thirdParty)
-    return refuse("not-third-party", 403, "access_denied", "This application is not available to other accounts.");
+  if (!client.thirdParty) return refuse("not-third-party", 403, "access_denied", "notThirdParty");
 
   const installation = await getInstallation(db, principal.accountId, client.id);
   // An MCP host acts only through the OpenAPI MCP Server the account provisioned (lib/apps/mcp-clients.ts).
-  if (client.mcpClient && !installation) return refuse("not-installed", 403, "access_denied", MCP_NOT_PROVISIONED);
+  if (client.mcpClient && !installation) return refuse("not-installed", 403, "access_denied", "mcpNotProvisioned");
   const kind = pending?.kind ?? (!installation ? "install" : client.official ? "personal" : "installed");
   if (kind === "install") {
     if (await isAdministrator(db, principal)) return { kind: "install-consent" };
     return askAdmin(db, principal, client.id, installation !== null);
   }
-  if (!installation)
-    return refuse("not-installed", 404, "invalid_request", "The application is no longer installed in this account.");
+  if (!installation) return refuse("not-installed", 404, "invalid_request", "notInstalled");
   if (kind === "installed") return { kind: "issue-code", installation };
   return officialOutcome(db, {
     client,

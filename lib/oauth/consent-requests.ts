@@ -20,6 +20,7 @@ export function toStored(r: AuthorizationRequest): StoredRequest {
     codeChallenge: r.codeChallenge,
     resource: r.resource,
     mcpClientId: r.mcpClientId,
+    uiLocales: r.uiLocales,
   };
 }
 
@@ -52,6 +53,9 @@ const columns = {
   params: consentRequests.params,
   kind: consentRequests.kind,
 };
+
+/** The consent page of a request: GET /oauth2/consent/{requestId}. */
+export const consentPagePath = (id: string) => `/oauth2/consent/${id}`;
 
 /** The shape of an id from createConsentRequest (base64url): anything else is unknown without asking the database. */
 export function isConsentRequestId(id: string): boolean {

@@ -1,4 +1,5 @@
 import type { ClientRecord } from "@/lib/apps/clients";
+import { pageMessage, type PageMessage } from "./page-text";
 
 /** What a consent screen offers: the required items (locked) and the optional ones (switches). */
 export type ScopeOffer = { required: string[]; optional: string[] };
@@ -20,18 +21,13 @@ export function offeredScopes(client: Pick<ClientRecord, "scopes">, requestedSco
 export function checkChosenScopes(
   offer: ScopeOffer,
   submitted: string[],
-): { ok: true; granted: string[] } | { ok: false; message: string } {
+): { ok: true; granted: string[] } | { ok: false; message: PageMessage } {
   const { required, optional } = offer;
   const chosen = new Set(submitted);
   const missing = required.filter((s) => !chosen.has(s));
-  if (missing.length)
-    return {
-      ok: false,
-      message: `The required scope cannot be deselected (${missing.join(", ")}). To deny it, cancel the request.`,
-    };
+  if (missing.length) return { ok: false, message: pageMessage("requiredScope", { scopes: missing }) };
   const extra = [...chosen].filter((s) => !required.includes(s) && !optional.includes(s));
-  if (extra.length)
-    return { ok: false, message: `These scopes cannot be granted to this application: ${extra.join(", ")}.` };
+  if (extra.length) return { ok: false, message: pageMessage("notGrantable", { scopes: extra }) };
   return { ok: true, granted: [...required, ...optional.filter((s) => chosen.has(s))] };
 }
 

@@ -1,5 +1,13 @@
-/** The consent form's fields, as the decision endpoint reads them. */
-export type DecisionFields = { requestId: string; csrf: string; decision: string | null; scopes: string[] };
+import { pageMessage, type PageMessage } from "./page-text";
+
+/** The consent form's fields, as the decision endpoint reads them; `lang`: the language of the page it was sent from. */
+export type DecisionFields = {
+  requestId: string;
+  csrf: string;
+  decision: string | null;
+  scopes: string[];
+  lang: string | null;
+};
 
 /**
  * Reads the consent form. Our form sends each field once and each scope item once: a repeated
@@ -8,15 +16,15 @@ export type DecisionFields = { requestId: string; csrf: string; decision: string
  */
 export function readDecisionFields(
   body: string,
-): { ok: true; fields: DecisionFields } | { ok: false; message: string } {
+): { ok: true; fields: DecisionFields } | { ok: false; message: PageMessage } {
   const single = new Map<string, string>();
   const scopes: string[] = [];
   for (const [key, value] of new URLSearchParams(body)) {
     if (key === "scope") {
-      if (scopes.includes(value)) return { ok: false, message: `The form sent the scope ${value} more than once.` };
+      if (scopes.includes(value)) return { ok: false, message: pageMessage("formRepeatedScope", { scope: value }) };
       scopes.push(value);
     } else {
-      if (single.has(key)) return { ok: false, message: `The form sent ${key} more than once.` };
+      if (single.has(key)) return { ok: false, message: pageMessage("formRepeatedField", { field: key }) };
       single.set(key, value);
     }
   }
@@ -27,6 +35,7 @@ export function readDecisionFields(
       csrf: single.get("csrf_token") ?? "",
       decision: single.get("decision") ?? null,
       scopes,
+      lang: single.get("lang") ?? null,
     },
   };
 }

@@ -7,6 +7,7 @@ import { isDatabaseUnavailable } from "@/lib/http/database-unavailable";
 import { json, NO_STORE } from "@/lib/http/json";
 import { logError } from "@/lib/http/log";
 import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import type { PageLocale } from "./consent-screen/page-language";
 import { renderMessage, translatorFor } from "@/lib/i18n/translator";
 
 /**
@@ -49,9 +50,11 @@ const UNEXPECTED: Record<Transport, { code: string; log: string }> = {
  *
  * Messages are in the request's `locale` for the console API and the HTML pages. At the OAuth JSON
  * endpoints they stay English: RFC 6749 §5.2 allows only printable ASCII in error_description,
- * which is for the client's developer, not for the person.
+ * which is for the client's developer, not for the person. An HTML page may also be given the
+ * page its language switch comes back to (`PageLocale`).
  */
-export function toResponse(error: unknown, transport: Transport, locale: Locale = DEFAULT_LOCALE): Response {
+export function toResponse(error: unknown, transport: Transport, page: Locale | PageLocale = DEFAULT_LOCALE): Response {
+  const locale = typeof page === "string" ? page : page.locale;
   const problem = problemOf(error, transport, transport === "oauth" ? DEFAULT_LOCALE : locale);
   if (transport === "api") {
     const body = problem.bare
@@ -59,7 +62,7 @@ export function toResponse(error: unknown, transport: Transport, locale: Locale 
       : { error: problem.code, message: problem.message };
     return json(problem.details ? { ...body, details: problem.details } : body, problem.status, problem.headers);
   }
-  if (transport === "page") return errorPage(problem.status, problem.code, problem.message, problem.headers, locale);
+  if (transport === "page") return errorPage(problem.status, problem.code, problem.message, problem.headers, page);
   if (problem.bare)
     return new Response(null, { status: problem.status, headers: { ...problem.headers, "cache-control": "no-store" } });
   return json({ error: problem.code, error_description: problem.message }, problem.status, {
@@ -139,8 +142,13 @@ function humanIssues(issues: { path: string; message: string }[]): string {
 /** A message our schemas name by catalog key (`validation.displayNameRequired`); zod's own, in the locale. */
 const CATALOG_KEY = /^[a-z][A-Za-z]*(?:\.[A-Za-z][\w-]*)+$/;
 
-function issueMessage(issue: z.core.$ZodIssue, locale: Locale): string {
-  if (CATALOG_KEY.test(issue.message)) return renderMessage({ key: issue.message }, locale);
+/**
+ * One zod issue as a person reads it in `locale`. A catalog key gets its ICU arguments from the
+ * issue: a refinement's `params` (`{ message: "validation.app.scopeListedTwice", params: { scope } }`),
+ * and the bound of a size check as `minimum` / `maximum`.
+ */
+export function issueMessage(issue: z.core.$ZodIssue, locale: Locale): string {
+  if (CATALOG_KEY.test(issue.message)) return renderMessage({ key: issue.message, values: issueValues(issue) }, locale);
   if (locale === "zh-CN") {
     const localized = z.locales.zhCN().localeError(issue as unknown as z.core.$ZodRawIssue);
     const text = typeof localized === "string" ? localized : localized?.message;
@@ -148,4 +156,14 @@ function issueMessage(issue: z.core.$ZodIssue, locale: Locale): string {
     if (text) return text.replace(/，实际接收.*$/, "");
   }
   return issue.message;
+}
+
+function issueValues(issue: z.core.$ZodIssue): Record<string, string | number> {
+  const values: Record<string, string | number> = {};
+  if (issue.code === "custom")
+    for (const [name, value] of Object.entries(issue.params ?? {}))
+      if (typeof value === "string" || typeof value === "number") values[name] = value;
+  if (issue.code === "too_small") values.minimum = Number(issue.minimum);
+  if (issue.code === "too_big") values.maximum = Number(issue.maximum);
+  return values;
 }

@@ -7,6 +7,7 @@ import type { ConsentOutcome } from "./consent-outcome";
 import { consumeConsentRequest, type StoredRequest } from "./consent-requests";
 import { checkChosenScopes } from "./consent-scopes";
 import { errorPage } from "./html";
+import type { PageLocale } from "./consent-screen/page-language";
 import { issueCodeRedirect } from "./issue-code-redirect";
 import { mergeConsent } from "./personal-scopes";
 
@@ -25,11 +26,13 @@ export async function grantPersonalConsent(
     pendingId: string;
     request: StoredRequest;
     submitted: string[];
+    /** The language of the refusal page, and where its switch comes back to. */
+    page: PageLocale;
   },
 ): Promise<string | Response> {
   const { client, outcome, principal } = opts;
   const choice = checkChosenScopes(outcome.offer, opts.submitted);
-  if (!choice.ok) return errorPage(400, "invalid_scope", choice.message);
+  if (!choice.ok) return errorPage(400, "invalid_scope", choice.message, {}, opts.page);
   if (!(await consumeConsentRequest(tx, opts.pendingId, principal.sessionId)))
     throw new AppError("conflict", "already answered");
   const kept = mergeConsent(outcome.consent, outcome.offer, choice.granted, outcome.installation.scopes);

@@ -1,7 +1,9 @@
 import { createElement } from "react";
 import { ErrorScreen } from "./consent-screen/screens";
 import { renderDocument } from "./consent-screen/render";
+import { protocolUi, type PageLocale } from "./consent-screen/page-language";
 import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { renderPageText, type PageText } from "./page-text";
 
 /** Minimal server-rendered pages for the protocol endpoints (no Next.js, no script). */
 const FRAME_HEADERS = {
@@ -11,16 +13,22 @@ const FRAME_HEADERS = {
   "referrer-policy": "no-referrer",
 };
 
-/** An error page for requests that cannot be sent back to the application (RFC 6749 §4.1.2.1). */
+/**
+ * An error page for requests that cannot be sent back to the application (RFC 6749 §4.1.2.1), in
+ * the page's language (`page`: the language alone, or with the page its language switch comes
+ * back to; the console's home page otherwise). The error code stays the protocol's own word.
+ */
 export function errorPage(
   status: number,
   error: string,
-  description: string,
+  description: PageText,
   headers: Record<string, string> = {},
-  // The consent-screen engineer threads this into ErrorScreen (the protocol pages' language).
-  _locale: Locale = DEFAULT_LOCALE,
+  page: Locale | PageLocale = DEFAULT_LOCALE,
 ): Response {
-  const body = renderDocument(createElement(ErrorScreen, { error, description }));
+  const ui = protocolUi(page);
+  const body = renderDocument(
+    createElement(ErrorScreen, { ui, error, description: renderPageText(description, ui.locale) }),
+  );
   return new Response(body, {
     status,
     headers: { "content-type": "text/html; charset=utf-8", ...FRAME_HEADERS, ...headers },

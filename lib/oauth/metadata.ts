@@ -1,5 +1,6 @@
 import { scopeCatalog } from "@/lib/apps/scope-catalog";
 import { getEnv } from "@/lib/env";
+import { LOCALES } from "@/lib/i18n/locales";
 import { CLAIMS_SUPPORTED } from "./claims";
 import { oauthEndpoint, publicJson } from "./http";
 
@@ -44,6 +45,8 @@ export function buildMetadata() {
     // person sign in again (so does max_age; auth_time is in every ID token). consent and
     // select_account are accepted but change nothing, so they are not listed.
     prompt_values_supported: ["none", "login"],
+    // OIDC Discovery §3: the languages of the sign-in and consent pages (ui_locales, OIDC Core §3.1.2.1).
+    ui_locales_supported: [...LOCALES],
   };
 }
 

@@ -4,6 +4,7 @@ import { checkOfficialAccess } from "@/lib/apps/official-access";
 import { isAdministrator } from "@/lib/ram/admin";
 import type { Principal } from "@/lib/ram/principal";
 import type { ConsentOutcome, InstallationRef } from "./consent-outcome";
+import { refuse } from "./refusal";
 import { consentedScopes, needsPersonalConsent, personalOffer } from "./personal-scopes";
 
 /**
@@ -27,13 +28,7 @@ export async function officialOutcome(
   if (!access.assigned) {
     const selfAssign = await isAdministrator(db, principal);
     return {
-      kind: "refuse",
-      reason: "unassigned",
-      status: 403,
-      error: "access_denied",
-      description: selfAssign
-        ? "You are not assigned to this application. As an administrator, assign yourself to it in the RAM console, then start again."
-        : "You are not assigned to this application. Ask an administrator to assign you.",
+      ...refuse("unassigned", 403, "access_denied", selfAssign ? "unassignedAdmin" : "unassigned"),
       selfAssign,
     };
   }

@@ -29,6 +29,8 @@ export function authorizeUrlOf(stored: StoredRequest): string {
   if (stored.nonce !== undefined) q.set("nonce", stored.nonce);
   // RFC 8707: without it the tokens would be for the console API, and /mcp would refuse them.
   if (stored.resource !== undefined) q.set("resource", stored.resource);
+  // OIDC Core §3.1.2.1: the pages after sign-in speak the language the application asked for.
+  if (stored.uiLocales !== undefined) q.set("ui_locales", stored.uiLocales);
   if (stored.codeChallenge !== undefined) {
     q.set("code_challenge", stored.codeChallenge);
     q.set("code_challenge_method", "S256");
@@ -54,8 +56,12 @@ export function wayBackOf(client: Pick<ClientRecord, "name" | "homepageUrl"> | n
   return client?.homepageUrl ? { name: client.name, href: client.homepageUrl } : null;
 }
 
-/** The application a consent request was for, as a way back to it (the request found by its id alone). */
-export async function wayBackTo(db: Db | Tx, requestId: string): Promise<WayBack> {
+/**
+ * A consent request that can no longer be answered (found by its id alone): the application it
+ * was for, as a way back to it, and the languages it asked the pages to speak (ui_locales).
+ */
+export async function goneRequest(db: Db | Tx, requestId: string): Promise<{ back: WayBack; uiLocales?: string }> {
   const row = await findConsentRequest(db, requestId);
-  return wayBackOf(row ? await getClient(row.params.clientId, db) : null);
+  if (!row) return { back: null };
+  return { back: wayBackOf(await getClient(row.params.clientId, db)), uiLocales: row.params.uiLocales };
 }

@@ -2,22 +2,21 @@ import { z } from "zod";
 import { pageParamsSchema } from "@/lib/http/page-params";
 import { systemPolicies } from "./policies";
 
+// Messages are catalog keys (lib/i18n/messages/<locale>/validation.json), rendered in the request's language.
+
 export const ramNameSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(
-    /^[a-z0-9][a-z0-9._-]{0,63}$/,
-    "Use 1–64 lowercase letters, digits, '.', '_' or '-', starting with a letter or digit",
-  );
+  .regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, "validation.ram.name");
 
-export const displayNameSchema = z.string().trim().min(1, "Enter a display name").max(128);
+export const displayNameSchema = z.string().trim().min(1, "validation.displayNameRequired").max(128);
 
 export const passwordSchema = z
   .string()
-  .min(8, "Use at least 8 characters")
+  .min(8, "validation.ram.passwordTooShort")
   .max(128)
-  .refine((p) => /[a-z]/.test(p) && /[A-Z]/.test(p) && /\d/.test(p), "Use upper- and lowercase letters and digits");
+  .refine((p) => /[a-z]/.test(p) && /[A-Z]/.test(p) && /\d/.test(p), "validation.ram.passwordComplexity");
 
 export const createUserSchema = z.object({
   name: ramNameSchema,
@@ -32,18 +31,18 @@ export const updateUserSchema = z
     enabled: z.boolean().optional(),
     password: passwordSchema.optional(),
   })
-  .refine((v) => Object.keys(v).length > 0, "Nothing to change");
+  .refine((v) => Object.keys(v).length > 0, "validation.nothingToChange");
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 
 export const policyNameSchema = z.enum(systemPolicies.map((p) => p.name) as [string, ...string[]], {
-  message: "Unknown policy",
+  message: "validation.ram.unknownPolicy",
 });
 
 /** A user group and a RAM role are created with the same fields. */
 export const createNamedSchema = z.object({ name: ramNameSchema, description: z.string().trim().max(256).default("") });
 export const createGroupSchema = createNamedSchema;
 export const createRoleSchema = createNamedSchema;
-export const idSchema = z.string().uuid("Not a valid ID");
+export const idSchema = z.string().uuid("validation.ram.invalidId");
 export type CreateNamedInput = z.input<typeof createNamedSchema>;
 export type CreateGroupInput = z.input<typeof createGroupSchema>;
 export type CreateRoleInput = z.input<typeof createRoleSchema>;

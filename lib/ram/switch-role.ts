@@ -10,7 +10,7 @@ type SessionActor = Principal & { sessionId?: string };
 /** A RAM user switches the console session to a role it is trusted for (roleId), or back (null). */
 export async function switchRole({ actor, roleId }: { actor: SessionActor; roleId: string | null }): Promise<void> {
   if (!actor.sessionId || !actor.userId) {
-    throw new AppError("forbidden", "Only a RAM user signed in to the console can switch roles.");
+    throw new AppError("forbidden", { key: "apiErrors.ram.switchRoleUserOnly" });
   }
   const db = await getDb();
   await db.transaction(async (tx) => {
@@ -26,7 +26,7 @@ export async function switchRole({ actor, roleId }: { actor: SessionActor; roleI
             eq(ramRoles.accountId, actor.accountId),
           ),
         );
-      if (!trusted) throw notFound("No such role that you may switch to.");
+      if (!trusted) throw notFound({ key: "apiErrors.ram.noSuchTrustedRole" });
     }
     await tx.update(consoleSessions).set({ roleId }).where(eq(consoleSessions.id, actor.sessionId!));
     await recordAudit(tx, actor, {

@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import type { FirstOwnerInput } from "./first-owner-schema";
 import { isSetupOpen } from "./setup-state";
 
-const closed = () => new AppError("conflict", "This console is already set up. Sign in instead.");
+const closed = () => new AppError("conflict", { key: "apiErrors.setup.alreadySetUp" });
 
 /**
  * The first-run page's one write: the first account and its owner. Race-safe: the singleton

@@ -3,13 +3,13 @@ import { assertSameOrigin } from "@/lib/api/handler";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { readBodyText } from "@/lib/http/body-limit";
-import { toResponse } from "@/lib/oauth/error-response";
+import { issueMessage, toResponse } from "@/lib/oauth/error-response";
 import { json } from "@/lib/http/json";
 import { createFirstOwner } from "./create-first-owner";
 import { firstOwnerSchema } from "./first-owner-schema";
 import { encodeSetupFormState, SETUP_FORM_COOKIE } from "./setup-form-state";
 import { isSetupOpen } from "./setup-state";
-import { localeOfRequest } from "@/lib/i18n/translator";
+import { localeOfRequest, renderMessage } from "@/lib/i18n/translator";
 
 /** Four short fields: anything bigger is not this form. */
 export const MAX_SETUP_BODY = 4 * 1024;
@@ -20,15 +20,17 @@ export const MAX_SETUP_BODY = 4 * 1024;
  * account and its owner and sends the browser to sign-in; an invalid one goes back to the form.
  */
 export async function setupEndpoint(request: Request): Promise<Response> {
+  const locale = localeOfRequest(request);
   try {
     assertSameOrigin(request);
     const type = (request.headers.get("content-type") ?? "").toLowerCase();
     if (!type.startsWith("application/x-www-form-urlencoded")) {
-      return json({ error: "invalid_input", message: "Send the form as application/x-www-form-urlencoded." }, 415);
+      const message = renderMessage({ key: "apiErrors.setup.formRequired" }, locale);
+      return json({ error: "invalid_input", message }, 415);
     }
     const body = await readBodyText(request, MAX_SETUP_BODY);
     const db = await getDb();
-    if (!(await isSetupOpen(db))) throw new AppError("conflict", "This console is already set up. Sign in instead.");
+    if (!(await isSetupOpen(db))) throw new AppError("conflict", { key: "apiErrors.setup.alreadySetUp" });
     const form = new URLSearchParams(body);
     const field = (name: string) => form.get(name) ?? "";
     const parsed = firstOwnerSchema.safeParse({
@@ -38,8 +40,9 @@ export async function setupEndpoint(request: Request): Promise<Response> {
       confirmPassword: field("confirmPassword"),
     });
     if (!parsed.success) {
+      // The reasons in the request's language: the page shows them as they are.
       const errors: Record<string, string> = {};
-      for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
+      for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "form")] ??= issueMessage(issue, locale);
       return backToForm({
         values: { email: field("email").slice(0, 254), alias: field("alias").slice(0, 64) },
         errors,
@@ -51,7 +54,7 @@ export async function setupEndpoint(request: Request): Promise<Response> {
       headers: { location: "/signin?setup=done", "cache-control": "no-store", "set-cookie": cookie("", 0) },
     });
   } catch (error) {
-    return toResponse(error, "api", localeOfRequest(request));
+    return toResponse(error, "api", locale);
   }
 }
 

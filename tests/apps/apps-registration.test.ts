@@ -7,6 +7,7 @@ import { createApplicationSchema, type CreateApplicationInput } from "@/lib/apps
 import { createAppSecret } from "@/lib/apps/create-app-secret";
 import { createApplication } from "@/lib/apps/create-application";
 import { sha256 } from "@/lib/crypto/tokens";
+import { issueMessage } from "@/lib/oauth/error-response";
 import { setupSeededDatabase } from "../fixtures/db";
 import { principalOf } from "../fixtures/principals";
 import { appInput } from "../fixtures/app-inputs";
@@ -123,6 +124,7 @@ describe(`registering applications on ${process.env.TEST_DB}`, () => {
   });
 });
 
+/** The issues as the API words them in English (schemas name catalog keys: lib/i18n/messages/en/validation.json). */
 function issuesOf(result: { success: boolean; error?: ZodError }): string {
-  return result.error ? result.error.issues.map((i) => i.message).join("; ") : "";
+  return result.error ? result.error.issues.map((i) => issueMessage(i, "en")).join("; ") : "";
 }

@@ -12,6 +12,12 @@ import { createTestDatabase, type TestDb } from "../fixtures/db";
 
 // The sign-in page asks for the visitor's session first; here nobody is signed in.
 vi.mock("@/lib/auth/current", () => ({ getCurrentPrincipal: async () => null }));
+// Pages called directly: their words from the English catalog, and no request headers.
+vi.mock("next-intl/server", async () => (await import("../fixtures/next-intl-server")).nextIntlServer("en"));
+vi.mock("next/headers", async (original) => ({
+  ...(await original<typeof import("next/headers")>()),
+  headers: async () => new Headers(),
+}));
 // The setup page waits for a request (connection()) so that it is never prerendered; here it is called directly.
 vi.mock("next/server", async (original) => ({
   ...(await original<typeof import("next/server")>()),

@@ -34,5 +34,18 @@ describe("POST /api/locale: the language switch", () => {
     expect((await post("locale=en", { origin: "https://evil.example" })).status).toBe(403);
     expect((await post("locale=en", { "sec-fetch-site": "cross-site" })).status).toBe(403);
     expect((await post("locale=en", { origin: "http://localhost:3000" })).status).toBe(303);
+    expect((await post("locale=en", { "sec-fetch-site": "same-site" })).status).toBe(403);
+    expect((await post("locale=en", { origin: "null" })).status).toBe(403);
+  });
+
+  it("takes the browser's own form under Referrer-Policy: no-referrer (Origin: null, Sec-Fetch-Site: same-origin)", async () => {
+    expect((await post("locale=zh-CN&back=/", { origin: "null", "sec-fetch-site": "same-origin" })).status).toBe(303);
+    expect((await post("locale=zh-CN&back=/", { origin: "null", "sec-fetch-site": "cross-site" })).status).toBe(403);
+    // The consent pages' switch comes back to the consent page with its `lang`.
+    const back = await post("locale=zh-CN&back=%2Foauth2%2Fconsent%2Fabc%3Flang%3Dzh-CN", {
+      origin: "null",
+      "sec-fetch-site": "same-origin",
+    });
+    expect(back.headers.get("location")).toBe("/oauth2/consent/abc?lang=zh-CN");
   });
 });

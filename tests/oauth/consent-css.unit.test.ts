@@ -16,6 +16,7 @@ describe("the consent screen's markup", () => {
   it("escapes what the application registered, carries no script and no inline style, and links the stylesheet", async () => {
     const { renderDocument } = await import("@/lib/oauth/consent-screen/render");
     const { InstallConsentScreen } = await import("@/lib/oauth/consent-screen/screens");
+    const { protocolUi } = await import("@/lib/oauth/consent-screen/page-language");
     const hostile = `"><script>alert(1)</script>`;
     const client = {
       name: hostile,
@@ -26,6 +27,7 @@ describe("the consent screen's markup", () => {
       clientId: "407",
     };
     const data = {
+      ui: protocolUi("en"),
       client,
       provider: hostile,
       who: { label: "a", account: "b" },

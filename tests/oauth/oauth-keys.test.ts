@@ -148,9 +148,12 @@ describe(`discovery metadata on ${process.env.TEST_DB}`, () => {
       "subject_types_supported",
       "token_endpoint",
       "token_endpoint_auth_methods_supported",
+      "ui_locales_supported",
       "userinfo_endpoint",
     ]);
     expect(m.prompt_values_supported).toEqual(["none", "login"]);
+    // The consent pages speak the first of the request's ui_locales that is one of these.
+    expect(m.ui_locales_supported).toEqual(["en", "zh-CN"]);
     expect([m.request_parameter_supported, m.request_uri_parameter_supported, m.claims_parameter_supported]).toEqual([
       false,
       false,

@@ -21,4 +21,10 @@ describe("the authorization request started again after a new sign-in", () => {
     expect(url.searchParams.has("resource")).toBe(false);
     expect(url.searchParams.get("state")).toBe("s-1");
   });
+
+  it("keeps ui_locales (OIDC Core §3.1.2.1), so the pages after sign-in speak the language the application asked for", () => {
+    const url = new URL(authorizeUrlOf({ ...stored, uiLocales: "fr zh-CN" }), "http://localhost:3000");
+    expect(url.searchParams.get("ui_locales")).toBe("fr zh-CN");
+    expect(new URL(authorizeUrlOf(stored), "http://localhost:3000").searchParams.has("ui_locales")).toBe(false);
+  });
 });

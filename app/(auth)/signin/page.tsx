@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { LanguageSwitch } from "@/components/console/language-switch";
 import { Alert } from "@/components/ui/alert";
 import { getCurrentPrincipal } from "@/lib/auth/current";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
@@ -8,13 +11,15 @@ import { getEnv } from "@/lib/env";
 import { isSetupOpen } from "@/lib/setup/setup-state";
 import { SignInForm } from "./signin-form";
 
-export const metadata: Metadata = { title: "Sign in" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("signIn");
+  return { title: t("title") };
+}
 
-const MESSAGES: Record<string, string> = {
-  CredentialsSignin: "The logon name or password is incorrect.",
-  TooManyRequests: "Too many sign-in attempts. Wait a few minutes and try again.",
-  Unavailable: "The console cannot reach its database right now. Try again in a few seconds.",
-};
+/** The errors the sign-in endpoint sends back (`?error=`), each with its message in the catalog. */
+const ERRORS = ["CredentialsSignin", "TooManyRequests", "Unavailable"] as const;
+type SignInError = (typeof ERRORS)[number];
+const isSignInError = (value: string | undefined): value is SignInError => ERRORS.includes(value as SignInError);
 
 type Params = Record<string, string | string[] | undefined>;
 
@@ -30,29 +35,44 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   // A production database nobody has an account in yet: the first-run page creates the first one.
   // (If the database is unreachable the form still shows; signing in then answers 503.)
   if (await isSetupOpen().catch(() => false)) redirect("/setup");
-  const error = MESSAGES[one("error") ?? ""];
+  const [t, language, locale, requested] = await Promise.all([
+    getTranslations("signIn"),
+    getTranslations("common.language"),
+    getLocale(),
+    headers(),
+  ]);
+  const error = one("error");
+  // The language switch comes back to this very page (its message included), else to the form with its callback.
+  const here = requested.get("x-pathname") ?? "";
+  const back = here.startsWith("/signin") ? here : signInPath(callbackUrl, reauth);
   return (
     <main className="flex min-h-screen items-center justify-center bg-gradient-to-br from-gray-100 to-brand-50 px-4">
       <div className="w-full max-w-sm rounded-sm bg-white p-8 shadow-md">
+        <div className="-mt-4 mb-2 flex justify-end">
+          <LanguageSwitch
+            locale={locale}
+            back={back}
+            label={language("label")}
+            names={{ en: language("en"), "zh-CN": language("zh-CN") }}
+          />
+        </div>
         <div className="mb-6 flex items-center gap-2">
-          <span aria-hidden className="inline-block h-6 w-6 rounded-sm bg-brand-500" />
-          <h1 className="text-lg font-semibold">Sign in to the RAM console</h1>
+          <span aria-hidden className="inline-block h-6 w-6 shrink-0 rounded-sm bg-brand-500" />
+          <h1 className="text-lg font-semibold">{t("heading")}</h1>
         </div>
         {params.setup === "done" ? (
           <Alert tone="success" className="mb-4">
-            The account is ready. Sign in with the owner e-mail and password.
+            {t("setupDone")}
           </Alert>
         ) : null}
-        {reauth ? <p className="mb-4 text-sm text-gray-700">Sign in again to continue.</p> : null}
-        {error ? (
+        {reauth ? <p className="mb-4 text-sm text-gray-700">{t("reauthenticate")}</p> : null}
+        {isSignInError(error) ? (
           <Alert tone="error" className="mb-4">
-            {error}
+            {t(`errors.${error}`)}
           </Alert>
         ) : null}
         <SignInForm callbackUrl={callbackUrl} reauth={reauth} missing={parseMissingSignInFields(one("missing"))} />
-        <p className="mt-6 text-xs text-gray-500">
-          Account owners sign in with their e-mail address; RAM users with <code>name@alias.onaliyun.com</code>.
-        </p>
+        <p className="mt-6 text-xs text-gray-500">{t.rich("hint", { code: (chunks) => <code>{chunks}</code> })}</p>
       </div>
     </main>
   );

@@ -1,15 +1,17 @@
 "use client";
 
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/input";
-import { missingSignInFields, SIGN_IN_FIELD_MESSAGES, type SignInField } from "@/lib/auth/sign-in-fields";
+import { missingSignInFields, type SignInField } from "@/lib/auth/sign-in-fields";
 
 /**
  * A plain POST form to the sign-in endpoint: it works the same before hydration and without
  * JavaScript, and never puts the password in a URL. An empty field gets its own message: from the
  * server (`missing`, after a post without script), or here before posting when script runs. The
- * browser's own required-field bubble is off (noValidate), so both ways look the same.
+ * browser's own required-field bubble is off (noValidate), so both ways look the same. Its words
+ * come from the `signIn` catalog of the page's language (rendered on the server first).
  */
 export function SignInForm({
   callbackUrl,
@@ -20,9 +22,10 @@ export function SignInForm({
   reauth: boolean;
   missing: SignInField[];
 }) {
+  const t = useTranslations("signIn");
   const [pending, setPending] = useState(false);
   const [empty, setEmpty] = useState<SignInField[]>(missing);
-  const message = (field: SignInField) => (empty.includes(field) ? SIGN_IN_FIELD_MESSAGES[field] : undefined);
+  const message = (field: SignInField) => (empty.includes(field) ? t(`fields.${field}`) : undefined);
   const invalid = (field: SignInField) =>
     empty.includes(field) ? { "aria-invalid": true, "aria-describedby": `${field}-error` } : {};
 
@@ -42,7 +45,7 @@ export function SignInForm({
     <form method="post" action="/api/auth/sign-in" noValidate onSubmit={onSubmit}>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       {reauth ? <input type="hidden" name="prompt" value="login" /> : null}
-      <Field label="Logon name or e-mail" htmlFor="login" error={message("login")}>
+      <Field label={t("login")} htmlFor="login" error={message("login")}>
         <Input
           id="login"
           name="login"
@@ -50,11 +53,11 @@ export function SignInForm({
           required
           maxLength={256}
           autoFocus={missing[0] !== "password"}
-          placeholder="name@alias.onaliyun.com"
+          placeholder={t("loginPlaceholder")}
           {...invalid("login")}
         />
       </Field>
-      <Field label="Password" htmlFor="password" error={message("password")}>
+      <Field label={t("password")} htmlFor="password" error={message("password")}>
         <Input
           id="password"
           name="password"
@@ -67,7 +70,7 @@ export function SignInForm({
         />
       </Field>
       <Button type="submit" variant="primary" className="w-full" disabled={pending}>
-        {pending ? "Signing in…" : "Sign in"}
+        {pending ? t("submitting") : t("submit")}
       </Button>
     </form>
   );

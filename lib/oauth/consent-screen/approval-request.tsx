@@ -2,8 +2,9 @@ import type { ApprovalState } from "@/lib/apps/approval-state";
 import { REASON_MAX } from "@/lib/apps/request-approval";
 import type { ConsentOutcome } from "../consent-outcome";
 import { approvalsTranslator, type ApprovalsT } from "./approvals-translator";
-import { AppCard, type AppCardData } from "./app-card";
+import { AppCard } from "./app-card";
 import { Notice, ProtocolDocument } from "./document";
+import { LANG_PARAM, type ProtocolUi } from "./page-language";
 import { AskAdminScreen, type ScreenData } from "./screens";
 
 /** Where a request for approval is posted: the consent request's own sub-path (app/oauth2/consent/[requestId]/approval-request). */
@@ -14,15 +15,18 @@ type Names = { app: string; account: string };
 
 /**
  * Request approval on the ask-an-administrator page (issue 16, item 2): a plain form (no script),
- * its CSRF token bound to the console session and this consent request, an optional reason.
+ * its CSRF token bound to the console session and this consent request, the page's language
+ * (its answers speak it), an optional reason.
  */
 export function ApprovalRequestForm({
+  ui,
   t,
   requestId,
   csrf,
   names,
   again,
 }: {
+  ui: ProtocolUi;
   t: ApprovalsT;
   requestId: string;
   csrf: string;
@@ -34,6 +38,7 @@ export function ApprovalRequestForm({
       <h2 id="request-title">{t("consent.formTitle")}</h2>
       <p className="muted">{t("consent.formIntro", names)}</p>
       <input type="hidden" name="csrf_token" value={csrf} />
+      <input type="hidden" name={LANG_PARAM} value={ui.locale} />
       <label htmlFor="approval-reason">{t("consent.reasonLabel")}</label>
       <p className="note" id="approval-reason-hint">
         {t("consent.reasonHint", { app: names.app, max: REASON_MAX })}
@@ -89,13 +94,13 @@ export function ApprovalStatusNotice({
  */
 export function ApprovedScreen({
   t,
-  card,
+  data,
   approval,
   names,
   continueHref,
 }: {
   t: ApprovalsT;
-  card: AppCardData;
+  data: ScreenData;
   approval: ApprovalState | undefined;
   names: Names;
   /** The authorization request again: now that the application is installed, it issues a code. */
@@ -104,8 +109,8 @@ export function ApprovedScreen({
   const approved = approval?.status === "approved" ? approval : null;
   const title = approved ? t("consent.approvedTitle", names) : t("consent.installedTitle", names);
   return (
-    <ProtocolDocument title={`${title} · RAM console`} heading={title}>
-      <AppCard {...card} />
+    <ProtocolDocument ui={data.ui} title={title} heading={title}>
+      <AppCard {...data} />
       <Notice>
         {approved
           ? t("consent.approvedBody", { ...names, decidedBy: approved.decidedBy })
@@ -121,10 +126,11 @@ export function ApprovedScreen({
 }
 
 /** Too many requests for approval from this person: nothing was recorded this time (429). */
-export function TooManyRequestsScreen({ t, back }: { t: ApprovalsT; back: string }) {
+export function TooManyRequestsScreen({ ui, back }: { ui: ProtocolUi; back: string }) {
+  const t = approvalsTranslator(ui.locale);
   const title = t("consent.tooManyTitle");
   return (
-    <ProtocolDocument title={`${title} · RAM console`} heading={title}>
+    <ProtocolDocument ui={ui} title={title} heading={title}>
       <Notice tone="warn">{t("consent.tooManyBody")}</Notice>
       <div className="actions">
         <a className="button" href={back}>
@@ -143,22 +149,22 @@ export function AskAdminWithApproval({
   data,
   outcome,
   continueHref,
-  t = approvalsTranslator(),
 }: {
   data: ScreenData;
   outcome: Extract<ConsentOutcome, { kind: "ask-admin" }>;
   continueHref: string;
-  t?: ApprovalsT;
 }) {
+  const t = approvalsTranslator(data.ui.locale);
   const names = { app: data.client.name, account: data.accountAlias };
   const { approval } = outcome;
   if (outcome.installed)
-    return <ApprovedScreen t={t} card={data} approval={approval} names={names} continueHref={continueHref} />;
+    return <ApprovedScreen t={t} data={data} approval={approval} names={names} continueHref={continueHref} />;
   return (
     <AskAdminScreen data={data} admins={outcome.admins}>
       <ApprovalStatusNotice t={t} approval={approval} names={names} />
       {approval?.status === "pending" ? null : (
         <ApprovalRequestForm
+          ui={data.ui}
           t={t}
           requestId={data.requestId}
           csrf={data.csrf}

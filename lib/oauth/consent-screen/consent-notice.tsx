@@ -1,4 +1,5 @@
 import { Notice } from "./document";
+import type { ProtocolUi } from "./page-language";
 
 /** A scope for a cloud service's API (the seed: "permissions for specific cloud services"). */
 const isCloudServiceScope = (scope: string) => scope.startsWith("/acs/");
@@ -9,37 +10,28 @@ const isCloudServiceScope = (scope: string) => scope.startsWith("/acs/");
  * service, the application uses the person's identity to access Alibaba Cloud resources.
  */
 export function ConsentNotice({
+  ui: { t },
   kind,
   scopes,
   accountAlias,
 }: {
+  ui: ProtocolUi;
   kind: "install" | "personal";
   /** Every scope on the screen: required and optional. */
   scopes: string[];
   accountAlias: string;
 }) {
-  const what = scopes.includes("permissions") ? "identity and permission information" : "identity";
+  const what = scopes.includes("permissions") ? "permissions" : "identity";
   const cloud = scopes.some(isCloudServiceScope);
   return (
     <Notice>
-      {kind === "install" ? (
-        <p>
-          After you grant, the application is installed for the account {accountAlias}: every RAM user of this account
-          can use it without authorizing it again. It can access the {what} of the people who use it.
-        </p>
-      ) : (
-        <p>
-          Your administrator provisioned this official application for the account {accountAlias}. After you grant, it
-          can access your {what}; you will not be asked again for the scope you decide on here.
-        </p>
-      )}
+      <p>
+        {kind === "install"
+          ? t("consent.notice.install", { account: accountAlias, what })
+          : t("consent.notice.personal", { account: accountAlias, what })}
+      </p>
       {cloud ? (
-        <p>
-          The authorization scope includes permissions for cloud services:{" "}
-          {kind === "install"
-            ? "the application uses the identity of each person who uses it to access Alibaba Cloud resources, within that person's own permissions."
-            : "the application uses your identity to access Alibaba Cloud resources, within your own permissions."}
-        </p>
+        <p>{kind === "install" ? t("consent.notice.cloudInstall") : t("consent.notice.cloudPersonal")}</p>
       ) : null}
     </Notice>
   );

@@ -1,4 +1,5 @@
 import { Notice, ProtocolDocument } from "./document";
+import type { ProtocolUi } from "./page-language";
 
 /** Where a dead end leads: back to the application (its homepage), or else to the console. */
 export type WayBack = { name: string; href: string } | null;
@@ -10,30 +11,34 @@ function Actions({ children }: { children: React.ReactNode }) {
 /**
  * A request that cannot be shown: unknown, answered, expired, or its application changed. It
  * offers a way back to the application when its homepage is known, and to the console otherwise.
+ * `title` and `message` are in the page's language already.
  */
 export function GoneScreen({
+  ui,
   title,
   message,
   tone,
   back = null,
 }: {
+  ui: ProtocolUi;
   title: string;
   message: string;
   tone?: "info" | "warn";
   back?: WayBack;
 }) {
+  const { t } = ui;
   return (
-    <ProtocolDocument title={`${title} · RAM console`} heading={title}>
+    <ProtocolDocument ui={ui} title={title} heading={title}>
       <Notice tone={tone}>{message}</Notice>
       <Actions>
         {back ? (
           <a className="button primary" href={back.href} rel="noopener noreferrer">
-            Back to {back.name}
+            {t("consent.gone.backTo", { app: back.name })}
           </a>
         ) : (
           // eslint-disable-next-line @next/next/no-html-link-for-pages -- static HTML outside Next.js: lib/oauth imports no Next.js
           <a className="button" href="/">
-            Go to the RAM console
+            {t("consent.gone.console")}
           </a>
         )}
       </Actions>
@@ -42,14 +47,15 @@ export function GoneScreen({
 }
 
 /** The console session ended while the consent screen was open: sign in again and continue the same request. */
-export function SessionEndedScreen({ signInUrl }: { signInUrl: string }) {
-  const title = "Your console session has ended";
+export function SessionEndedScreen({ ui, signInUrl }: { ui: ProtocolUi; signInUrl: string }) {
+  const { t } = ui;
+  const title = t("consent.sessionEnded.title");
   return (
-    <ProtocolDocument title={`${title} · RAM console`} heading={title}>
-      <Notice tone="warn">Nothing was granted. Sign in again to continue authorizing the application.</Notice>
+    <ProtocolDocument ui={ui} title={title} heading={title}>
+      <Notice tone="warn">{t("consent.sessionEnded.message")}</Notice>
       <Actions>
         <a className="button primary" href={signInUrl}>
-          Sign in again
+          {t("consent.sessionEnded.signIn")}
         </a>
       </Actions>
     </ProtocolDocument>

@@ -1,8 +1,17 @@
 import { Notice } from "./document";
 import { LOOPBACK_HOSTS } from "@/lib/apps/registration-uri-rules";
+import type { ProtocolUi } from "./page-language";
 
 /** The MCP host asking through OpenAPI MCP Server (lib/apps/mcp-clients.ts), as the consent screen shows it. */
-export type McpClientData = { name: string; clientId: string; registration: string; redirectUris: string[] };
+export type McpClientData = {
+  /** The host's own claim, shown as written. */
+  name: string;
+  clientId: string;
+  registration: "dynamic" | "metadataDocument";
+  redirectUris: string[];
+};
+
+const strong = (chunks: React.ReactNode) => <strong>{chunks}</strong>;
 
 /**
  * MCP authorization §"Security Considerations" (client ID metadata documents, dynamic registration):
@@ -10,31 +19,29 @@ export type McpClientData = { name: string; clientId: string; registration: stri
  * prominently, with a warning when every redirect URI is on this computer (any local program could
  * have registered as this client).
  */
-export function McpClientNotice({ mcp, redirectHost }: { mcp: McpClientData; redirectHost: string }) {
+export function McpClientNotice({
+  ui: { t },
+  mcp,
+  redirectHost,
+}: {
+  ui: ProtocolUi;
+  mcp: McpClientData;
+  redirectHost: string;
+}) {
   const loopbackOnly = mcp.redirectUris.every((uri) => LOOPBACK_HOSTS.has(new URL(uri).hostname));
   return (
-    <section className="app" aria-label="MCP client">
+    <section className="app" aria-label={t("consent.mcp.label")}>
       <dl className="facts">
-        <dt>MCP client</dt>
-        <dd>
-          {mcp.name} <strong>(unverified: the name is the client&apos;s own claim)</strong>
-        </dd>
-        <dt>Client ID</dt>
+        <dt>{t("consent.mcp.client")}</dt>
+        <dd>{t.rich("consent.mcp.name", { name: mcp.name, strong })}</dd>
+        <dt>{t("consent.mcp.clientId")}</dt>
         <dd className="mono">{mcp.clientId}</dd>
-        <dt>Registered by</dt>
-        <dd>{mcp.registration}</dd>
+        <dt>{t("consent.mcp.registeredBy")}</dt>
+        <dd>{t(`consent.mcp.registration.${mcp.registration}`)}</dd>
       </dl>
       <Notice tone="warn">
-        <p>
-          <strong>The answer goes to {redirectHost}.</strong> Continue only if you are connecting an MCP client you
-          trust: it will act in the console as you, with your RAM permissions.
-        </p>
-        {loopbackOnly ? (
-          <p>
-            This client only redirects to this computer ({redirectHost}). Any program running here could have registered
-            under this name: grant only if you just started {mcp.name} yourself.
-          </p>
-        ) : null}
+        <p>{t.rich("consent.mcp.answerGoes", { host: redirectHost, strong })}</p>
+        {loopbackOnly ? <p>{t("consent.mcp.loopbackOnly", { host: redirectHost, name: mcp.name })}</p> : null}
       </Notice>
     </section>
   );

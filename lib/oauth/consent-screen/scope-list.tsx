@@ -1,28 +1,35 @@
+import { describeScope, scopeMessageKey } from "@/lib/apps/scope-catalog";
+import type { Translator } from "@/lib/i18n/translator";
+import type { ProtocolUi } from "./page-language";
+
 export type Scope = { scope: string; title: string; description: string };
 
-const headings = {
-  required: {
-    title: "Required scope",
-    note: "The required scope includes data and permissions that the application needs to function. It is selected by default and cannot be deselected. To deny these permissions, reject the authorization request.",
-  },
-  optional: {
-    title: "Optional scope",
-    note: "The optional scope includes data and permissions that the application requests but does not require. You can grant or deny each of them.",
-  },
-} as const;
+/** One of our scopes in the page's language (scopeCatalog); any other as the application declared it. */
+export function scopeIn(t: Translator, scope: string): Scope {
+  const key = scopeMessageKey(scope);
+  if (!key) return describeScope(scope);
+  return { scope, title: t(`scopeCatalog.${key}.title`), description: t(`scopeCatalog.${key}.description`) };
+}
 
 /**
  * Native controls keep it keyboard- and screen-reader-usable: a fieldset with a legend; required
  * items checked and locked (sent as hidden fields); optional items switches (checkbox
  * role="switch"), off by default.
  */
-export function ScopeList({ kind, items }: { kind: "required" | "optional"; items: Scope[] }) {
-  const h = headings[kind];
+export function ScopeList({
+  ui: { t },
+  kind,
+  items,
+}: {
+  ui: ProtocolUi;
+  kind: "required" | "optional";
+  items: Scope[];
+}) {
   return (
     <fieldset aria-describedby={`${kind}-note`}>
-      <legend>{h.title}</legend>
+      <legend>{t(`consent.scopes.${kind}.title`)}</legend>
       <p className="note" id={`${kind}-note`}>
-        {h.note}
+        {t(`consent.scopes.${kind}.note`)}
       </p>
       <ul className="scopes">
         {items.map((s) => (

@@ -1,19 +1,20 @@
-import { describeScope } from "@/lib/apps/scope-catalog";
 import { AppCard, type AppCardData } from "./app-card";
 import { ConsentNotice } from "./consent-notice";
 import { DecisionForm } from "./decision-form";
 import { Notice, ProtocolDocument } from "./document";
 import { McpClientNotice, type McpClientData } from "./mcp-client-notice";
-import { ScopeList } from "./scope-list";
+import type { ProtocolUi } from "./page-language";
+import { ScopeList, scopeIn } from "./scope-list";
 
 /** The items of a consent screen: required (locked) and optional (switches, off unless already chosen). */
 type Offer = { required: string[]; optional: string[] };
 
-function OfferedScopes({ required, optional }: Offer) {
+function OfferedScopes({ ui, required, optional }: Offer & { ui: ProtocolUi }) {
+  const items = (scopes: string[]) => scopes.map((scope) => scopeIn(ui.t, scope));
   return (
     <>
-      <ScopeList kind="required" items={required.map(describeScope)} />
-      {optional.length ? <ScopeList kind="optional" items={optional.map(describeScope)} /> : null}
+      <ScopeList ui={ui} kind="required" items={items(required)} />
+      {optional.length ? <ScopeList ui={ui} kind="optional" items={items(optional)} /> : null}
     </>
   );
 }
@@ -23,23 +24,24 @@ export type ScreenData = AppCardData & { requestId: string; csrf: string; accoun
 
 function Screen({ title, data, children }: { title: string; data: ScreenData; children: React.ReactNode }) {
   return (
-    <ProtocolDocument title={`${title} · RAM console`} heading={title}>
+    <ProtocolDocument ui={data.ui} title={title} heading={title}>
       <AppCard {...data} />
-      {data.mcp ? <McpClientNotice mcp={data.mcp} redirectHost={data.redirectHost} /> : null}
+      {data.mcp ? <McpClientNotice ui={data.ui} mcp={data.mcp} redirectHost={data.redirectHost} /> : null}
       {children}
     </ProtocolDocument>
   );
 }
 
-const formOf = (d: ScreenData) => ({ requestId: d.requestId, csrf: d.csrf, appName: d.client.name });
+const formOf = (d: ScreenData) => ({ ui: d.ui, requestId: d.requestId, csrf: d.csrf, appName: d.client.name });
 
 /** An administrator installs the application for the account (rules 1–3 of the design). */
 export function InstallConsentScreen({ data, ...offer }: { data: ScreenData } & Offer) {
   return (
-    <Screen title={`Authorize ${data.client.name}`} data={data}>
+    <Screen title={data.ui.t("consent.install.title", { app: data.client.name })} data={data}>
       <DecisionForm {...formOf(data)}>
-        <OfferedScopes {...offer} />
+        <OfferedScopes ui={data.ui} {...offer} />
         <ConsentNotice
+          ui={data.ui}
           kind="install"
           scopes={[...offer.required, ...offer.optional]}
           accountAlias={data.accountAlias}
@@ -59,15 +61,14 @@ export function AskAdminScreen({
   admins: string[];
   children?: React.ReactNode;
 }) {
+  const { t } = data.ui;
+  const app = data.client.name;
   return (
-    <Screen title={`Ask an administrator to authorize ${data.client.name}`} data={data}>
+    <Screen title={t("consent.askAdmin.title", { app })} data={data}>
       <Notice tone="warn">
-        <p>
-          {data.client.name} is not installed in the account {data.accountAlias}. Only the Alibaba Cloud account or a
-          RAM administrator (a RAM user with AliyunRAMFullAccess) can authorize and install it.
-        </p>
-        <p>Administrators of this account:</p>
-        <ul aria-label="Administrators">
+        <p>{t("consent.askAdmin.notInstalled", { app, account: data.accountAlias })}</p>
+        <p>{t("consent.askAdmin.admins", { count: admins.length })}</p>
+        <ul aria-label={t("consent.askAdmin.adminsLabel")}>
           {admins.map((a) => (
             <li key={a}>{a}</li>
           ))}
@@ -85,10 +86,11 @@ export function AskAdminScreen({
  */
 export function PersonalConsentScreen({ data, ...offer }: { data: ScreenData } & Offer) {
   return (
-    <Screen title={`Authorize ${data.client.name} for yourself`} data={data}>
+    <Screen title={data.ui.t("consent.personal.title", { app: data.client.name })} data={data}>
       <DecisionForm {...formOf(data)}>
-        <OfferedScopes {...offer} />
+        <OfferedScopes ui={data.ui} {...offer} />
         <ConsentNotice
+          ui={data.ui}
           kind="personal"
           scopes={[...offer.required, ...offer.optional]}
           accountAlias={data.accountAlias}
@@ -103,27 +105,23 @@ export function PersonalConsentScreen({ data, ...offer }: { data: ScreenData } &
  * (the application's page in the console has Create Assignment); anyone else asks one.
  */
 export function NotAssignedScreen({ data, selfAssign }: { data: ScreenData; selfAssign: boolean }) {
-  const { name, clientId } = data.client;
+  const { t } = data.ui;
+  const { name: app, clientId } = data.client;
+  const names = { app, account: data.accountAlias };
   return (
-    <Screen title={`You cannot use ${name}`} data={data}>
+    <Screen title={t("consent.notAssigned.title", { app })} data={data}>
       <Notice tone="warn">
         {selfAssign ? (
           <>
-            <p>
-              You are not assigned to {name} in the account {data.accountAlias}. As an administrator, you can assign
-              yourself: open the application in the RAM console, choose Create Assignment, then start again from {name}.
-            </p>
+            <p>{t("consent.notAssigned.selfAssign", names)}</p>
             <p>
               <a href={`/integrations/oauth/third-party-apps/${encodeURIComponent(clientId)}`}>
-                Assign yourself to {name}
+                {t("consent.notAssigned.selfAssignLink", { app })}
               </a>
             </p>
           </>
         ) : (
-          <p>
-            You are not assigned to {name} in the account {data.accountAlias}. Ask an administrator of this account to
-            assign you (or a group you belong to) to the application.
-          </p>
+          <p>{t("consent.notAssigned.askAdmin", names)}</p>
         )}
       </Notice>
       <DecisionForm {...formOf(data)} />
@@ -131,19 +129,19 @@ export function NotAssignedScreen({ data, selfAssign }: { data: ScreenData; self
   );
 }
 
-/** An error that cannot be sent back to the application (RFC 6749 §4.1.2.1). */
-export function ErrorScreen({ error, description }: { error: string; description: string }) {
+/** An error that cannot be sent back to the application (RFC 6749 §4.1.2.1); `description` is in the page's language. */
+export function ErrorScreen({ ui, error, description }: { ui: ProtocolUi; error: string; description: string }) {
+  const { t } = ui;
   return (
-    <ProtocolDocument title="Authorization error" heading="The application's sign-in request cannot be completed">
+    <ProtocolDocument ui={ui} title={t("consent.errorPage.title")} heading={t("consent.errorPage.heading")}>
       <div className="error">
         <p>{description}</p>
+        <p>{t.rich("consent.errorPage.code", { error, code: (chunks) => <code>{chunks}</code> })}</p>
         <p>
-          Error: <code>{error}</code>
-        </p>
-        <p>
-          Contact the application&apos;s provider if this keeps happening.{" "}
-          {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- static HTML outside Next.js: lib/oauth imports no Next.js */}
-          <a href="/">Go to the RAM console</a>
+          {t.rich("consent.errorPage.contact", {
+            // eslint-disable-next-line @next/next/no-html-link-for-pages -- static HTML outside Next.js: lib/oauth imports no Next.js
+            console: (chunks) => <a href="/">{chunks}</a>,
+          })}
         </p>
       </div>
     </ProtocolDocument>

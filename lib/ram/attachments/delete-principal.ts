@@ -1,8 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { policyAttachments, type PrincipalType } from "@/db/schema";
-import { notFound } from "@/lib/errors";
-import { principalLabels, principalTables } from "./principal-exists";
+import { noSuchPrincipal, principalTables } from "./principal-exists";
 
 /**
  * Deletes a user, group or role of the account with its policy attachments (they have no foreign
@@ -15,7 +14,7 @@ export async function deletePrincipal(tx: Tx, accountId: string, type: Principal
     .delete(t)
     .where(and(eq(t.id, id), eq(t.accountId, accountId)))
     .returning({ name: t.name });
-  if (!gone) throw notFound(`No such ${principalLabels[type]} in this account.`);
+  if (!gone) throw noSuchPrincipal(type);
   await tx
     .delete(policyAttachments)
     .where(and(eq(policyAttachments.principalType, type), eq(policyAttachments.principalId, id)));

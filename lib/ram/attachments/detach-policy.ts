@@ -29,7 +29,8 @@ export async function detachPolicy(opts: {
         ),
       )
       .returning({ policyName: policyAttachments.policyName });
-    if (removed.length === 0) throw notFound(`${policyName} is not attached.`);
+    if (removed.length === 0)
+      throw notFound({ key: "apiErrors.ram.policyNotAttached", values: { policy: policyName } });
     await recordAudit(tx, actor, {
       action: "DetachPolicy",
       targetType: principalType,

@@ -3,9 +3,12 @@ import type { Tx } from "@/db/client";
 import { ramGroups, ramRoles, ramUsers, type PrincipalType } from "@/db/schema";
 import { notFound } from "@/lib/errors";
 
-/** The table of each principal type, and how messages name it. */
+/** The table of each principal type. */
 export const principalTables = { user: ramUsers, group: ramGroups, role: ramRoles } as const;
-export const principalLabels = { user: "RAM user", group: "user group", role: "RAM role" } as const;
+
+/** The 404 for a user, group or role the account does not have ("No such RAM user in this account."). */
+export const noSuchPrincipal = (type: PrincipalType) =>
+  notFound({ key: "apiErrors.ram.noSuchPrincipal", values: { type } });
 
 /** 404 unless the user, group or role belongs to the account (another account's id is "not found"). */
 export async function assertPrincipalInAccount(
@@ -19,6 +22,6 @@ export async function assertPrincipalInAccount(
     .select({ name: t.name })
     .from(t)
     .where(and(eq(t.id, id), eq(t.accountId, accountId)));
-  if (!row) throw notFound(`No such ${principalLabels[type]} in this account.`);
+  if (!row) throw noSuchPrincipal(type);
   return row;
 }

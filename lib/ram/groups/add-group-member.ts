@@ -11,6 +11,6 @@ export async function addGroupMember({
   groupId: string;
   userId: string;
 }) {
-  const conflict = (user: string, group: string) => `${user} is already a member of ${group}.`;
+  const conflict = (user: string, group: string) => ({ key: "apiErrors.ram.alreadyMember", values: { user, group } });
   await addMembership({ actor, type: "group", id: groupId, userId }, { action: "AddUserToGroup", conflict });
 }

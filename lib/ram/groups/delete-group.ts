@@ -2,8 +2,8 @@ import { and, eq } from "drizzle-orm";
 import { assignments } from "@/db/schema";
 import { revokeUnassignedGrants } from "@/lib/apps/revoke-unassigned";
 import { recordAudit } from "@/lib/audit";
-import { notFound } from "@/lib/errors";
 import { deletePrincipal } from "../attachments/delete-principal";
+import { noSuchPrincipal } from "../attachments/principal-exists";
 import { adminTransaction } from "../require-role";
 import type { Principal } from "../principal";
 import { idSchema } from "../schemas";
@@ -16,7 +16,7 @@ import { groupMemberIds } from "./group-member-ids";
  */
 export async function deleteGroup({ actor, groupId }: { actor: Principal; groupId: string }): Promise<void> {
   await adminTransaction(actor, async (tx) => {
-    if (!idSchema.safeParse(groupId).success) throw notFound("No such user group in this account.");
+    if (!idSchema.safeParse(groupId).success) throw noSuchPrincipal("group");
     // Read before the delete: the memberships go with the group.
     const members = await groupMemberIds(tx, groupId);
     const installationIds = await groupInstallations(tx, groupId);

@@ -11,7 +11,7 @@ import { groupInstallations } from "./group-installations";
  */
 export async function removeGroupMember(ref: { actor: Principal; groupId: string; userId: string }): Promise<void> {
   const { actor, groupId, userId } = ref;
-  const missing = "That RAM user is not a member of this group.";
+  const missing = { key: "apiErrors.ram.notMember" };
   const after = async (tx: Tx) => {
     const installationIds = await groupInstallations(tx, groupId);
     return { revokedUsers: await revokeUnassignedGrants(tx, { installationIds, userIds: [userId] }) };

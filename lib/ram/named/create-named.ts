@@ -6,13 +6,13 @@ import { createNamedSchema, type CreateNamedInput } from "../schemas";
 import { links, namedColumns, type NamedType } from "./links";
 
 const kinds = {
-  group: { label: "A user group", action: "CreateGroup" },
-  role: { label: "A RAM role", action: "CreateRole" },
+  group: { action: "CreateGroup" },
+  role: { action: "CreateRole" },
 } as const;
 
 /** Creates a user group or a RAM role (the two have the same fields); the same name twice in an account is a conflict. */
 export async function createNamed(type: NamedType, actor: Principal, input: CreateNamedInput) {
-  const { label, action } = kinds[type];
+  const { action } = kinds[type];
   const table = links[type].named;
   const data = createNamedSchema.parse(input);
   return adminTransaction(actor, async (tx) => {
@@ -22,7 +22,7 @@ export async function createNamed(type: NamedType, actor: Principal, input: Crea
       .values({ accountId: actor.accountId, name: data.name, description: data.description })
       .onConflictDoNothing()
       .returning(namedColumns(type));
-    if (!row) throw new AppError("conflict", `${label} named ${data.name} already exists.`);
+    if (!row) throw new AppError("conflict", { key: "apiErrors.ram.alreadyExists", values: { type, name: data.name } });
     await recordAudit(tx, actor, { action, targetType: type, targetId: row.id, detail: { name: row.name } });
     return row;
   });

@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { recordAudit } from "@/lib/audit";
-import { AppError, notFound } from "@/lib/errors";
-import { assertPrincipalInAccount, principalLabels } from "../attachments/principal-exists";
+import { AppError, notFound, type MessageRef } from "@/lib/errors";
+import { assertPrincipalInAccount, noSuchPrincipal } from "../attachments/principal-exists";
 import { adminTransaction } from "../require-role";
 import type { Principal } from "../principal";
 import { idSchema } from "../schemas";
@@ -14,7 +14,7 @@ export type Membership = { actor: Principal; type: NamedType; id: string; userId
 type Change = {
   action: string;
   /** The 404 for a user id that is not a UUID: what the change says of a user it cannot find. */
-  unknownUser: string;
+  unknownUser: MessageRef;
   /** Runs after the checks; returns the audit detail beside the user id. */
   apply: (tx: Tx, target: { name: string }) => Promise<Record<string, unknown>>;
 };
@@ -22,7 +22,7 @@ type Change = {
 /** A membership change: an administrator, ids of this account, one transaction with its audit event. */
 async function changeMembership({ actor, type, id, userId }: Membership, change: Change): Promise<void> {
   await adminTransaction(actor, async (tx) => {
-    if (!idSchema.safeParse(id).success) throw notFound(`No such ${principalLabels[type]} in this account.`);
+    if (!idSchema.safeParse(id).success) throw noSuchPrincipal(type);
     if (!idSchema.safeParse(userId).success) throw notFound(change.unknownUser);
     const target = await assertPrincipalInAccount(tx, actor.accountId, type, id);
     const detail = await change.apply(tx, target);
@@ -38,12 +38,12 @@ async function changeMembership({ actor, type, id, userId }: Membership, change:
 /** Adds the user; `conflict` words the 409 when it is there already. */
 export async function addMembership(
   m: Membership,
-  { action, conflict }: { action: string; conflict: (user: string, target: string) => string },
+  { action, conflict }: { action: string; conflict: (user: string, target: string) => MessageRef },
 ): Promise<void> {
   const { table, row } = links[m.type];
   await changeMembership(m, {
     action,
-    unknownUser: "No such RAM user in this account.",
+    unknownUser: { key: "apiErrors.ram.noSuchPrincipal", values: { type: "user" } },
     apply: async (tx, target) => {
       const user = await assertPrincipalInAccount(tx, m.actor.accountId, "user", m.userId);
       const added = await tx.insert(table).values(row(m.id, m.userId)).onConflictDoNothing().returning();
@@ -56,7 +56,11 @@ export async function addMembership(
 /** Removes the user (a 404 `missing` if it was not there), then runs `after` for what goes with it. */
 export async function removeMembership(
   m: Membership,
-  { action, missing, after }: { action: string; missing: string; after: (tx: Tx) => Promise<Record<string, unknown>> },
+  {
+    action,
+    missing,
+    after,
+  }: { action: string; missing: MessageRef; after: (tx: Tx) => Promise<Record<string, unknown>> },
 ): Promise<void> {
   const { table, owner } = links[m.type];
   await changeMembership(m, {

@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { ramRoles } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
-import { notFound } from "@/lib/errors";
 import { deletePrincipal } from "../attachments/delete-principal";
+import { noSuchPrincipal } from "../attachments/principal-exists";
 import { adminTransaction } from "../require-role";
 import type { Principal } from "../principal";
 import { idSchema } from "../schemas";
@@ -15,13 +15,13 @@ import { revokeRoleAccess } from "./revoke-role-access";
  */
 export async function deleteRole({ actor, roleId }: { actor: Principal; roleId: string }): Promise<void> {
   await adminTransaction(actor, async (tx) => {
-    if (!idSchema.safeParse(roleId).success) throw notFound("No such RAM role in this account.");
+    if (!idSchema.safeParse(roleId).success) throw noSuchPrincipal("role");
     const [role] = await tx
       .select({ name: ramRoles.name })
       .from(ramRoles)
       .where(and(eq(ramRoles.id, roleId), eq(ramRoles.accountId, actor.accountId)))
       .for("update");
-    if (!role) throw notFound("No such RAM role in this account.");
+    if (!role) throw noSuchPrincipal("role");
     const { revokedGrants } = await revokeRoleAccess(tx, roleId);
     await deletePrincipal(tx, actor.accountId, "role", roleId);
     const detail = { name: role.name, revokedGrants };

@@ -13,7 +13,7 @@ export async function removeRoleTrustee({
   roleId: string;
   userId: string;
 }) {
-  const missing = "That RAM user is not trusted by this role.";
+  const missing = { key: "apiErrors.ram.notTrustee" };
   const after = async (tx: Tx) => ({ revokedGrants: (await revokeRoleAccess(tx, roleId, userId)).revokedGrants });
   await removeMembership({ actor, type: "role", id: roleId, userId }, { action: "RemoveRoleTrustee", missing, after });
 }

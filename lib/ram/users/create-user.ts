@@ -18,7 +18,8 @@ export async function createUser({ actor, input }: { actor: Principal; input: Cr
       .select({ id: ramUsers.id })
       .from(ramUsers)
       .where(and(eq(ramUsers.accountId, actor.accountId), eq(ramUsers.name, data.name)));
-    if (existing) throw new AppError("conflict", `A RAM user named ${data.name} already exists.`);
+    if (existing)
+      throw new AppError("conflict", { key: "apiErrors.ram.alreadyExists", values: { type: "user", name: data.name } });
     const [user] = await tx
       .insert(ramUsers)
       .values({ accountId: actor.accountId, name: data.name, displayName: data.displayName, passwordHash })

@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { ramUsers } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { hashPassword } from "@/lib/crypto/password";
-import { notFound } from "@/lib/errors";
+import { noSuchPrincipal } from "../attachments/principal-exists";
 import { requireAdmin } from "../require-role";
 import type { Principal } from "../principal";
 import { updateUserSchema, type UpdateUserInput } from "../schemas";
@@ -38,7 +38,7 @@ export async function updateUser({
         displayName: ramUsers.displayName,
         enabled: ramUsers.enabled,
       });
-    if (!user) throw notFound("No such RAM user in this account.");
+    if (!user) throw noSuchPrincipal("user");
     if (data.enabled === false || passwordHash) await revokeUserAccess(tx, userId);
     await recordAudit(tx, actor, {
       action: "UpdateUser",

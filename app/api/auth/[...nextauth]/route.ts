@@ -1,5 +1,6 @@
 import { nextAuthEndpoint } from "@/lib/auth/next-auth-route";
 import { json } from "@/lib/http/json";
+import { localeOfRequest, renderMessage } from "@/lib/i18n/translator";
 
 type Ctx = { params: Promise<{ nextauth: string[] }> };
 
@@ -16,7 +17,8 @@ async function get(request: Request, ctx: Ctx) {
 async function post(request: Request, ctx: Ctx) {
   const { nextauth } = await ctx.params;
   if (nextauth.join("/") !== "signout") {
-    return json({ error: "not_found", message: "Sign in with POST /api/auth/sign-in." }, 404);
+    const message = renderMessage({ key: "apiErrors.auth.signInWithPost" }, localeOfRequest(request));
+    return json({ error: "not_found", message }, 404);
   }
   return nextAuthEndpoint(request, nextauth);
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Field, Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
@@ -14,6 +15,13 @@ export type ApplicationDefaults = {
   accessTokenValidity: number;
   refreshTokenValidity: number;
   thirdParty: boolean;
+};
+
+/** Example addresses for the placeholders: the same in every language. */
+const EXAMPLE = {
+  redirectUri: "https://app.example.com/oauth/callback",
+  homepage: "https://app.example.com/",
+  logo: "https://app.example.com/logo.png",
 };
 
 function FieldError({ id, message }: { id: string; message?: string }) {
@@ -36,6 +44,7 @@ export function ApplicationFields({
   defaults: ApplicationDefaults;
   errors: FieldErrors;
 }) {
+  const t = useTranslations("enterpriseApps.fields");
   const id = (name: string) => `${idPrefix}-${name}`;
   const invalid = (name: string) =>
     errors[name] ? { "aria-invalid": true, "aria-describedby": id(`${name}-error`) } : {};
@@ -48,15 +57,16 @@ export function ApplicationFields({
       <FieldError id={id(`${name}-error`)} message={errors[name]} />
     </div>
   );
-  const redirectHint =
+  const redirectHint = t(
     type === "NativeApp"
-      ? "One per line, at most 10. https, http on 127.0.0.1, [::1] or localhost, or a private-use scheme such as com.example.app:/callback."
+      ? "redirectHint.NativeApp"
       : type === "ServerApp"
-        ? "Optional for a ServerApp. One per line, at most 10. https, or http only on 127.0.0.1, [::1] or localhost."
-        : "One per line, at most 10. https, or http only on 127.0.0.1, [::1] or localhost. Matched exactly.";
+        ? "redirectHint.ServerApp"
+        : "redirectHint.WebApp",
+  );
   return (
     <>
-      <Field label="Display name" htmlFor={id("name")}>
+      <Field label={t("name")} htmlFor={id("name")}>
         <Input
           id={id("name")}
           name="name"
@@ -68,11 +78,7 @@ export function ApplicationFields({
         />
       </Field>
       <FieldError id={id("name-error")} message={errors.name} />
-      <Field
-        label="Description"
-        htmlFor={id("description")}
-        hint="Shown to people on the consent screen. At most 256 characters."
-      >
+      <Field label={t("description")} htmlFor={id("description")} hint={t("descriptionHint")}>
         <Textarea
           id={id("description")}
           name="description"
@@ -83,46 +89,47 @@ export function ApplicationFields({
         />
       </Field>
       <FieldError id={id("description-error")} message={errors.description} />
-      <Field label="Redirect URIs" htmlFor={id("redirectUris")} hint={redirectHint}>
+      <Field label={t("redirectUris")} htmlFor={id("redirectUris")} hint={redirectHint}>
         <Textarea
           id={id("redirectUris")}
           name="redirectUris"
           rows={3}
           className="font-mono text-xs"
           defaultValue={defaults.redirectUris.join("\n")}
-          placeholder="https://app.example.com/oauth/callback"
+          placeholder={EXAMPLE.redirectUri}
           spellCheck={false}
           {...invalid("redirectUris")}
         />
       </Field>
       <FieldError id={id("redirectUris-error")} message={errors.redirectUris} />
       <div className="grid gap-x-4 sm:grid-cols-2">
-        {cell("accessTokenValidity", "Access token validity (seconds)", "900 to 10800. Default 3600 (1 hour).", {
+        {cell("accessTokenValidity", t("accessToken"), t("accessTokenHint"), {
           type: "number",
           min: 900,
           max: 10800,
           step: 1,
           defaultValue: defaults.accessTokenValidity,
         })}
-        {cell(
-          "refreshTokenValidity",
-          "Refresh token validity (seconds)",
-          "7200 to 31536000. Default 7776000 (90 days).",
-          { type: "number", min: 7200, max: 31536000, step: 1, defaultValue: defaults.refreshTokenValidity },
-        )}
+        {cell("refreshTokenValidity", t("refreshToken"), t("refreshTokenHint"), {
+          type: "number",
+          min: 7200,
+          max: 31536000,
+          step: 1,
+          defaultValue: defaults.refreshTokenValidity,
+        })}
       </div>
       <div className="grid gap-x-4 sm:grid-cols-2">
-        {cell("homepageUrl", "Homepage URL", undefined, {
+        {cell("homepageUrl", t("homepage"), undefined, {
           type: "url",
           maxLength: 2000,
           defaultValue: defaults.homepageUrl,
-          placeholder: "https://app.example.com/",
+          placeholder: EXAMPLE.homepage,
         })}
-        {cell("logoUrl", "Logo URL", "https, or leave empty.", {
+        {cell("logoUrl", t("logo"), t("logoHint"), {
           type: "url",
           maxLength: 2000,
           defaultValue: defaults.logoUrl,
-          placeholder: "https://app.example.com/logo.png",
+          placeholder: EXAMPLE.logo,
         })}
       </div>
       {/* Radix puts a hidden input named thirdParty ("on" when checked) beside the button, so FormData reads it as before. */}
@@ -135,9 +142,9 @@ export function ApplicationFields({
           className="mt-0.5"
         />
         <label htmlFor={id("thirdParty")} className="cursor-pointer">
-          <span className="block font-medium">Third-party application</span>
+          <span className="block font-medium">{t("thirdParty")}</span>
           <span id={id("thirdParty-hint")} className="text-gray-600">
-            Other Alibaba Cloud accounts may install this application after an administrator grants it.
+            {t("thirdPartyHint")}
           </span>
         </label>
       </div>

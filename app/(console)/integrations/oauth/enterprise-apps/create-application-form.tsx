@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";
@@ -12,20 +13,14 @@ import { OAuthVersionField } from "./oauth-version-field";
 import { chosenScopes, ScopePicker, type ScopeChoice, type ScopeOption } from "./scope-picker";
 import { SecretDialog } from "./secret-dialog";
 
-const types = [
-  { value: "WebApp", label: "WebApp", description: "A web application with a server that keeps a secret." },
-  {
-    value: "NativeApp",
-    label: "NativeApp",
-    description: "A desktop or mobile app: a public client without a secret, PKCE required.",
-  },
-  { value: "ServerApp", label: "ServerApp", description: "A server-side application that keeps a secret." },
-];
+const TYPES = ["WebApp", "NativeApp", "ServerApp"] as const;
 
 const section = "mb-5 rounded-sm border border-gray-200 bg-white p-5";
 const LIST = "/integrations/oauth/enterprise-apps";
 
 export function CreateApplicationForm({ catalog }: { catalog: ScopeOption[] }) {
+  const t = useTranslations("enterpriseApps.create");
+  const types = TYPES.map((value) => ({ value, label: value, description: t(`types.${value}`) }));
   const [type, setType] = useState("WebApp");
   const [scopes, setScopes] = useState<ScopeChoice>({ profile: { selected: true, required: true } });
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -50,11 +45,11 @@ export function CreateApplicationForm({ catalog }: { catalog: ScopeOption[] }) {
     };
     const res = await run<{ client_id: string; client_secret?: string }>(
       { url: "/api/v1/apps", method: "POST", body },
-      { success: `Application ${body.name} created.` },
+      { success: t("success", { name: body.name }) },
     );
     if (!res.ok) {
       setErrors(fieldErrorsOf(res.data));
-      if (res.status === 422) setMessage("Check the fields marked below.");
+      if (res.status === 422) setMessage(t("checkFields"));
       window.scrollTo({ top: 0 });
       return;
     }
@@ -71,12 +66,12 @@ export function CreateApplicationForm({ catalog }: { catalog: ScopeOption[] }) {
       ) : null}
       <section className={section} aria-labelledby="basic-title">
         <h2 id="basic-title" className="mb-4 font-semibold">
-          Basic Information
+          {t("basic")}
         </h2>
         <div className="mb-4">
           <RadioCards
             id="application-type"
-            legend="Application type"
+            legend={t("typeLegend")}
             value={type}
             onValueChange={setType}
             options={types}
@@ -103,12 +98,9 @@ export function CreateApplicationForm({ catalog }: { catalog: ScopeOption[] }) {
       </section>
       <section className={section} aria-labelledby="scope-title">
         <h2 id="scope-title" className="mb-1 font-semibold">
-          OAuth Scope
+          {t("scopeTitle")}
         </h2>
-        <p className="mb-3 text-gray-600">
-          People see these on the consent screen. A required scope is always granted; an optional one each person may
-          grant or deny. openid is the default scope.
-        </p>
+        <p className="mb-3 text-gray-600">{t("scopeHint")}</p>
         {errors.scopes ? (
           <Alert tone="error" className="mb-3">
             {errors.scopes}
@@ -118,14 +110,14 @@ export function CreateApplicationForm({ catalog }: { catalog: ScopeOption[] }) {
       </section>
       <div className="flex gap-2">
         <Button type="submit" variant="primary" disabled={pending}>
-          {pending ? "Creating…" : "OK"}
+          {pending ? t("creating") : t("ok")}
         </Button>
         <Link href={LIST} className={buttonClass("secondary")}>
-          Cancel
+          {t("cancel")}
         </Link>
       </div>
       <SecretDialog
-        title="Application Created"
+        title={t("createdTitle")}
         clientId={created?.clientId ?? ""}
         secret={created?.secret ?? null}
         onClose={() => {

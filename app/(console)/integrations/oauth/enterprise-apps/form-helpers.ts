@@ -33,18 +33,18 @@ export function applicationBody(form: FormData) {
   };
 }
 
-/** "3600 seconds (1 hour)". */
-export function describeSeconds(value: number): string {
-  const units: [number, string][] = [
-    [86_400, "day"],
-    [3_600, "hour"],
-    [60, "minute"],
-  ];
+/**
+ * A validity in the largest whole unit: 3600 is 1 hour, 7776000 is 90 days, 1000 stays seconds. The
+ * detail page says it with `enterpriseApps.validity.<unit>` ("3600 seconds (1 hour)").
+ */
+export function validityUnit(value: number): { unit: "days" | "hours" | "minutes" | "seconds"; count: number } {
+  const units = [
+    [86_400, "days"],
+    [3_600, "hours"],
+    [60, "minutes"],
+  ] as const;
   for (const [size, unit] of units) {
-    if (value % size === 0 && value >= size) {
-      const n = value / size;
-      return `${value} seconds (${n} ${unit}${n === 1 ? "" : "s"})`;
-    }
+    if (value % size === 0 && value >= size) return { unit, count: value / size };
   }
-  return `${value} seconds`;
+  return { unit: "seconds", count: value };
 }

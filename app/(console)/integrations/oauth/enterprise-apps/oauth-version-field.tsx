@@ -1,13 +1,16 @@
+import { useTranslations } from "next-intl";
+
 const versions = [
-  { value: "2.0", text: "OAuth 2.0: confidential clients may use a client secret." },
-  { value: "2.1", text: "OAuth 2.1: PKCE only, no client secret, exact redirect matching, refresh tokens rotate." },
-];
+  { value: "2.0", key: "v20" },
+  { value: "2.1", key: "v21" },
+] as const;
 
 /** Create Application's "OAuth Protocol Version" (as in the RAM console); read from the form as `oauthVersion`. */
 export function OAuthVersionField({ error }: { error?: string }) {
+  const t = useTranslations("enterpriseApps.oauthVersion");
   return (
     <fieldset className="mb-4">
-      <legend className="mb-1 text-gray-700">OAuth Protocol Version</legend>
+      <legend className="mb-1 text-gray-700">{t("legend")}</legend>
       <div className="grid gap-2 sm:grid-cols-2">
         {versions.map((v) => (
           <label key={v.value} className="flex cursor-pointer items-start gap-2 rounded-sm border border-gray-200 p-2">
@@ -22,7 +25,7 @@ export function OAuthVersionField({ error }: { error?: string }) {
             <span>
               <span className="block font-medium">OAuth {v.value}</span>
               <span id={`oauth-version-${v.value}`} className="text-xs text-gray-600">
-                {v.text}
+                {t(v.key)}
               </span>
             </span>
           </label>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Checkbox } from "@/components/ui/checkbox";
 
 export type ScopeOption = { scope: string; title: string; description: string };
@@ -17,14 +18,14 @@ export function ScopePicker({
   onChange: (next: ScopeChoice) => void;
   locked?: string[];
 }) {
+  const t = useTranslations("oauthScopes.picker");
   const set = (scope: string, patch: Partial<{ selected: boolean; required: boolean }>) => {
     const current = value[scope] ?? { selected: false, required: false };
     const next = { ...current, ...patch };
     if (!next.selected) next.required = false;
     onChange({ ...value, [scope]: next });
   };
-  if (options.length === 0)
-    return <p className="py-4 text-center text-gray-500">Every scope of the catalog is already added.</p>;
+  if (options.length === 0) return <p className="py-4 text-center text-gray-500">{t("allAdded")}</p>;
   return (
     <ul className="divide-y divide-gray-100 rounded-sm border border-gray-200 bg-white">
       {options.map((o) => {
@@ -40,7 +41,7 @@ export function ScopePicker({
               className="mt-0.5"
               checked={choice.selected}
               disabled={isLocked}
-              aria-label={`Add ${o.scope}`}
+              aria-label={t("add", { scope: o.scope })}
               aria-describedby={`${id}-description`}
               onCheckedChange={(on) => set(o.scope, { selected: on === true })}
             />
@@ -55,12 +56,12 @@ export function ScopePicker({
               className={`flex shrink-0 items-center gap-1 text-xs ${choice.selected ? "text-gray-700" : "text-gray-500"}`}
             >
               <Checkbox
-                aria-label={`${o.scope} required`}
+                aria-label={t("requiredLabel", { scope: o.scope })}
                 checked={choice.required}
                 disabled={isLocked || !choice.selected}
                 onCheckedChange={(on) => set(o.scope, { required: on === true })}
               />
-              Required
+              {t("required")}
             </label>
           </li>
         );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -20,6 +21,7 @@ export function SecretDialog({
   secret: string | null;
   onClose: () => void;
 }) {
+  const t = useTranslations("enterpriseApps.secretDialog");
   const input = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState<"yes" | "failed" | null>(null);
 
@@ -53,18 +55,18 @@ export function SecretDialog({
             onClose();
           }}
         >
-          Close
+          {t("close")}
         </Button>
       }
     >
       <Alert tone="warning" className="mb-4">
-        Copy the client secret now and keep it safe: it will not be shown again. If you lose it, create a new secret.
+        {t("warning")}
       </Alert>
       <dl className="grid grid-cols-[7rem_1fr] items-center gap-y-3">
-        <dt className="text-gray-500">App ID</dt>
+        <dt className="text-gray-500">{t("clientId")}</dt>
         <dd className="font-mono">{clientId}</dd>
         <dt className="text-gray-500">
-          <label htmlFor="new-client-secret">Client secret</label>
+          <label htmlFor="new-client-secret">{t("secret")}</label>
         </dt>
         <dd className="flex gap-2">
           <input
@@ -75,12 +77,10 @@ export function SecretDialog({
             onFocus={(e) => e.currentTarget.select()}
             className="h-8 min-w-0 flex-1 rounded-sm border border-gray-300 bg-gray-50 px-2 font-mono text-xs"
           />
-          <Button onClick={copy}>{copied === "yes" ? "Copied" : "Copy"}</Button>
+          <Button onClick={copy}>{copied === "yes" ? t("copied") : t("copy")}</Button>
         </dd>
       </dl>
-      {copied === "failed" ? (
-        <p className="mt-2 text-xs text-gray-600">The secret is selected: press Ctrl+C (⌘C) to copy it.</p>
-      ) : null}
+      {copied === "failed" ? <p className="mt-2 text-xs text-gray-600">{t("selected")}</p> : null}
     </Dialog>
   );
 }

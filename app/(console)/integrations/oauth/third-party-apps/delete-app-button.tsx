@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 
 /** Delete Application: revokes the application's authorization for the whole account. */
@@ -14,24 +15,21 @@ export function DeleteAppButton({
   variant: "link" | "danger";
   afterDelete?: string;
 }) {
+  const t = useTranslations("thirdPartyApps.delete");
   return (
     <ConfirmAction
-      trigger="Delete Application"
+      trigger={t("trigger")}
       triggerVariant={variant}
       description={
         <>
           <span className="mb-2 block">
-            Delete <strong>{name}</strong> (ID {clientId}) from this account?
+            {t.rich("question", { name, clientId, b: (chunks) => <strong>{chunks}</strong> })}
           </span>
-          <span className="block">
-            The application loses access to this account, and every RAM user&apos;s sessions with it end at once: its
-            authorization codes, access tokens and refresh tokens stop working. To use it again, it must be authorized
-            again.
-          </span>
+          <span className="block">{t("consequences")}</span>
         </>
       }
       request={{ url: `/api/v1/third-party-apps/${encodeURIComponent(clientId)}`, method: "DELETE" }}
-      success={`Application ${name} deleted.`}
+      success={t("success", { name })}
       redirectTo={afterDelete}
     />
   );

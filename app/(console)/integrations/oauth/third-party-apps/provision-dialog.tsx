@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { ActionDialog } from "@/components/console/action-dialog";
 import { RadioCards } from "@/components/console/radio-cards";
@@ -21,28 +22,37 @@ export function ProvisionDialog({ catalog }: { catalog: CatalogItem[] }) {
   const [optional, setOptional] = useState<string[]>([]);
   const app = catalog.find((c) => c.clientId === selected);
   const optionalScopes = app?.scopes.filter((s) => !s.required) ?? [];
+  const t = useTranslations("thirdPartyApps.provision");
+  const format = useFormatter();
+  const scopeNote = (c: CatalogItem) =>
+    t("scopeNote", {
+      scopes: format.list(
+        c.scopes.map((s) => (s.required ? t("requiredScope", { title: s.title }) : s.title)),
+        { type: "conjunction", style: "narrow" },
+      ),
+    });
 
   return (
     <ActionDialog
-      trigger="Provision Official Application"
-      title="Provision Official Application"
-      description="Official applications can be provisioned for the whole account. Afterwards, assign the users and groups who may use it; each of them authorizes it on first access."
-      pendingLabel="Provisioning…"
+      trigger={t("trigger")}
+      title={t("trigger")}
+      description={t("description")}
+      pendingLabel={t("pending")}
       okDisabled={!app}
       onOpen={() => setSelected("")}
       onSubmit={async ({ run, setError }) => {
-        if (!app) return setError("Select an official application.");
+        if (!app) return setError(t("selectOne"));
         const request = {
           url: `/api/v1/official-apps/${app.clientId}/provision`,
           method: "POST",
           body: { optionalScopes: optional },
         };
-        return (await run(request, { success: `Application ${app.name} provisioned.` })).ok;
+        return (await run(request, { success: t("success", { name: app.name }) })).ok;
       }}
     >
       <RadioCards
         id="official-app"
-        legend="Official application"
+        legend={t("legend")}
         value={selected}
         onValueChange={(clientId) => {
           setSelected(clientId);
@@ -55,13 +65,13 @@ export function ProvisionDialog({ catalog }: { catalog: CatalogItem[] }) {
           disabled: c.installed,
           // eslint-disable-next-line @next/next/no-img-element -- small static logo
           icon: c.logoUrl ? <img src={c.logoUrl} alt="" width={32} height={32} className="h-8 w-8 rounded-sm" /> : null,
-          badge: c.installed ? <Badge tone="green">Installed</Badge> : null,
-          note: `Scope: ${c.scopes.map((s) => `${s.title}${s.required ? " (required)" : ""}`).join(", ")}`,
+          badge: c.installed ? <Badge tone="green">{t("installed")}</Badge> : null,
+          note: scopeNote(c),
         }))}
       />
       {app && optionalScopes.length ? (
         <fieldset className="mt-3">
-          <legend className="mb-1 font-medium">Optional scope of {app.name}</legend>
+          <legend className="mb-1 font-medium">{t("optionalLegend", { name: app.name })}</legend>
           {optionalScopes.map((s) => (
             <label key={s.scope} className="mb-1 flex items-center gap-2">
               <Checkbox

@@ -10,7 +10,7 @@ type P = { clientId: string };
 
 export const GET = apiRoute<P>(async ({ actor, params }) => {
   const app = await readApplication({ actor: actor, clientId: params.clientId });
-  if (!app) throw notFound("No such application in this account.");
+  if (!app) throw notFound({ key: "apiErrors.apps.noSuchApp" });
   return app;
 });
 

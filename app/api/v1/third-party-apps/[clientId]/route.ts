@@ -8,7 +8,7 @@ type P = { clientId: string };
 /** An installed third-party application with its authorization scope; 404 unless installed in the caller's account. */
 export const GET = apiRoute<P>(async ({ actor, params }) => {
   const app = await readInstallationDetails({ actor: actor, clientId: params.clientId });
-  if (!app) throw notFound("This application is not installed in your account.");
+  if (!app) throw notFound({ key: "apiErrors.apps.notInstalled" });
   return app;
 });
 

@@ -1,6 +1,6 @@
 import { parseJson } from "@/lib/api/body";
 import { apiRoute } from "@/lib/api/handler";
-import { notFound } from "@/lib/errors";
+import { noSuchPrincipal } from "@/lib/ram/attachments/principal-exists";
 import { logonNameOf } from "@/lib/ram/principal";
 import { getUser } from "@/lib/ram/queries";
 import { idSchema, updateUserSchema } from "@/lib/ram/schemas";
@@ -11,7 +11,7 @@ type P = { userId: string };
 
 export const GET = apiRoute<P>(async ({ actor, params }) => {
   const user = await getUser({ actor: actor, userId: params.userId });
-  if (!user) throw notFound("No such RAM user in this account.");
+  if (!user) throw noSuchPrincipal("user");
   return { ...user, logonName: logonNameOf(user.name, actor.accountAlias) };
 });
 

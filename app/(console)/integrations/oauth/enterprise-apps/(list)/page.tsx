@@ -11,20 +11,20 @@ import { readPageParams } from "@/lib/http/page-params";
 import { getAbilities, requirePrincipal } from "@/lib/auth/current";
 import { LocalTime } from "@/components/console/local-time";
 import { buttonClass } from "@/components/ui/button";
+import { getTranslations } from "next-intl/server";
 
-export const metadata = { title: "Enterprise Applications" };
+export async function generateMetadata() {
+  const t = await getTranslations("enterpriseApps.list");
+  return { title: t("metaTitle") };
+}
 
 const BASE = "/integrations/oauth/enterprise-apps";
 
 export default async function EnterpriseAppsPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const principal = await requirePrincipal();
   const abilities = await getAbilities();
-  const header = (
-    <PageHeader
-      title="OAuth (Preview)"
-      description="Enterprise Applications are the OAuth applications this account registers. Mark one as a third-party application to let other accounts install it."
-    />
-  );
+  const t = await getTranslations("enterpriseApps");
+  const header = <PageHeader title={t("oauthTitle")} description={t("list.description")} />;
   if (!abilities.canRead)
     return (
       <>
@@ -42,17 +42,17 @@ export default async function EnterpriseAppsPage({ searchParams }: { searchParam
       {abilities.isAdmin ? (
         <div className="mb-3">
           <Link href={`${BASE}/new`} className={buttonClass("primary")}>
-            Create Application
+            {t("list.create")}
           </Link>
         </div>
       ) : null}
       <DataTable
         rows={result.items}
         rowKey={(app) => app.clientId}
-        empty={`No applications yet.${abilities.isAdmin ? " Click Create Application to register one." : ""}`}
+        empty={abilities.isAdmin ? t("list.emptyAdmin") : t("list.empty")}
         columns={[
           {
-            header: "Application Name",
+            header: t("list.columns.name"),
             className: "long-text",
             cell: (app) => (
               <Link className="link font-medium" href={`${BASE}/${app.clientId}`}>
@@ -60,13 +60,13 @@ export default async function EnterpriseAppsPage({ searchParams }: { searchParam
               </Link>
             ),
           },
-          { header: "App ID", className: "font-mono whitespace-nowrap", cell: (app) => app.clientId },
-          { header: "Type", cell: (app) => app.type },
+          { header: t("list.columns.clientId"), className: "font-mono whitespace-nowrap", cell: (app) => app.clientId },
+          { header: t("list.columns.type"), cell: (app) => app.type },
           {
-            header: "Third-party",
-            cell: (app) => (app.thirdParty ? <Badge tone="blue">Yes</Badge> : <Badge>No</Badge>),
+            header: t("list.columns.thirdParty"),
+            cell: (app) => (app.thirdParty ? <Badge tone="blue">{t("yes")}</Badge> : <Badge>{t("no")}</Badge>),
           },
-          { header: "Creation Time", cell: (app) => <LocalTime value={app.createdAt.toISOString()} /> },
+          { header: t("list.columns.createdAt"), cell: (app) => <LocalTime value={app.createdAt.toISOString()} /> },
         ]}
       />
       {result.total > result.pageSize ? (

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { ActionDialog } from "@/components/console/action-dialog";
 import { ConfirmAction } from "@/components/ui/confirm-action";
@@ -9,26 +10,30 @@ import { applicationBody, fieldErrorsOf, type FieldErrors } from "../form-helper
 type App = ApplicationDefaults & { clientId: string; type: string };
 
 export function EditApplicationButton({ app }: { app: App }) {
+  const t = useTranslations("enterpriseApps.edit");
   const [errors, setErrors] = useState<FieldErrors>({});
   return (
     <ActionDialog
-      trigger="Edit Basic Information"
+      trigger={t("trigger")}
       triggerProps={{ variant: "secondary" }}
-      title="Edit Basic Information"
-      pendingLabel="Saving…"
+      title={t("trigger")}
+      pendingLabel={t("saving")}
       form="server"
       onOpen={() => setErrors({})}
       onSubmit={async ({ run, setError }, fields) => {
         setErrors({});
         const request = { url: `/api/v1/apps/${app.clientId}`, method: "PATCH", body: applicationBody(fields) };
-        const res = await run(request, { success: "Basic information saved." });
+        const res = await run(request, { success: t("success") });
         if (res.ok) return true;
         setErrors(fieldErrorsOf(res.data));
-        if (res.status === 422) setError("Check the fields marked below.");
+        if (res.status === 422) setError(t("checkFields"));
       }}
     >
       <p className="mb-4 text-gray-600">
-        Application type: <span className="font-medium text-gray-900">{app.type}</span> (cannot be changed).
+        {t.rich("typeNote", {
+          type: app.type,
+          b: (chunks) => <span className="font-medium text-gray-900">{chunks}</span>,
+        })}
       </p>
       <ApplicationFields idPrefix="edit" type={app.type} defaults={app} errors={errors} />
     </ActionDialog>
@@ -36,13 +41,14 @@ export function EditApplicationButton({ app }: { app: App }) {
 }
 
 export function DeleteApplicationButton({ clientId, name }: { clientId: string; name: string }) {
+  const t = useTranslations("enterpriseApps.delete");
   return (
     <ConfirmAction
-      trigger="Delete Application"
+      trigger={t("trigger")}
       triggerVariant="danger"
-      description={`Delete ${name}? Its secrets stop working, every account that installed it loses access, and all of its tokens stop working at once. This cannot be undone.`}
+      description={t("description", { name })}
       request={{ url: `/api/v1/apps/${clientId}`, method: "DELETE" }}
-      success={`Application ${name} deleted.`}
+      success={t("success", { name })}
       redirectTo="/integrations/oauth/enterprise-apps"
     />
   );

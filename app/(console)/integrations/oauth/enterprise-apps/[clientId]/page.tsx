@@ -8,12 +8,17 @@ import { scopeCatalog } from "@/lib/apps/scope-catalog";
 import { getAbilities, requirePrincipal } from "@/lib/auth/current";
 import { LocalTime } from "@/components/console/local-time";
 import { TabLinks } from "@/components/console/tab-links";
-import { describeSeconds } from "../form-helpers";
+import { getTranslations } from "next-intl/server";
+import { validityUnit } from "../form-helpers";
+import { scopeTranslator } from "../../_components/scope-text";
 import { DeleteApplicationButton, EditApplicationButton } from "./application-actions";
 import { ScopeTable } from "./scope-table";
 import { SecretsPanel } from "./secrets-panel";
 
-export const metadata = { title: "Application" };
+export async function generateMetadata() {
+  const t = await getTranslations("enterpriseApps.detail");
+  return { title: t("metaTitle") };
+}
 
 const BASE = "/integrations/oauth/enterprise-apps";
 
@@ -27,15 +32,21 @@ export default async function ApplicationPage({
   const [{ clientId }, { tab }] = await Promise.all([params, searchParams]);
   const principal = await requirePrincipal();
   const abilities = await getAbilities();
-  if (!abilities.canRead) return <ForbiddenPage title="Application" />;
+  const t = await getTranslations("enterpriseApps");
+  if (!abilities.canRead) return <ForbiddenPage title={t("detail.metaTitle")} />;
   const app = await readApplication({ actor: principal, clientId });
   if (!app) notFound();
+  const translate = await scopeTranslator();
   const active = tab === "secrets" ? "secrets" : "scopes";
   const tabs = [
-    { key: "scopes", label: "OAuth Scope" },
-    { key: "secrets", label: "App Secrets" },
+    { key: "scopes", label: t("detail.tabs.scopes") },
+    { key: "secrets", label: t("detail.tabs.secrets") },
   ];
-  const none = <span className="text-gray-500">None</span>;
+  const none = <span className="text-gray-500">{t("none")}</span>;
+  const validity = (value: number) => {
+    const { unit, count } = validityUnit(value);
+    return t(`validity.${unit}`, { value, count });
+  };
   return (
     <>
       <PageHeader
@@ -43,33 +54,33 @@ export default async function ApplicationPage({
         actions={abilities.isAdmin ? <DeleteApplicationButton clientId={app.clientId} name={app.name} /> : null}
       />
       <InfoSection wide action={abilities.isAdmin ? <EditApplicationButton app={app} /> : null}>
-        <Fact label="Display name">{app.name}</Fact>
-        <Fact label="App ID (client_id)" className="font-mono">
+        <Fact label={t("detail.facts.name")}>{app.name}</Fact>
+        <Fact label={t("detail.facts.clientId")} className="font-mono">
           {app.clientId}
         </Fact>
-        <Fact label="Application type">{app.type}</Fact>
-        <Fact label="OAuth Protocol Version">{app.oauthVersion}</Fact>
-        <Fact label="Third-party application">
-          {app.thirdParty ? <Badge tone="blue">Yes</Badge> : <Badge>No</Badge>}
+        <Fact label={t("detail.facts.type")}>{app.type}</Fact>
+        <Fact label={t("detail.facts.oauthVersion")}>{app.oauthVersion}</Fact>
+        <Fact label={t("detail.facts.thirdParty")}>
+          {app.thirdParty ? <Badge tone="blue">{t("yes")}</Badge> : <Badge>{t("no")}</Badge>}
         </Fact>
-        <Fact label="Access token validity">{describeSeconds(app.accessTokenValidity)}</Fact>
-        <Fact label="Refresh token validity">{describeSeconds(app.refreshTokenValidity)}</Fact>
-        <Fact label="Homepage URL" className="break-all">
+        <Fact label={t("detail.facts.accessToken")}>{validity(app.accessTokenValidity)}</Fact>
+        <Fact label={t("detail.facts.refreshToken")}>{validity(app.refreshTokenValidity)}</Fact>
+        <Fact label={t("detail.facts.homepage")} className="break-all">
           {app.homepageUrl || none}
         </Fact>
-        <Fact label="Logo URL" className="break-all">
+        <Fact label={t("detail.facts.logo")} className="break-all">
           {app.logoUrl || none}
         </Fact>
-        <Fact label="Creation Time">
+        <Fact label={t("detail.facts.createdAt")}>
           <LocalTime value={new Date(app.createdAt).toISOString()} />
         </Fact>
-        <Fact label="Update Time">
+        <Fact label={t("detail.facts.updatedAt")}>
           <LocalTime value={new Date(app.updatedAt).toISOString()} />
         </Fact>
-        <Fact label="Description" className="lg:col-span-3">
+        <Fact label={t("detail.facts.description")} className="lg:col-span-3">
           {app.description || none}
         </Fact>
-        <Fact label="Redirect URIs" className="lg:col-span-3">
+        <Fact label={t("detail.facts.redirectUris")} className="lg:col-span-3">
           {app.redirectUris.length ? (
             <ul className="font-mono">
               {app.redirectUris.map((u) => (
@@ -84,18 +95,18 @@ export default async function ApplicationPage({
         </Fact>
       </InfoSection>
       <TabLinks
-        label="Application details"
-        tabs={tabs.map((t) => ({
-          href: `${BASE}/${app.clientId}?tab=${t.key}`,
-          label: t.label,
-          active: active === t.key,
+        label={t("detail.tabsLabel")}
+        tabs={tabs.map((item) => ({
+          href: `${BASE}/${app.clientId}?tab=${item.key}`,
+          label: item.label,
+          active: active === item.key,
         }))}
       />
       {active === "scopes" ? (
         <ScopeTable
           clientId={app.clientId}
-          scopes={app.scopes}
-          catalog={scopeCatalog.map((s) => ({ scope: s.scope, title: s.title, description: s.description }))}
+          scopes={app.scopes.map(translate)}
+          catalog={scopeCatalog.map((s) => translate({ scope: s.scope, title: s.title, description: s.description }))}
           canEdit={abilities.isAdmin}
         />
       ) : (

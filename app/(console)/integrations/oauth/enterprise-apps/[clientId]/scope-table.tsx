@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { ActionDialog } from "@/components/console/action-dialog";
 import { actionsColumn } from "@/components/console/data-table";
@@ -26,41 +27,42 @@ export function ScopeTable({
   catalog: ScopeOption[];
   canEdit: boolean;
 }) {
+  const t = useTranslations("oauthScopes");
   const { run, error } = useMutation();
   const setRequired = (scope: string, required: boolean) =>
     run(
       { url: scopeUrl(clientId, scope), method: "PATCH", body: { required } },
-      { success: `Scope ${scope} is now ${required ? "required" : "optional"}.` },
+      { success: t(required ? "table.nowRequired" : "table.nowOptional", { scope }) },
     );
 
   const actions = (s: Scope) =>
     s.scope === "openid" ? (
-      <span className="text-gray-500">Default scope</span>
+      <span className="text-gray-500">{t("table.defaultScope")}</span>
     ) : (
       <div className="flex gap-4 whitespace-nowrap">
         <Button
           variant="link"
-          aria-label={`${s.required ? "Cancel Required" : "Set as Required"}: ${s.scope}`}
+          aria-label={t(s.required ? "table.cancelRequiredLabel" : "table.setRequiredLabel", { scope: s.scope })}
           onClick={() => setRequired(s.scope, !s.required)}
         >
-          {s.required ? "Cancel Required" : "Set as Required"}
+          {t(s.required ? "table.cancelRequired" : "table.setRequired")}
         </Button>
         <ConfirmAction
-          trigger="Delete OAuth Scope"
+          trigger={t("table.delete")}
           triggerVariant="link"
-          description={`Delete the scope ${s.scope}? New authorizations will not include it.`}
-          confirmLabel="Delete"
+          description={t("table.deleteDescription", { scope: s.scope })}
+          confirmLabel={t("table.deleteConfirm")}
           request={{ url: scopeUrl(clientId, s.scope), method: "DELETE" }}
-          success={`Scope ${s.scope} deleted.`}
+          success={t("table.deleted", { scope: s.scope })}
         />
       </div>
     );
 
   return (
     <TableSection
-      title="OAuth Scope"
+      title={t("table.title")}
       heading={false}
-      description="Changes apply to new authorizations. An account that already installed the application keeps the scope it granted until it authorizes again."
+      description={t("table.description")}
       action={
         canEdit ? (
           <AddScopeButton
@@ -72,34 +74,36 @@ export function ScopeTable({
       error={error}
       rows={scopes}
       rowKey={(s) => s.scope}
-      empty="No scopes."
-      columns={[...scopeColumns<Scope>("provider"), canEdit && actionsColumn("w-72", actions)]}
+      empty={t("table.empty")}
+      columns={[
+        ...scopeColumns<Scope>("provider", (key) => t(`columns.${key}`)),
+        canEdit && actionsColumn("w-72", actions),
+      ]}
     />
   );
 }
 
 function AddScopeButton({ clientId, options }: { clientId: string; options: ScopeOption[] }) {
+  const t = useTranslations("oauthScopes.add");
   const [choice, setChoice] = useState<ScopeChoice>({});
   return (
     <ActionDialog
-      trigger="Add OAuth Scope"
+      trigger={t("trigger")}
       triggerProps={{ className: "shrink-0", disabled: options.length === 0 }}
-      title="Add OAuth Scope"
-      description="Select the scopes to add from the catalog, and mark the ones every authorization must include as required."
-      pendingLabel="Adding…"
+      title={t("trigger")}
+      description={t("description")}
+      pendingLabel={t("pending")}
       onOpen={() => setChoice({})}
       onSubmit={async ({ run, setError }) => {
         const picked = chosenScopes(options, choice);
-        if (picked.length === 0) return setError("Select at least one scope.");
+        if (picked.length === 0) return setError(t("selectOne"));
         const requests = picked.map((p) => ({
           url: `/api/v1/apps/${clientId}/scopes`,
           method: "POST",
           body: p,
           label: p.scope,
         }));
-        const res = await run(requests, {
-          success: picked.length === 1 ? "Scope added." : `${picked.length} scopes added.`,
-        });
+        const res = await run(requests, { success: t("added", { count: picked.length }) });
         return res.ok;
       }}
     >

@@ -1,6 +1,7 @@
 "use client";
 
 import { actionsColumn } from "@/components/console/data-table";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { LocalTime } from "@/components/console/local-time";
 import { TableSection } from "@/components/console/table-section";
@@ -26,34 +27,31 @@ export function SecretsPanel({
   secrets: Secret[];
   canEdit: boolean;
 }) {
+  const t = useTranslations("enterpriseApps.secrets");
   const { run, pending, error } = useMutation();
   const [fresh, setFresh] = useState<string | null>(null);
 
   if (type === "NativeApp") {
-    return (
-      <Alert tone="info">
-        A NativeApp is a public client: it has no secret and proves itself with PKCE on every authorization.
-      </Alert>
-    );
+    return <Alert tone="info">{t("nativeApp")}</Alert>;
   }
 
   async function create() {
     const res = await run<{ secret: string }>(
       { url: `/api/v1/apps/${clientId}/secrets`, method: "POST" },
-      { success: "Secret created." },
+      { success: t("created") },
     );
     if (res.ok) setFresh(res.data.secret);
   }
 
   const deleteButton = (s: Secret) => (
     <ConfirmAction
-      trigger="Delete"
+      trigger={t("delete")}
       triggerVariant="link"
-      title="Delete Secret"
-      description={`Delete the secret ${s.prefix}…? The application can no longer authenticate with it.`}
-      confirmLabel="Delete"
+      title={t("deleteTitle")}
+      description={t("deleteDescription", { prefix: s.prefix })}
+      confirmLabel={t("delete")}
       request={{ url: `/api/v1/apps/${clientId}/secrets/${s.id}`, method: "DELETE" }}
-      success={`Secret ${s.prefix}… deleted.`}
+      success={t("deleted", { prefix: s.prefix })}
     />
   );
   const full = secrets.length >= MAX_SECRETS;
@@ -63,28 +61,28 @@ export function SecretsPanel({
       className="shrink-0"
       onClick={create}
       disabled={pending || full}
-      title={full ? "Delete a secret first" : undefined}
+      title={full ? t("full") : undefined}
     >
-      {pending ? "Creating…" : "Create Secret"}
+      {pending ? t("creating") : t("create")}
     </Button>
   );
   return (
     <TableSection
-      title="App Secrets"
+      title={t("title")}
       heading={false}
-      description={`An application has at most ${MAX_SECRETS} secrets, so that you can rotate one without downtime. Only the first characters of each secret are shown.`}
+      description={t("description", { max: MAX_SECRETS })}
       action={canEdit ? createButton : null}
       error={error}
       rows={secrets}
       rowKey={(s) => s.id}
-      empty="No secrets. The application cannot authenticate until you create one."
+      empty={t("empty")}
       columns={[
-        { header: "Secret", className: "font-mono", cell: (s) => `${s.prefix}••••••••` },
-        { header: "Creation Time", cell: (s) => <LocalTime value={s.createdAt} /> },
+        { header: t("columns.secret"), className: "font-mono", cell: (s) => `${s.prefix}••••••••` },
+        { header: t("columns.createdAt"), cell: (s) => <LocalTime value={s.createdAt} /> },
         canEdit && actionsColumn("w-32", deleteButton),
       ]}
     >
-      <SecretDialog title="Secret Created" clientId={clientId} secret={fresh} onClose={() => setFresh(null)} />
+      <SecretDialog title={t("createdTitle")} clientId={clientId} secret={fresh} onClose={() => setFresh(null)} />
     </TableSection>
   );
 }

@@ -16,14 +16,22 @@ import { sortColumn } from "../sort-column";
 import { ProvisionDialog } from "../provision-dialog";
 import { RequestsLink } from "../requests/requests-link";
 import { readPendingRequestCount } from "@/lib/apps/governance-reads";
+import { getTranslations } from "next-intl/server";
 import { describeScope } from "@/lib/apps/scope-catalog";
+import { scopeTranslator } from "../../_components/scope-text";
 
 async function provisionCatalog(actor: Principal) {
-  const items = await readOfficialCatalog({ actor });
-  return items.map((i) => ({ ...i, scopes: i.scopes.map((s) => ({ ...s, title: describeScope(s.scope).title })) }));
+  const [items, translate] = await Promise.all([readOfficialCatalog({ actor }), scopeTranslator()]);
+  return items.map((i) => ({
+    ...i,
+    scopes: i.scopes.map((s) => ({ ...s, title: translate(describeScope(s.scope)).title })),
+  }));
 }
 
-export const metadata = { title: "Third-party Applications" };
+export async function generateMetadata() {
+  const t = await getTranslations("thirdPartyApps.list");
+  return { title: t("metaTitle") };
+}
 
 const BASE = "/integrations/oauth/third-party-apps";
 type Search = { search?: string; sort?: string; order?: string; page?: string };
@@ -33,13 +41,11 @@ export default async function ThirdPartyAppsPage({ searchParams }: { searchParam
   const principal = await requirePrincipal();
   const abilities = await getAbilities();
   const sp = await searchParams;
+  const t = await getTranslations("thirdPartyApps");
   const pending = abilities.canRead ? await readPendingRequestCount({ actor: principal }) : 0;
   const header = (
     <>
-      <PageHeader
-        title="OAuth (Preview)"
-        description="Third-party applications are applications of other accounts that an administrator of this account authorized. Deleting one revokes its authorization."
-      />
+      <PageHeader title={t("oauthTitle")} description={t("list.description")} />
       <OAuthTabs pendingRequests={pending} />
     </>
   );
@@ -60,7 +66,7 @@ export default async function ThirdPartyAppsPage({ searchParams }: { searchParam
     <>
       {header}
       <SearchableList
-        searchPlaceholder="Search by application name or ID"
+        searchPlaceholder={t("list.search")}
         search={search}
         actions={
           <div className="flex flex-wrap gap-2">
@@ -71,28 +77,28 @@ export default async function ThirdPartyAppsPage({ searchParams }: { searchParam
         result={result}
         basePath={BASE}
         query={{ search, sort, order }}
-        aria-label="Third-party Applications"
+        aria-label={t("list.tableLabel")}
         rowKey={(app) => app.clientId}
-        empty={
-          search
-            ? "No installed application matches your search."
-            : "No third-party application is installed in this account yet."
-        }
+        empty={search ? t("list.emptySearch") : t("list.empty")}
         columns={[
-          { header: "Application Name", className: "long-text", cell: nameCell },
-          { header: "Application ID", className: "font-mono text-xs whitespace-nowrap", cell: (app) => app.clientId },
-          sortColumn<Row>({ column: "createdAt", label: "Creation Time", ...sorting }, (app) => (
+          { header: t("columns.name"), className: "long-text", cell: (app) => nameCell(app, t("list.provisioned")) },
+          {
+            header: t("columns.clientId"),
+            className: "font-mono text-xs whitespace-nowrap",
+            cell: (app) => app.clientId,
+          },
+          sortColumn<Row>({ column: "createdAt", label: t("columns.createdAt"), ...sorting }, (app) => (
             <LocalTime value={app.createdAt.toISOString()} />
           )),
-          sortColumn<Row>({ column: "updatedAt", label: "Update Time", ...sorting }, (app) => (
+          sortColumn<Row>({ column: "updatedAt", label: t("columns.updatedAt"), ...sorting }, (app) => (
             <LocalTime value={app.updatedAt.toISOString()} />
           )),
           {
-            header: "Last Used",
-            cell: (app) => (app.lastUsedAt ? <LocalTime value={app.lastUsedAt.toISOString()} /> : "Never"),
+            header: t("columns.lastUsed"),
+            cell: (app) => (app.lastUsedAt ? <LocalTime value={app.lastUsedAt.toISOString()} /> : t("never")),
           },
           {
-            header: "People",
+            header: t("columns.people"),
             headerClassName: "text-right",
             className: "text-right tabular-nums",
             cell: (app) => app.people,
@@ -107,7 +113,7 @@ export default async function ThirdPartyAppsPage({ searchParams }: { searchParam
   );
 }
 
-function nameCell(app: Row) {
+function nameCell(app: Row, provisioned: string) {
   return (
     <>
       <Link className="link" href={`${BASE}/${encodeURIComponent(app.clientId)}`}>
@@ -115,7 +121,7 @@ function nameCell(app: Row) {
       </Link>
       {app.source === "provisioned" ? (
         <span className="ml-2">
-          <Badge tone="blue">Provisioned</Badge>
+          <Badge tone="blue">{provisioned}</Badge>
         </span>
       ) : null}
     </>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { actionsColumn, NameCell } from "@/components/console/data-table";
 import { LocalTime } from "@/components/console/local-time";
 import { PickPrincipalsDialog } from "@/components/console/pick-principals-dialog";
@@ -9,7 +10,6 @@ import { ConfirmAction } from "@/components/ui/confirm-action";
 type Assignee = { principalType: "user" | "group"; principalId: string; name: string; displayName: string };
 type Assigned = Assignee & { createdAt: string };
 
-const typeLabel = { user: "RAM user", group: "User group" } as const;
 const key = (a: Assignee) => `${a.principalType}:${a.principalId}`;
 
 /** The Assignments tab of an official application: who may use it. Administrators create and delete. */
@@ -24,6 +24,7 @@ export function Assignments({
   choices: Assignee[];
   canEdit: boolean;
 }) {
+  const t = useTranslations("thirdPartyApps.assignments");
   const taken = new Set(assigned.map(key));
   const url = `/api/v1/third-party-apps/${clientId}/assignments`;
   const assignees = (keys: string[]) =>
@@ -34,51 +35,51 @@ export function Assignments({
 
   return (
     <TableSection
-      title="Assignments"
-      description="Only assigned users, directly or through a user group, may use this official application. Each of them authorizes it once on first access."
+      title={t("title")}
+      description={t("description")}
       action={
         canEdit ? (
           <PickPrincipalsDialog
-            title="Create Assignment"
-            pendingLabel="Assigning…"
+            title={t("create")}
+            pendingLabel={t("pending")}
             words={{
-              filter: "Search users and groups",
-              placeholder: "Search users and groups",
-              legend: "Users and groups",
-              noMatch: "No users or groups to assign.",
-              noneTicked: "Select at least one user or group.",
+              filter: t("search"),
+              placeholder: t("search"),
+              legend: t("legend"),
+              noMatch: t("noMatch"),
+              noneTicked: t("noneTicked"),
             }}
             choices={choices
               .filter((c) => !taken.has(key(c)))
               .map((c) => ({
                 key: key(c),
                 name: c.name,
-                detail: c.principalType === "group" ? "User group" : c.displayName,
+                detail: c.principalType === "group" ? t("types.group") : c.displayName,
               }))}
             requests={(keys) => ({ url, method: "POST", body: { assignees: assignees(keys) } })}
-            success={(n) => (n === 1 ? "1 assignment created." : `${n} assignments created.`)}
+            success={(count) => t("created", { count })}
           />
         ) : null
       }
       rows={assigned}
       rowKey={key}
-      empty="Nobody is assigned yet: nobody can use this application."
+      empty={t("empty")}
       columns={[
         {
-          header: "Name",
+          header: t("columns.name"),
           className: "long-text",
           cell: (a) => <NameCell name={a.name} detail={a.principalType === "user" ? a.displayName : null} />,
         },
-        { header: "Type", cell: (a) => typeLabel[a.principalType] },
-        { header: "Assigned", cell: (a) => <LocalTime value={a.createdAt} /> },
+        { header: t("columns.type"), cell: (a) => t(`types.${a.principalType}`) },
+        { header: t("columns.assigned"), cell: (a) => <LocalTime value={a.createdAt} /> },
         canEdit &&
           actionsColumn("w-44", (a: Assigned) => (
             <ConfirmAction
-              trigger="Delete Assignment"
+              trigger={t("delete")}
               triggerVariant="link"
-              description={`${a.name} will no longer be able to use this application; their tokens for it stop working at once.`}
+              description={t("deleteDescription", { name: a.name })}
               request={{ url: `${url}/${a.principalType}/${a.principalId}`, method: "DELETE" }}
-              success={`Assignment of ${a.name} deleted.`}
+              success={t("deleted", { name: a.name })}
             />
           )),
       ]}

@@ -9,10 +9,15 @@ import { getAbilities, requirePrincipal } from "@/lib/auth/current";
 import { DeleteAppButton } from "../delete-app-button";
 import { readAssignments, readInstallationDetails } from "@/lib/apps/reads";
 import type { Principal } from "@/lib/ram/principal";
+import { getTranslations } from "next-intl/server";
 import { scopeColumns } from "../../_components/scope-columns";
+import { scopeTranslator } from "../../_components/scope-text";
 import { Assignments } from "./assignments";
 
-export const metadata = { title: "Third-party Application" };
+export async function generateMetadata() {
+  const t = await getTranslations("thirdPartyApps.detail");
+  return { title: t("metaTitle") };
+}
 
 const BASE = "/integrations/oauth/third-party-apps";
 
@@ -20,9 +25,12 @@ export default async function ThirdPartyAppPage({ params }: { params: Promise<{ 
   const { clientId } = await params;
   const principal = await requirePrincipal();
   const abilities = await getAbilities();
-  if (!abilities.canRead) return <ForbiddenPage title="Third-party Application" />;
+  const t = await getTranslations("thirdPartyApps");
+  if (!abilities.canRead) return <ForbiddenPage title={t("detail.metaTitle")} />;
   const app = await readInstallationDetails({ actor: principal, clientId });
   if (!app) notFound();
+  const [translate, scopeWords] = await Promise.all([scopeTranslator(), getTranslations("oauthScopes.columns")]);
+  const scopes = app.scopes.map(translate);
   return (
     <>
       <PageHeader
@@ -35,55 +43,59 @@ export default async function ThirdPartyAppPage({ params }: { params: Promise<{ 
         }
       />
       <InfoSection wide>
-        <Fact label="Application Name">{app.name}</Fact>
-        <Fact label="Application ID">
+        <Fact label={t("detail.name")}>{app.name}</Fact>
+        <Fact label={t("detail.clientId")}>
           <span className="font-mono text-xs">{app.clientId}</span>
         </Fact>
-        <Fact label="Provider">{app.provider}</Fact>
-        <Fact label="Application Type">
+        <Fact label={t("detail.provider")}>{app.provider}</Fact>
+        <Fact label={t("detail.type")}>
           {app.type}
           {app.official ? (
             <span className="ml-2">
-              <Badge tone="blue">Official</Badge>
+              <Badge tone="blue">{t("detail.official")}</Badge>
             </span>
           ) : null}
         </Fact>
-        <Fact label="Homepage">
+        <Fact label={t("detail.homepage")}>
           {app.homepageUrl ? (
             <a className="link break-all" href={app.homepageUrl} target="_blank" rel="noopener noreferrer">
               {app.homepageUrl}
             </a>
           ) : (
-            "None"
+            t("detail.none")
           )}
         </Fact>
-        <Fact label="Installed By">
-          {app.installedBy}{" "}
-          <span className="text-gray-500">({app.source === "provisioned" ? "provisioned" : "consent"})</span>
+        <Fact label={t("detail.installedBy")}>
+          {app.installedBy} <span className="text-gray-500">{t("detail.installedVia", { source: app.source })}</span>
         </Fact>
-        <Fact label="Creation Time">
+        <Fact label={t("detail.createdAt")}>
           <LocalTime value={app.createdAt.toISOString()} />
         </Fact>
-        <Fact label="Update Time">
+        <Fact label={t("detail.updatedAt")}>
           <LocalTime value={app.updatedAt.toISOString()} />
         </Fact>
-        <Fact label="People Who Used It">{app.usage.people}</Fact>
-        <Fact label="Last Used">
-          {app.usage.lastUsedAt ? <LocalTime value={app.usage.lastUsedAt.toISOString()} /> : "Never"}
+        <Fact label={t("detail.people")}>{app.usage.people}</Fact>
+        <Fact label={t("detail.lastUsed")}>
+          {app.usage.lastUsedAt ? <LocalTime value={app.usage.lastUsedAt.toISOString()} /> : t("never")}
         </Fact>
       </InfoSection>
       {app.official ? await assignmentsSection(principal, app.clientId, abilities.isAdmin) : null}
       <TableSection
-        title="Authorization Scope"
-        description="What this application may access in this account. To change it, delete the application and authorize it again."
-        rows={app.scopes}
+        title={t("detail.scopeTitle")}
+        description={t("detail.scopeDescription")}
+        rows={scopes}
         rowKey={(s) => s.scope}
         columns={[
-          ...scopeColumns<(typeof app.scopes)[number]>("installer"),
+          ...scopeColumns<(typeof scopes)[number]>("installer", scopeWords),
           {
-            header: "Status",
+            header: t("detail.status"),
             headerClassName: "w-32",
-            cell: (s) => (s.granted ? <Badge tone="green">Granted</Badge> : <Badge tone="gray">Not granted</Badge>),
+            cell: (s) =>
+              s.granted ? (
+                <Badge tone="green">{t("detail.granted")}</Badge>
+              ) : (
+                <Badge tone="gray">{t("detail.notGranted")}</Badge>
+              ),
           },
         ]}
       />

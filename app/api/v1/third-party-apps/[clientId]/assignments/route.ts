@@ -15,7 +15,7 @@ const bodySchema = z.object({
 
 export const GET = apiRoute<{ clientId: string }>(async ({ actor, params }) => {
   const read = await readAssignments({ actor: actor, clientId: params.clientId });
-  if (!read) throw notFound("This official application is not installed in this account.");
+  if (!read) throw notFound({ key: "apiErrors.apps.officialNotInstalled" });
   return { items: read.assigned };
 });
 

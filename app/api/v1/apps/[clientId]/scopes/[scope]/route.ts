@@ -12,7 +12,7 @@ function scopeOf(raw: string): string {
   try {
     return raw.includes("%") ? decodeURIComponent(raw) : raw;
   } catch {
-    throw notFound("The application does not declare this scope.");
+    throw notFound({ key: "apiErrors.apps.noSuchScopeSegment" });
   }
 }
 
