@@ -60,8 +60,11 @@ describe(`Request approval on the consent page, on ${process.env.TEST_DB}`, () =
     );
     expect(await zh.text()).toContain("申请授权</button>");
 
-    const sent = await post(person, requestId, [["reason", "Weekly cost report"]]);
-    expect([sent.status, sent.headers.get("location")]).toEqual([303, `/oauth2/consent/${requestId}`]);
+    const sent = await post(person, requestId, [
+      ["reason", "Weekly cost report"],
+      ["lang", "en"],
+    ]);
+    expect([sent.status, sent.headers.get("location")]).toEqual([303, `/oauth2/consent/${requestId}?lang=en`]);
     const after = await consentPage(person, requestId);
     expect(after.html).toContain("<h2>Approval requested for Test WebApp");
     expect(after.html).not.toContain('class="request"');
@@ -143,5 +146,8 @@ describe(`Request approval on the consent page, on ${process.env.TEST_DB}`, () =
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(await refused.text()).toContain("Too many requests for approval");
+    // The form's language (its `lang`) is the answer's.
+    const zh = await post(person, requestId, [["lang", "zh-CN"]]);
+    expect(await zh.text()).toContain("授权申请过于频繁");
   });
 });
