@@ -4,8 +4,17 @@ import { cn } from "@/lib/cn";
 const activeTab = "border-brand-500 font-medium text-brand-700";
 const idleTab = "border-transparent text-gray-600 hover:text-link";
 
-/** Tabs as links, so that each tab has its own URL; the current one is marked aria-current="page". */
-export function TabLinks({ label, tabs }: { label: string; tabs: { href: string; label: string; active: boolean }[] }) {
+/**
+ * Tabs as links, so that each tab has its own URL; the current one is marked aria-current="page".
+ * A tab's `badge` (a count) follows its label, inside the link.
+ */
+export function TabLinks({
+  label,
+  tabs,
+}: {
+  label: string;
+  tabs: { href: string; label: string; active: boolean; badge?: React.ReactNode }[];
+}) {
   return (
     <nav aria-label={label} className="mb-4 flex gap-6 border-b border-gray-200">
       {tabs.map((t) => (
@@ -18,6 +27,7 @@ export function TabLinks({ label, tabs }: { label: string; tabs: { href: string;
           idleClassName={idleTab}
         >
           {t.label}
+          {t.badge}
         </NavLink>
       ))}
     </nav>

@@ -24,6 +24,7 @@ export function TopBar({ identity, roles }: { identity: Identity; roles: { id: s
   const language = useTranslations("common.language");
   const brand = useTranslations("common.brand");
   const t = useTranslations("console.topBar");
+  const authorizedApps = useTranslations("authorizedApps");
   const path = usePathname();
   const query = useSearchParams().toString();
   const switchRole = (role: { id: string; name: string } | null) =>
@@ -103,6 +104,12 @@ export function TopBar({ identity, roles }: { identity: Identity; roles: { id: s
                   {t("switchRole", { role: r.name })}
                 </DropdownMenu.Item>
               ))}
+              <DropdownMenu.Item
+                asChild
+                className="block cursor-pointer px-3 py-1.5 outline-none data-[highlighted]:bg-gray-100"
+              >
+                <Link href="/authorized-apps">{authorizedApps("menu")}</Link>
+              </DropdownMenu.Item>
               <DropdownMenu.Separator className="my-1 h-px bg-gray-200" />
               <DropdownMenu.Item
                 onSelect={() => signOut({ callbackUrl: "/signin" })}

@@ -5,3 +5,4 @@ export * from "./consent-requests";
 export * from "./audit";
 export * from "./installation";
 export * from "./mcp-clients";
+export * from "./approvals";

@@ -46,7 +46,12 @@ export const grants = pgTable(
     createdAt: createdAt(),
     revokedAt: at("revoked_at"),
   },
-  (t) => [index("grants_installation_user").on(t.installationId, t.userId), index("grants_user").on(t.userId)],
+  (t) => [
+    index("grants_installation_user").on(t.installationId, t.userId),
+    index("grants_user").on(t.userId),
+    /** A person's own applications (My authorized applications): their grants, by installation. */
+    index("grants_subject_installation").on(t.subject, t.installationId),
+  ],
 );
 
 /** Access and refresh tokens: stored as the hash, in a token family (grant) under an installation. */

@@ -4,6 +4,7 @@ import { installations } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { requireAdmin } from "@/lib/ram/require-role";
 import { actorLabel, type Principal } from "@/lib/ram/principal";
+import { answerPendingRequest } from "./approval-state";
 
 /** What the consent and token code needs of an installation: one column list, typed from the schema. */
 export const installationColumns = {
@@ -18,7 +19,8 @@ export type Installation = Pick<typeof installations.$inferSelect, keyof typeof 
  * Installs an application for the actor's whole account (the seed: "This action also installs the
  * application"). Runs inside the caller's transaction, so the code issued with it lands together.
  * Two administrators granting at once: the unique (account, app) index lets one insert win; the
- * other finds that installation and goes on with it (both flows finish).
+ * other finds that installation and goes on with it (both flows finish). The account's pending
+ * request for approval of the application, if any, is answered (approved) by the same installation.
  */
 export async function installApp(
   tx: Tx,
@@ -26,6 +28,11 @@ export async function installApp(
 ): Promise<{ installation: Installation; created: boolean }> {
   const { actor, applicationId, scopes, source } = opts;
   await requireAdmin(tx, actor);
+  const approvalRequestId = await answerPendingRequest(tx, {
+    accountId: actor.accountId,
+    applicationId,
+    decidedBy: actorLabel(actor),
+  });
   const [inserted] = await tx
     .insert(installations)
     .values({ accountId: actor.accountId, applicationId, scopes, source, installedBy: actorLabel(actor) })
@@ -36,7 +43,7 @@ export async function installApp(
       action: source === "provisioned" ? "ProvisionApplication" : "InstallApplication",
       targetType: "application",
       targetId: opts.clientId,
-      detail: { scopes },
+      detail: approvalRequestId ? { scopes, approvalRequestId } : { scopes },
     });
     return { installation: inserted, created: true };
   }

@@ -19,6 +19,9 @@ export function throttleKeys(login: string, address: string | null): string[] {
   return keys;
 }
 
+/** Another counter of the same table (approval requests per person): its own limit and window. */
+export type ThrottleRule = { limit: number; windowSeconds: number };
+
 function limitOf(key: string): number {
   return key.startsWith("login:") ? LIMITS.login : LIMITS.address;
 }
@@ -26,11 +29,12 @@ function limitOf(key: string): number {
 function waitOf(
   rows: { key: string; count: number; resetAt: Date }[],
   over: (count: number, limit: number) => boolean,
+  rule?: ThrottleRule,
 ): number {
   const now = Date.now();
   let wait = 0;
   for (const r of rows) {
-    if (over(r.count, limitOf(r.key)) && r.resetAt.getTime() > now)
+    if (over(r.count, rule?.limit ?? limitOf(r.key)) && r.resetAt.getTime() > now)
       wait = Math.max(wait, Math.ceil((r.resetAt.getTime() - now) / 1000));
   }
   return wait;
@@ -51,13 +55,20 @@ export async function retryAfterSeconds(keys: string[]): Promise<number> {
  * window), and answers the seconds to wait when a counter is now over its limit (0: go ahead).
  * Counting first means parallel guesses are all counted and an attempt that cannot be counted
  * (this throws) is never checked. A successful sign-in gives its attempt back (`refundAttempt`).
+ * `rule` counts with another limit and window (keys of their own, never a sign-in's).
  */
-export async function takeAttempt(keys: string[]): Promise<number> {
+export async function takeAttempt(keys: string[], rule?: ThrottleRule): Promise<number> {
   const db = await getDb();
   const sorted = [...keys].sort(); // one lock order for every statement
   const rows = await db
     .insert(rateLimits)
-    .values(sorted.map((key) => ({ key, count: 1, resetAt: sql`now() + make_interval(secs => ${WINDOW_SECONDS})` })))
+    .values(
+      sorted.map((key) => ({
+        key,
+        count: 1,
+        resetAt: sql`now() + make_interval(secs => ${rule?.windowSeconds ?? WINDOW_SECONDS})`,
+      })),
+    )
     .onConflictDoUpdate({
       target: rateLimits.key,
       set: {
@@ -66,7 +77,7 @@ export async function takeAttempt(keys: string[]): Promise<number> {
       },
     })
     .returning({ key: rateLimits.key, count: rateLimits.count, resetAt: rateLimits.resetAt });
-  return waitOf(rows, (count, limit) => count > limit);
+  return waitOf(rows, (count, limit) => count > limit, rule);
 }
 
 /** Gives back the attempt of a successful sign-in: only failures use up the allowance. */

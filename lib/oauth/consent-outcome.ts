@@ -1,4 +1,5 @@
 import type { Db, Tx } from "@/db/client";
+import { getApprovalStateOf, type ApprovalState } from "@/lib/apps/approval-state";
 import type { Installation } from "@/lib/apps/install-app";
 import { isAdministrator } from "@/lib/ram/admin";
 import { listAdministrators } from "@/lib/ram/list-administrators";
@@ -35,8 +36,12 @@ export type ConsentOutcome =
    * (rule 8), offering what the installation granted; `consent` is what they chose before, if anything.
    */
   | { kind: "personal-consent"; installation: InstallationRef; offer: ScopeOffer; consent: PersonalConsent | null }
-  /** Not installed and the person cannot install it: who can. */
-  | { kind: "ask-admin"; admins: string[] }
+  /**
+   * Not installed and the person cannot install it: who can, and what became of the person's own
+   * request for approval, when they made one (issue 16, item 2). `installed`: the consent request
+   * was made before an administrator installed the application (approving it, or granting it).
+   */
+  | { kind: "ask-admin"; admins: string[]; approval?: ApprovalState; installed?: true }
   | Refusal;
 
 /** A consent request already shown to the person: its kind decides which screen it answers. */
@@ -52,6 +57,18 @@ const STALE: ReadonlySet<RefuseReason> = new Set<StaleReason>(["app-gone", "not-
 /** A refusal after which the pending request cannot even be cancelled back to the application. */
 export function isStale(outcome: ConsentOutcome): outcome is Refusal & { reason: StaleReason } {
   return outcome.kind === "refuse" && STALE.has(outcome.reason);
+}
+
+/** Who can install the application, and the person's own request for approval (an approval without the installation it made is over). */
+async function askAdmin(db: Db | Tx, principal: Principal, applicationId: string, installed: boolean) {
+  const [admins, approval] = await Promise.all([
+    listAdministrators(db, principal.accountId),
+    getApprovalStateOf(db, { accountId: principal.accountId, applicationId, subject: principal.subject }),
+  ]);
+  const outcome: Extract<ConsentOutcome, { kind: "ask-admin" }> = { kind: "ask-admin", admins };
+  if (approval && (approval.status !== "approved" || installed)) outcome.approval = approval;
+  if (installed) outcome.installed = true;
+  return outcome;
 }
 
 /**
@@ -83,7 +100,7 @@ export async function decideConsent(
   const kind = pending?.kind ?? (!installation ? "install" : client.official ? "personal" : "installed");
   if (kind === "install") {
     if (await isAdministrator(db, principal)) return { kind: "install-consent" };
-    return { kind: "ask-admin", admins: await listAdministrators(db, principal.accountId) };
+    return askAdmin(db, principal, client.id, installation !== null);
   }
   if (!installation) return refuse("not-installed", 404, "invalid_request", "notInstalled");
   if (kind === "installed") return { kind: "issue-code", installation };

@@ -10,8 +10,8 @@ import { offeredScopes } from "./consent-scopes";
 import { pageResponse as page } from "./consent-screen/render";
 import { GoneScreen } from "./consent-screen/dead-ends";
 import { LANG_PARAM, pageLocaleOf, protocolUi, type PageLocale } from "./consent-screen/page-language";
+import { AskAdminWithApproval } from "./consent-screen/approval-request";
 import {
-  AskAdminScreen,
   InstallConsentScreen,
   NotAssignedScreen,
   PersonalConsentScreen,
@@ -20,7 +20,7 @@ import {
 import { toResponse } from "@/lib/oauth/error-response";
 import { redirect } from "./html";
 import { renderPageText } from "./page-text";
-import { goneRequest, signInAndContinueUrl, wayBackOf } from "./resume-request";
+import { authorizeUrlOf, goneRequest, signInAndContinueUrl, wayBackOf } from "./resume-request";
 
 /**
  * GET /oauth2/consent/{requestId}: the consent screen (rules 1–4 of the design), server-rendered
@@ -105,7 +105,9 @@ export async function consentPageEndpoint(request: Request): Promise<Response> {
     };
     switch (outcome.kind) {
       case "ask-admin":
-        return page(<AskAdminScreen data={data} admins={outcome.admins} />);
+        return page(
+          <AskAdminWithApproval data={data} outcome={outcome} continueHref={authorizeUrlOf(pending.request)} />,
+        );
       case "install-consent":
         return page(<InstallConsentScreen data={data} {...offeredScopes(client, pending.request.scope)} />);
       case "personal-consent":

@@ -22,6 +22,8 @@ import enApiErrors from "./en/apiErrors.json";
 import enValidation from "./en/validation.json";
 import enOperationLogs from "./en/operationLogs.json";
 import enRevokeImpact from "./en/revokeImpact.json";
+import enApprovals from "./en/approvals.json";
+import enAuthorizedApps from "./en/authorizedApps.json";
 import zhCommon from "./zh-CN/common.json";
 import zhErrors from "./zh-CN/errors.json";
 import zhConsole from "./zh-CN/console.json";
@@ -40,6 +42,8 @@ import zhApiErrors from "./zh-CN/apiErrors.json";
 import zhValidation from "./zh-CN/validation.json";
 import zhOperationLogs from "./zh-CN/operationLogs.json";
 import zhRevokeImpact from "./zh-CN/revokeImpact.json";
+import zhApprovals from "./zh-CN/approvals.json";
+import zhAuthorizedApps from "./zh-CN/authorizedApps.json";
 
 export const catalogs = {
   en: {
@@ -61,6 +65,8 @@ export const catalogs = {
     validation: enValidation,
     operationLogs: enOperationLogs,
     revokeImpact: enRevokeImpact,
+    approvals: enApprovals,
+    authorizedApps: enAuthorizedApps,
   },
   "zh-CN": {
     common: zhCommon,
@@ -81,6 +87,8 @@ export const catalogs = {
     validation: zhValidation,
     operationLogs: zhOperationLogs,
     revokeImpact: zhRevokeImpact,
+    approvals: zhApprovals,
+    authorizedApps: zhAuthorizedApps,
   },
 };
 

@@ -51,8 +51,16 @@ export function InstallConsentScreen({ data, ...offer }: { data: ScreenData } & 
   );
 }
 
-/** Someone who cannot install the application: who can. */
-export function AskAdminScreen({ data, admins }: { data: ScreenData; admins: string[] }) {
+/** Someone who cannot install the application: who can; `children`: their request for approval (its form, or what became of it). */
+export function AskAdminScreen({
+  data,
+  admins,
+  children,
+}: {
+  data: ScreenData;
+  admins: string[];
+  children?: React.ReactNode;
+}) {
   const { t } = data.ui;
   const app = data.client.name;
   return (
@@ -66,6 +74,7 @@ export function AskAdminScreen({ data, admins }: { data: ScreenData; admins: str
           ))}
         </ul>
       </Notice>
+      {children}
       <DecisionForm {...formOf(data)} />
     </Screen>
   );

@@ -8,6 +8,7 @@ import { getAbilities, requirePrincipal } from "@/lib/auth/current";
 import { logonNameOf } from "@/lib/ram/principal";
 import { getUser } from "@/lib/ram/queries";
 import { UserActions } from "./user-actions";
+import { UserAuthorizedApps } from "./authorized-apps-section";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("identities.users.detail"))("title") };
@@ -45,6 +46,7 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
         ],
       ]}
       policies={{ apiBase: `/api/v1/users/${user.id}/policies`, attached: user.policies, canEdit: abilities.isAdmin }}
+      after={<UserAuthorizedApps actor={principal} userId={user.id} user={logonName} />}
     />
   );
 }

@@ -6,6 +6,7 @@ import { Pagination } from "@/components/console/pagination";
 import { DataTable } from "@/components/console/data-table";
 import { Badge } from "@/components/ui/badge";
 import { readApplications } from "@/lib/apps/reads";
+import { readPendingRequestCount } from "@/lib/apps/governance-reads";
 import { readPageParams } from "@/lib/http/page-params";
 import { getAbilities, requirePrincipal } from "@/lib/auth/current";
 import { LocalTime } from "@/components/console/local-time";
@@ -37,7 +38,7 @@ export default async function EnterpriseAppsPage({ searchParams }: { searchParam
   return (
     <>
       {header}
-      <OAuthTabs />
+      <OAuthTabs pendingRequests={await readPendingRequestCount({ actor: principal })} />
       {abilities.isAdmin ? (
         <div className="mb-3">
           <Link href={`${BASE}/new`} className={buttonClass("primary")}>

@@ -14,6 +14,8 @@ import { readPageParams } from "@/lib/http/page-params";
 import { DeleteAppButton } from "../delete-app-button";
 import { sortColumn } from "../sort-column";
 import { ProvisionDialog } from "../provision-dialog";
+import { RequestsLink } from "../requests/requests-link";
+import { readPendingRequestCount } from "@/lib/apps/governance-reads";
 import { getTranslations } from "next-intl/server";
 import { describeScope } from "@/lib/apps/scope-catalog";
 import { scopeTranslator } from "../../_components/scope-text";
@@ -40,10 +42,11 @@ export default async function ThirdPartyAppsPage({ searchParams }: { searchParam
   const abilities = await getAbilities();
   const sp = await searchParams;
   const t = await getTranslations("thirdPartyApps");
+  const pending = abilities.canRead ? await readPendingRequestCount({ actor: principal }) : 0;
   const header = (
     <>
       <PageHeader title={t("oauthTitle")} description={t("list.description")} />
-      <OAuthTabs />
+      <OAuthTabs pendingRequests={pending} />
     </>
   );
   if (!abilities.canRead)
@@ -65,7 +68,12 @@ export default async function ThirdPartyAppsPage({ searchParams }: { searchParam
       <SearchableList
         searchPlaceholder={t("list.search")}
         search={search}
-        actions={abilities.isAdmin ? <ProvisionDialog catalog={await provisionCatalog(principal)} /> : null}
+        actions={
+          <div className="flex flex-wrap gap-2">
+            <RequestsLink count={pending} />
+            {abilities.isAdmin ? <ProvisionDialog catalog={await provisionCatalog(principal)} /> : null}
+          </div>
+        }
         result={result}
         basePath={BASE}
         query={{ search, sort, order }}

@@ -1,0 +1,3 @@
+import { approvalRequestEndpoint } from "@/lib/oauth/approval-request-endpoint";
+
+export const POST = approvalRequestEndpoint;
