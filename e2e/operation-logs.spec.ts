@@ -105,8 +105,9 @@ test("an administrator reads, filters, follows and exports the operation logs, a
 });
 
 test("Delete Application says what stops, and the deletion is in the operation logs", async ({ browser }) => {
-  const page = await personPage(browser, "admin@globex.onaliyun.com");
-  const cli = OFFICIAL.cli;
+  const page = await personPage(browser, "owner@isv.example");
+  // Cloud Shell in isv: no other spec installs it there (they use Official CLI and Cloud Shell in globex and acme).
+  const cli = OFFICIAL.shell;
   expect((await page.request.post(`/api/v1/official-apps/${cli.clientId}/provision`, { data: {} })).status()).toBe(201);
   await page.goto("/integrations/oauth/third-party-apps");
   const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: cli.name }) });
@@ -120,7 +121,7 @@ test("Delete Application says what stops, and the deletion is in the operation l
   await expect(impact).toContainText("Never used");
   await expectNoAxeViolations(page, "the Delete Application dialog with its impact");
 
-  const zh = await personPage(browser, "admin@globex.onaliyun.com", { locale: "zh-CN" });
+  const zh = await personPage(browser, "owner@isv.example", { locale: "zh-CN" });
   await zh.goto("/integrations/oauth/third-party-apps");
   const zhRow = zh.getByRole("row").filter({ has: zh.getByRole("link", { name: cli.name }) });
   await zhRow.getByRole("button", { name: "删除应用" }).click();
