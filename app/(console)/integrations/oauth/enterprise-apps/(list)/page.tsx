@@ -1,17 +1,14 @@
 import Link from "next/link";
-import { ForbiddenNotice } from "@/components/console/forbidden-notice";
-import { OAuthTabs } from "@/components/console/oauth-tabs";
-import { PageHeader } from "@/components/console/page-header";
 import { Pagination } from "@/components/console/pagination";
 import { DataTable } from "@/components/console/data-table";
 import { Badge } from "@/components/ui/badge";
 import { readApplications } from "@/lib/apps/reads";
-import { readPendingRequestCount } from "@/lib/apps/governance-reads";
 import { readPageParams } from "@/lib/http/page-params";
 import { getAbilities, requirePrincipal } from "@/lib/auth/current";
 import { LocalTime } from "@/components/console/local-time";
 import { buttonClass } from "@/components/ui/button";
 import { getTranslations } from "next-intl/server";
+import { oauthPageTop } from "../../_components/oauth-page-top";
 
 export async function generateMetadata() {
   const t = await getTranslations("enterpriseApps.list");
@@ -24,21 +21,16 @@ export default async function EnterpriseAppsPage({ searchParams }: { searchParam
   const principal = await requirePrincipal();
   const abilities = await getAbilities();
   const t = await getTranslations("enterpriseApps");
-  const header = <PageHeader title={t("oauthTitle")} description={t("list.description")} />;
-  if (!abilities.canRead)
-    return (
-      <>
-        {header}
-        <OAuthTabs />
-        <ForbiddenNotice />
-      </>
-    );
+  const { header, refusal } = await oauthPageTop(principal, abilities, {
+    title: t("oauthTitle"),
+    description: t("list.description"),
+  });
+  if (refusal) return refusal;
   const { page } = readPageParams(await searchParams);
   const result = await readApplications({ actor: principal, page });
   return (
     <>
       {header}
-      <OAuthTabs pendingRequests={await readPendingRequestCount({ actor: principal })} />
       {abilities.isAdmin ? (
         <div className="mb-3">
           <Link href={`${BASE}/new`} className={buttonClass("primary")}>

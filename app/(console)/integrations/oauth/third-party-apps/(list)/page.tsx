@@ -1,9 +1,6 @@
 import { actionsColumn } from "@/components/console/data-table";
 import Link from "next/link";
-import { ForbiddenNotice } from "@/components/console/forbidden-notice";
 import { LocalTime } from "@/components/console/local-time";
-import { OAuthTabs } from "@/components/console/oauth-tabs";
-import { PageHeader } from "@/components/console/page-header";
 import { SearchableList } from "@/components/console/searchable-list";
 import { Badge } from "@/components/ui/badge";
 import { getAbilities, requirePrincipal } from "@/lib/auth/current";
@@ -15,9 +12,9 @@ import { DeleteAppButton } from "../delete-app-button";
 import { sortColumn } from "../sort-column";
 import { ProvisionDialog } from "../provision-dialog";
 import { RequestsLink } from "../requests/requests-link";
-import { readPendingRequestCount } from "@/lib/apps/governance-reads";
 import { getTranslations } from "next-intl/server";
 import { describeScope } from "@/lib/apps/scope-catalog";
+import { oauthPageTop } from "../../_components/oauth-page-top";
 import { scopeTranslator } from "../../_components/scope-text";
 
 async function provisionCatalog(actor: Principal) {
@@ -42,20 +39,11 @@ export default async function ThirdPartyAppsPage({ searchParams }: { searchParam
   const abilities = await getAbilities();
   const sp = await searchParams;
   const t = await getTranslations("thirdPartyApps");
-  const pending = abilities.canRead ? await readPendingRequestCount({ actor: principal }) : 0;
-  const header = (
-    <>
-      <PageHeader title={t("oauthTitle")} description={t("list.description")} />
-      <OAuthTabs pendingRequests={pending} />
-    </>
-  );
-  if (!abilities.canRead)
-    return (
-      <>
-        {header}
-        <ForbiddenNotice />
-      </>
-    );
+  const { pending, header, refusal } = await oauthPageTop(principal, abilities, {
+    title: t("oauthTitle"),
+    description: t("list.description"),
+  });
+  if (refusal) return refusal;
   const { page } = readPageParams(sp);
   const search = sp.search?.trim().slice(0, 128) || undefined;
   const sort: InstallationSort = sp.sort === "updatedAt" ? "updatedAt" : "createdAt";

@@ -2,18 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { actionsColumn, DataTable, NameCell, type Column } from "@/components/console/data-table";
-import { ForbiddenNotice } from "@/components/console/forbidden-notice";
 import { LocalTime } from "@/components/console/local-time";
-import { OAuthTabs } from "@/components/console/oauth-tabs";
-import { PageHeader } from "@/components/console/page-header";
 import { TabLinks } from "@/components/console/tab-links";
 import { Badge } from "@/components/ui/badge";
 import type { ApprovalRequestItem, ApprovalView } from "@/lib/apps/approval-queries";
-import { readApprovalRequests, readPendingRequestCount } from "@/lib/apps/governance-reads";
+import { readApprovalRequests } from "@/lib/apps/governance-reads";
 import { scopeMessageKey } from "@/lib/apps/scope-catalog";
 import { getAbilities, requirePrincipal } from "@/lib/auth/current";
 import { AppError } from "@/lib/errors";
 import type { Principal } from "@/lib/ram/principal";
+import { oauthPageTop } from "../../_components/oauth-page-top";
 import { ApproveDialog } from "./approve-dialog";
 import { DenyDialog } from "./deny-dialog";
 
@@ -34,20 +32,11 @@ export default async function ApprovalRequestsPage({ searchParams }: { searchPar
     searchParams,
   ]);
   const view: ApprovalView = sp.view === "answered" ? "answered" : "pending";
-  const count = abilities.canRead ? await readPendingRequestCount({ actor: principal }) : 0;
-  const header = (
-    <>
-      <PageHeader title={t("list.title")} description={t("list.description")} />
-      <OAuthTabs pendingRequests={count} />
-    </>
-  );
-  if (!abilities.canRead)
-    return (
-      <>
-        {header}
-        <ForbiddenNotice />
-      </>
-    );
+  const { header, refusal } = await oauthPageTop(principal, abilities, {
+    title: t("list.title"),
+    description: t("list.description"),
+  });
+  if (refusal) return refusal;
   const cursor = sp.cursor?.slice(0, 200) || undefined;
   const page = await readPage(principal, view, cursor);
   const viewHref = (v: ApprovalView) => (v === "pending" ? BASE : `${BASE}?view=answered`);
