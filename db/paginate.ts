@@ -33,7 +33,12 @@ export async function paginateCounted<T extends { total: number }>(
   const { page, pageSize, limit, offset } = bounds(opts);
   const found = await rows(limit, offset);
   const n = found[0]?.total ?? (page > 1 ? ((await total())[0]?.n ?? 0) : 0);
-  return { items: found.map(({ total: _, ...item }) => item), total: n, page, pageSize };
+  const items = found.map((row) => {
+    const { total: _total, ...item } = row;
+    void _total;
+    return item;
+  });
+  return { items, total: n, page, pageSize };
 }
 
 /**
