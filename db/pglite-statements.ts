@@ -25,6 +25,22 @@ type Prepared = { paramTypes: number[]; rowDescription: BackendMessage | undefin
 const parsedBy = new WeakMap<PGlite, Map<string, Prepared>>();
 
 const { serialize } = protocol;
+
+/**
+ * PGlite's results parser copies every type parser of the instance into a new object whenever a
+ * query passes parsers of its own, as drizzle does on every call. The merged set is made once per
+ * options object (drizzle keeps one per prepared statement).
+ */
+const mergedParsers = new WeakMap<object, { pg: PGlite; parsers: PGlite["parsers"]; options: QueryOptions }>();
+function resultParsing(pg: PGlite, options: QueryOptions | undefined) {
+  if (!options?.parsers) return { parsers: pg.parsers, options };
+  let merged = mergedParsers.get(options);
+  if (!merged || merged.pg !== pg) {
+    merged = { pg, parsers: { ...pg.parsers, ...options.parsers }, options: { ...options, parsers: undefined } };
+    mergedParsers.set(options, merged);
+  }
+  return merged;
+}
 const concat = (parts: Uint8Array[]) => Buffer.concat(parts);
 
 /**
@@ -65,7 +81,8 @@ async function runNamed(
     );
     // A named portal's rows are described once, at Parse; the results parser wants the description first.
     const all = statement.rowDescription ? [statement.rowDescription, ...messages] : messages;
-    return parse.parseResults(all, pg.parsers, options)[0]!;
+    const parsing = resultParsing(pg, options);
+    return parse.parseResults(all, parsing.parsers, parsing.options)[0]!;
   } catch (error) {
     // As PGlite's own query() does: the error names the statement that failed.
     if (error && typeof error === "object") Object.assign(error, { query: text, params, queryOptions: options });
