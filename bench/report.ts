@@ -139,7 +139,7 @@ export function markdown(r: Results): string {
       .join(", ")}.`,
     `RSA-2048 signing, one core: ${r.rsa.nodeCryptoPerSecond}/s (node:crypto), ${r.rsa.josePerSecond}/s (jose SignJWT, one at a time).`,
     `Access-token lookup (lib/oauth/token-validation.ts): planning ${r.tokenLookup.planningMs} ms, execution ${r.tokenLookup.executionMs} ms; ` +
-      `${r.tokenLookup.unpreparedPerSecond}/s as the handlers run it, ${r.tokenLookup.statementCachePerSecond}/s with prepared statements (server/statement-cache.ts), 4 at a time.`,
+      `${r.tokenLookup.unpreparedPerSecond}/s as the handlers run it (drizzle named statement), ${r.tokenLookup.statementCachePerSecond}/s with server/statement-cache.ts on top, 4 at a time (planning is what a named statement saves).`,
     r.consentJs
       ? `Consent page first-load JS: ${r.consentJs.scripts.map((s) => `${(s.gzipBytes / 1024).toFixed(1)}`).join(" + ") || "0 (no script at all)"} KB gzip; inline RSC payload ${(r.consentJs.inlineBytes / 1024).toFixed(1)} KB (in the HTML).`
       : "Consent page: not measured.",
