@@ -3,8 +3,8 @@ import autocannon from "autocannon";
 export type Req = { method?: "GET" | "POST" | "DELETE"; path: string; headers?: Record<string, string>; body?: string };
 
 export type LoadOptions = {
-  /** origin, e.g. http://127.0.0.1:3371 */
-  origin: string;
+  /** origin, e.g. http://127.0.0.1:3371; several: the connections are split over them (one autocannon each) */
+  origin: string | string[];
   /** a fixed request, or a function giving each request (fresh codes and refresh tokens are single-use) */
   request: Req | (() => Req | null);
   /** the status that counts as success (302 for the authorization endpoint) */
@@ -26,8 +26,44 @@ export type LoadResult = {
   seconds: number;
 };
 
-/** Drives one scenario with autocannon over loopback and summarizes it. */
+/**
+ * Drives one scenario with autocannon over loopback and summarizes it. With several origins (one
+ * server in several processes) the connections are split over them, the requests come from one
+ * sequence (single-use credentials are never sent twice), rates add up, and p50/p99 are the worst
+ * of the instances'.
+ */
 export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
+  const origins = Array.isArray(opts.origin) ? opts.origin : [opts.origin];
+  if (origins.length === 1) return runOne({ ...opts, origin: origins[0]! });
+  const dynamic = typeof opts.request === "function" ? opts.request : null;
+  // One shared sequence: each instance asks it for its next request.
+  const shared = dynamic ?? opts.request;
+  const per = Math.max(1, Math.floor(opts.connections / origins.length));
+  const parts = await Promise.all(
+    origins.map((origin) =>
+      runOne({
+        ...opts,
+        origin,
+        connections: per,
+        request: shared,
+        maxRequests: opts.maxRequests ? Math.floor(opts.maxRequests / origins.length) : undefined,
+      }),
+    ),
+  );
+  const statuses: Record<string, number> = {};
+  for (const p of parts) for (const [k, v] of Object.entries(p.statuses)) statuses[k] = (statuses[k] ?? 0) + v;
+  return {
+    rps: parts.reduce((a, p) => a + p.rps, 0),
+    p50: Math.max(...parts.map((p) => p.p50)),
+    p99: Math.max(...parts.map((p) => p.p99)),
+    requests: parts.reduce((a, p) => a + p.requests, 0),
+    errors: parts.reduce((a, p) => a + p.errors, 0),
+    statuses,
+    seconds: Math.max(...parts.map((p) => p.seconds)),
+  };
+}
+
+async function runOne(opts: LoadOptions & { origin: string }): Promise<LoadResult> {
   const dynamic = typeof opts.request === "function" ? opts.request : null;
   const first = dynamic ? dynamic() : (opts.request as Req);
   if (!first) throw new Error("no request to send");

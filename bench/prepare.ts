@@ -16,10 +16,13 @@ import {
 import type { BenchDb } from "./database";
 import type { Req } from "./load";
 
-export type ServerName = "next" | "lean" | "reference";
+export type ServerName = "next" | "next2" | "lean" | "lean2" | "reference" | "embedded";
 export type Ctx = {
-  origins: Record<ServerName, string>;
-  db: BenchDb;
+  origins: Partial<Record<ServerName, string>>;
+  /** where single-use credentials are issued; null: the embedded database, issued before its server started */
+  db: BenchDb | null;
+  /** the tag of the refresh tokens issued beforehand (bench/embedded.ts), when `db` is null */
+  preIssuedRefreshTag?: string;
   grants: Grants;
   size: DatasetSize;
   aliceCookie: string;
@@ -32,12 +35,19 @@ export type Prepared = { request: Req | (() => Req); maxRequests?: number };
 export type Scenario = {
   id: string;
   server: ServerName;
+  /** several processes of one server (node:cluster is not used: separate processes on their own ports) */
+  servers?: ServerName[];
   title: string;
   /** the scenario whose rate this one is compared with */
   baseline: string;
   expect: number;
   prepare: (ctx: Ctx) => Promise<Prepared>;
 };
+
+/** The deep page of the list scenarios: near the end of the heavy account's installations. */
+export function deepPage(size: DatasetSize): number {
+  return Math.max(1, Math.floor((size.heavyInstalls * 0.96) / 20));
+}
 
 export const fixed = (req: Req) => async (): Promise<Prepared> => ({ request: req });
 export const LIST_PAGE = "/integrations/oauth/third-party-apps";
@@ -74,10 +84,16 @@ const tokenPost = (body: string, clientId: string, path = "/oauth2/token"): Req 
   body,
 });
 
-export function codeExchange(server: "next" | "lean"): Scenario["prepare"] {
+function issuer(ctx: Ctx): BenchDb {
+  if (!ctx.db)
+    throw new Error("this scenario issues credentials, which the embedded database cannot take while it runs");
+  return ctx.db;
+}
+
+export function codeExchange(server: string): Scenario["prepare"] {
   return async (ctx) => {
     const tag = `${server}${++run}`;
-    await preIssueCodes(ctx.db, tag, ctx.budget, ctx.grants.count);
+    await preIssueCodes(issuer(ctx), tag, ctx.budget, ctx.grants.count);
     const items = Array.from({ length: ctx.budget }, (_, i) => ({
       code: `bench-code-${tag}-${i}`,
       clientId: ctx.grants.clientOf[oidcGrant(i, ctx.grants.count)]!,
@@ -99,10 +115,11 @@ export function codeExchange(server: "next" | "lean"): Scenario["prepare"] {
   };
 }
 
-export function refreshExchange(server: "next" | "lean", kind: "oidc" | "api"): Scenario["prepare"] {
+export function refreshExchange(server: string, kind: "oidc" | "api"): Scenario["prepare"] {
   return async (ctx) => {
-    const tag = `${server}${kind}${++run}`;
-    await preIssueRefreshTokens(ctx.db, tag, ctx.budget, ctx.grants.count, kind);
+    const preIssued = ctx.preIssuedRefreshTag && kind === "oidc" ? ctx.preIssuedRefreshTag : null;
+    const tag = preIssued ?? `${server}${kind}${++run}`;
+    if (!preIssued) await preIssueRefreshTokens(issuer(ctx), tag, ctx.budget, ctx.grants.count, kind);
     const pick = kind === "oidc" ? oidcGrant : apiGrant;
     const items = Array.from({ length: ctx.budget }, (_, i) => ({
       token: `bench-rt-${tag}-${i}`,

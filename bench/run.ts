@@ -5,8 +5,9 @@
  * bench/results/<time>.{json,md} and latest.{json,md}, stops everything, drops the database, exits 0.
  *
  * BENCH_SMALL=1 tiny data set and 2 s scenarios; BENCH_DURATION seconds per scenario (10);
- * BENCH_CONNECTIONS (2 × CPUs); BENCH_PORT first of four ports (3370); BENCH_ONLY a regex of scenario
- * ids; BENCH_SKIP_BUILD=1 reuses an existing .next-bench build; BENCH_PG_ADMIN_URL.
+ * BENCH_CONNECTIONS (2 × CPUs); BENCH_PORT first of seven ports (3370); BENCH_ONLY a regex of scenario
+ * ids; BENCH_SKIP_BUILD=1 reuses an existing .next-bench build; BENCH_PG_ADMIN_URL; BENCH_EMBEDDED=0
+ * leaves out the embedded default (its PGlite data set takes about a minute to generate).
  */
 import os from "node:os";
 import { DEMO_CLIENT, DEMO_PASSWORD } from "@/db/seed";
@@ -21,6 +22,8 @@ import {
   type DeleteTiming,
 } from "./measure";
 import { evaluateTargets, markdown, withRatios, writeResults, type Results } from "./report";
+import { processTree } from "./cpu";
+import { createEmbeddedDatabase, EMBEDDED_REFRESH_TAG, type EmbeddedDb } from "./embedded";
 import { runScenarios, waitForQuiet } from "./run-scenarios";
 import type { Ctx } from "./scenarios";
 import { startBenchServers } from "./start-servers";
@@ -39,6 +42,7 @@ const log = (s: string) => console.log(`[bench] ${s}`);
 
 const started: Started[] = [];
 let db: BenchDb | undefined;
+let embeddedDb: EmbeddedDb | undefined;
 
 async function main() {
   const startedAt = new Date().toISOString();
@@ -66,29 +70,68 @@ async function main() {
   const sample = Array.from({ length: 2000 }, () => `bench-at-${Math.floor(Math.random() * size.tokens)}`);
   const tokenLookup = await measureTokenLookup(db.url, sample, small ? 1 : 3);
   log(
-    `token lookup: planning ${tokenLookup.planningMs} ms, execution ${tokenLookup.executionMs} ms; ${tokenLookup.unpreparedPerSecond}/s unprepared, ${tokenLookup.statementCachePerSecond}/s with the statement cache`,
+    `token lookup: planning ${tokenLookup.planningMs} ms, execution ${tokenLookup.executionMs} ms; ${tokenLookup.unpreparedPerSecond}/s as the handlers run it, ${tokenLookup.statementCachePerSecond}/s with the statement cache`,
   );
 
-  const servers = await startBenchServers({ databaseUrl: db.url, distDir, basePort, started, log });
+  // Single-use codes and refresh tokens: more than the fastest server could use in the time given.
+  const budget = Math.round(8_000 * (durationSeconds + 1));
+  if (process.env.BENCH_EMBEDDED !== "0") {
+    log("embedded default: generating the data set into a PGlite folder…");
+    embeddedDb = await createEmbeddedDatabase(size, budget);
+    log(`embedded: generated in ${embeddedDb.generationSeconds} s: ${JSON.stringify(embeddedDb.rows)}`);
+  }
+
+  const servers = await startBenchServers({
+    databaseUrl: db.url,
+    distDir,
+    basePort,
+    embeddedDataDir: embeddedDb?.dataDir ?? null,
+    started,
+    log,
+  });
   const { origins, referenceSecret } = servers;
   const ctx: Ctx = {
     origins,
     db,
     grants: await loadGrants(db),
     size,
-    aliceCookie: await signIn(origins.next, "alice@acme.onaliyun.com", DEMO_PASSWORD),
-    adminCookie: await signIn(origins.next, "admin@acme.onaliyun.com", DEMO_PASSWORD),
+    aliceCookie: await signIn(origins.next!, "alice@acme.onaliyun.com", DEMO_PASSWORD),
+    adminCookie: await signIn(origins.next!, "admin@acme.onaliyun.com", DEMO_PASSWORD),
     referenceSecret,
-    // Single-use codes and refresh tokens: more than the fastest server could use in the time given.
-    budget: Math.round(8_000 * (durationSeconds + 1)),
+    budget,
+  };
+  const embedded: Ctx | null =
+    embeddedDb && origins.embedded
+      ? {
+          ...ctx,
+          db: null,
+          preIssuedRefreshTag: EMBEDDED_REFRESH_TAG,
+          grants: embeddedDb.grants,
+          aliceCookie: await signIn(origins.embedded, "alice@acme.onaliyun.com", DEMO_PASSWORD),
+          adminCookie: await signIn(origins.embedded, "admin@acme.onaliyun.com", DEMO_PASSWORD),
+        }
+      : null;
+  const benchDb = db;
+  const cpuGroups = async (names: string[]) => {
+    const trees = started.filter((s) => names.includes(s.name)).flatMap((s) => processTree(s.child.pid!));
+    // PostgreSQL's backends of the bench database (the embedded default runs its database in-process).
+    const backends = names.includes("embedded")
+      ? []
+      : (
+          await benchDb.query<{ pid: number }>("select pid from pg_stat_activity where datname = $1", [benchDb.name])
+        ).map((r) => r.pid);
+    return { server: trees, postgres: backends };
   };
 
   await waitForQuiet(cpus, log);
-  const measured = await runScenarios(ctx, { only, connections, durationSeconds, log });
+  const measured = await runScenarios(
+    { postgres: ctx, embedded, cpuGroups },
+    { only, connections, durationSeconds, log },
+  );
 
   let consentJs: ConsentJs | null = null;
   try {
-    consentJs = await measureConsentJs(origins.next, ctx.adminCookie, consentAppOf(size));
+    consentJs = await measureConsentJs(origins.next!, ctx.adminCookie, consentAppOf(size));
     log(
       `consent page first-load JS: ${(consentJs.totalGzipBytes / 1024).toFixed(1)} KB gzip in ${consentJs.scripts.length} chunks`,
     );
@@ -98,7 +141,7 @@ async function main() {
   const deleteApplication: DeleteTiming[] = [];
   for (let d = 0; d < size.deleteTargets; d++) {
     const timing = await timeDeleteApplication(
-      origins.next,
+      origins.next!,
       ctx.adminCookie,
       deleteTargetOf(size, d),
       size.tokensPerDeleteTarget,
@@ -128,6 +171,7 @@ async function main() {
       nextStatementCache: servers.statementCacheExperiment,
     },
     dataset: { rows, generationSeconds: generated.totalSeconds, steps: generated.steps },
+    embeddedDataset: embeddedDb ? { rows: embeddedDb.rows, generationSeconds: embeddedDb.generationSeconds } : null,
     buildSeconds,
     rsa,
     tokenLookup,
@@ -144,6 +188,7 @@ async function main() {
 async function cleanup() {
   for (const s of started.reverse()) await s.stop().catch(() => {});
   await db?.drop().catch((error: unknown) => log(`could not drop ${db?.name}: ${error}`));
+  embeddedDb?.remove();
 }
 
 process.on("SIGINT", () => void cleanup().then(() => process.exit(130)));

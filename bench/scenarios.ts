@@ -10,16 +10,20 @@ import {
   introspection,
   silentAuthorization,
   listGet,
+  deepPage,
   type Scenario,
 } from "./prepare";
 
+import { embeddedScenarios, multiProcessScenarios } from "./more-scenarios";
+
 export type { Ctx, Prepared, Scenario, ServerName } from "./prepare";
 
-export function deepPage(size: DatasetSize): number {
-  return Math.max(1, Math.floor((size.heavyInstalls * 0.96) / 20));
+/** Every scenario, in the order they run: PostgreSQL, then the embedded default, then more processes. */
+export function allScenarios(size: DatasetSize): Scenario[] {
+  return [...postgresScenarios(size), ...embeddedScenarios(size), ...multiProcessScenarios()];
 }
 
-export function allScenarios(size: DatasetSize): Scenario[] {
+function postgresScenarios(size: DatasetSize): Scenario[] {
   const deep = deepPage(size);
   const search = "search=Bench%20App%2000";
   const ceiling = "next.ping";

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 export type Started = { name: string; origin: string; child: ChildProcess; stop: () => Promise<void> };
@@ -9,17 +9,21 @@ const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 
 /**
  * `next build` into its own folder (never .next: other builds share the checkout). Next.js adds the
- * folder's types to tsconfig.json and next-env.d.ts; both are put back as they were afterwards.
+ * folder's types to tsconfig.json and next-env.d.ts; both are put back as they were afterwards, with
+ * their old modification times (scripts/start.mjs, which the embedded default runs, would otherwise
+ * take them for sources newer than the build and build again).
  */
 export async function buildNext(distDir: string): Promise<number> {
   const shared = ["tsconfig.json", "next-env.d.ts"].map((f) => path.join(root, f)).filter((f) => existsSync(f));
   const before = shared.map((f) => readFileSync(f, "utf8"));
+  const times = shared.map((f) => statSync(f));
   const t = performance.now();
   try {
     await run(bin("next"), ["build"], { NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" });
   } finally {
     shared.forEach((f, i) => {
       if (readFileSync(f, "utf8") !== before[i]) writeFileSync(f, before[i]!);
+      utimesSync(f, times[i]!.atime, times[i]!.mtime);
     });
   }
   return Math.round(performance.now() - t) / 1000;

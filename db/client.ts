@@ -1,4 +1,5 @@
 import path from "node:path";
+import type { PGlite as PGliteType } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { getEnv } from "@/lib/env";
 import * as schema from "./schema";
@@ -71,9 +72,11 @@ export async function openPostgres(url: string, max = 10): Promise<Handle> {
 export async function openPglite(dataDir?: string): Promise<Handle> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
+  const { withNamedStatements } = await import("./pglite-statements");
   const client = dataDir ? new PGlite(path.resolve(dataDir)) : new PGlite();
   await client.waitReady;
-  const db: Db = drizzle(client, { schema });
+  // Prepared statements (db/prepared.ts) run as named statements, as they do on PostgreSQL.
+  const db: Db = drizzle(withNamedStatements(client) as PGliteType, { schema });
   return { db, kind: "pglite", close: () => client.close() };
 }
 

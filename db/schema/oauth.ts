@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { belongsTo, createdAt, updatedAt, uuidId } from "./columns";
 import { accountRef } from "./identities";
@@ -29,6 +30,13 @@ export const applications = pgTable(
     oauthVersion: text("oauth_version", { enum: oauthVersions }).notNull().default("2.0"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    /**
+     * lower(name) and lower(client_id), kept by the database, for the lists' "contains" search:
+     * `lower(x) LIKE lower(pattern)` is what ILIKE does in a UTF-8 database, without lowering every
+     * row on every search (on the embedded PGlite ILIKE over 6 000 names took ~30× a LIKE).
+     */
+    nameLower: text("name_lower").generatedAlwaysAs(sql`lower(name)`),
+    clientIdLower: text("client_id_lower").generatedAlwaysAs(sql`lower(client_id)`),
   },
   (t) => [index("applications_account").on(t.accountId)],
 );

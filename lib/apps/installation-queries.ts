@@ -1,7 +1,7 @@
-import { and, asc, count, desc, eq, ilike, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, like, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { accounts, appScopes, applications, grants, installations } from "@/db/schema";
-import { containsPattern, paginate } from "@/db/paginate";
+import { containsPattern, paginateCounted } from "@/db/paginate";
 import { describeScope, scopeCatalog } from "./scope-catalog";
 
 export const INSTALLATION_SORTS = ["createdAt", "updatedAt"] as const;
@@ -30,41 +30,68 @@ function installedThirdParty(accountId: string) {
  * newest grant, i.e. the last sign-in that issued tokens (Last Used). Correlated subqueries on
  * `grants_installation_user`, so a whole page of installations is still one statement.
  */
-const fromGrants = (aggregate: SQL) =>
-  sql`(select ${aggregate} from ${grants} where ${grants.installationId} = ${installations.id})`;
-const usageColumns = {
-  people: fromGrants(sql`count(distinct ${grants.subject})`).mapWith(Number),
-  lastUsedAt: fromGrants(sql`max(${grants.createdAt})`).mapWith(grants.createdAt) as SQL<Date | null>,
-};
+// Written with an alias of their own: in a select from one subquery drizzle leaves columns
+// unqualified, and an unqualified "id" inside the subquery would be the grant's.
+const fromGrants = (installationId: SQL, aggregate: string) =>
+  sql`(select ${sql.raw(aggregate)} from ${grants} as usage_g where usage_g.installation_id = ${installationId})`;
+const usageColumns = (installationId: SQL) => ({
+  people: fromGrants(installationId, "count(distinct usage_g.subject)").mapWith(Number),
+  lastUsedAt: fromGrants(installationId, "max(usage_g.created_at)").mapWith(grants.createdAt) as SQL<Date | null>,
+});
 
-/** One page of the Third-party Applications tab; server-side search (name or app ID), sort and paging. */
+/**
+ * "Name or app ID contains": `lower(x) LIKE lower(pattern)` on the stored lowercase columns, which
+ * is what ILIKE does in a UTF-8 database, without lowering every row on every search.
+ */
+function matches(pattern: string): SQL {
+  const lowered = sql`lower(${pattern})`;
+  return or(like(applications.nameLower, lowered), like(applications.clientIdLower, lowered))!;
+}
+
+/**
+ * One page of the Third-party Applications tab; server-side search (name or app ID), sort and
+ * paging, in one statement: the page is cut first (with the total, `count(*) over ()`), and People
+ * and Last Used are read for its rows only, not for every row before the offset.
+ */
 export async function listInstallations(db: Db | Tx, accountId: string, opts: ListInstallationsOptions = {}) {
   const pattern = containsPattern(opts.search?.trim());
-  const where = and(
-    installedThirdParty(accountId),
-    pattern ? or(ilike(applications.name, pattern), ilike(applications.clientId, pattern)) : undefined,
-  );
-  const column = opts.sort === "updatedAt" ? installations.updatedAt : installations.createdAt;
+  const where = and(installedThirdParty(accountId), pattern ? matches(pattern) : undefined);
+  const updated = opts.sort === "updatedAt";
   const dir = opts.order === "asc" ? asc : desc;
-  return paginate(
+  return paginateCounted(
     opts,
-    (limit, offset) =>
-      db
+    (limit, offset) => {
+      const page = db
         .select({
+          id: installations.id,
           clientId: applications.clientId,
           name: applications.name,
           createdAt: installations.createdAt,
           updatedAt: installations.updatedAt,
           source: installations.source,
-          ...usageColumns,
+          total: sql<number>`count(*) over ()`.mapWith(Number).as("total"),
         })
         .from(installations)
         .innerJoin(applications, eq(applications.id, installations.applicationId))
         .where(where)
         // The id breaks ties, so that pages neither repeat nor skip rows with equal times.
-        .orderBy(dir(column), dir(installations.id))
+        .orderBy(dir(updated ? installations.updatedAt : installations.createdAt), dir(installations.id))
         .limit(limit)
-        .offset(offset),
+        .offset(offset)
+        .as("page");
+      return db
+        .select({
+          clientId: page.clientId,
+          name: page.name,
+          createdAt: page.createdAt,
+          updatedAt: page.updatedAt,
+          source: page.source,
+          ...usageColumns(sql`"page"."id"`),
+          total: page.total,
+        })
+        .from(page)
+        .orderBy(dir(updated ? page.updatedAt : page.createdAt), dir(page.id));
+    },
     () =>
       db
         .select({ n: count() })
@@ -100,7 +127,7 @@ export async function getInstallationDetails(db: Db | Tx, accountId: string, cli
       installedBy: installations.installedBy,
       createdAt: installations.createdAt,
       updatedAt: installations.updatedAt,
-      ...usageColumns,
+      ...usageColumns(sql`${installations.id}`),
     })
     .from(installations)
     .innerJoin(applications, eq(applications.id, installations.applicationId))

@@ -1,5 +1,3 @@
-import type { Db, Tx } from "@/db/client";
-import { listPolicyNames } from "@/lib/ram/admin";
 import type { Principal } from "@/lib/ram/principal";
 import { parseScope } from "./scope";
 
@@ -57,9 +55,12 @@ export function identityClaims(p: Principal, scope: string | readonly string[]):
   return claims;
 }
 
-/** Userinfo: the identity claims, plus with the `permissions` scope the RAM policies that apply to the person. */
-export async function userinfoClaims(db: Db | Tx, p: Principal, scope: string): Promise<Record<string, unknown>> {
+/**
+ * Userinfo: the identity claims, plus with the `permissions` scope the RAM policies that apply to the
+ * person (`policies`, read with the token: lib/oauth/token-validation.ts).
+ */
+export function userinfoClaims(p: Principal, scope: string, policies: string[]): Record<string, unknown> {
   const claims: Record<string, unknown> = identityClaims(p, scope);
-  if (parseScope(scope).includes("permissions")) claims.policies = await listPolicyNames(db, p);
+  if (parseScope(scope).includes("permissions")) claims.policies = policies;
   return claims;
 }

@@ -1,4 +1,6 @@
+import { sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
+import { preparedOnce } from "@/db/prepared";
 import { authCodes } from "@/db/schema";
 import { randomToken, sha256 } from "@/lib/crypto/tokens";
 import type { PrincipalRef } from "@/lib/ram/principal";
@@ -21,10 +23,34 @@ export type CodeRequest = {
   mcpClientId?: string | null;
 };
 
-/** Issues a one-time code; only its hash is stored. */
+const ph = sql.placeholder;
+
+/** Issues a one-time code; only its hash is stored. One prepared statement (every authorization issues one). */
 export async function issueAuthorizationCode(db: Db | Tx, req: CodeRequest): Promise<string> {
   const code = randomToken();
-  await db.insert(authCodes).values({
+  const query = preparedOnce(db, "auth_code_insert", () =>
+    db
+      .insert(authCodes)
+      .values({
+        codeHash: ph("codeHash"),
+        accountId: ph("accountId"),
+        applicationId: ph("applicationId"),
+        installationId: ph("installationId"),
+        userId: ph("userId"),
+        roleId: ph("roleId"),
+        subject: ph("subject"),
+        scope: ph("scope"),
+        authTime: ph("authTime"),
+        redirectUri: ph("redirectUri"),
+        codeChallenge: ph("codeChallenge"),
+        nonce: ph("nonce"),
+        resource: ph("resource"),
+        mcpClientId: ph("mcpClientId"),
+        expiresAt: ph("expiresAt"),
+      })
+      .prepare("auth_code_insert"),
+  );
+  await query.execute({
     codeHash: sha256(code),
     accountId: req.person.accountId,
     applicationId: req.applicationId,

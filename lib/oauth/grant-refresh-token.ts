@@ -1,81 +1,60 @@
-import { and, eq, gt, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { grants, refreshTokens } from "@/db/schema";
 import { sha256 } from "@/lib/crypto/tokens";
 import type { AuthenticatedClient } from "./client-auth";
 import type { FormParams } from "./form-body";
 import { invalidGrant, invalidRequest, invalidScope } from "./oauth-error";
+import { findRefreshGrant, rotateRefreshToken } from "./refresh-statements";
 import { audienceOf, tokenResource } from "./resources";
 import { effectiveScope, narrowScope } from "./scope";
-import { loadPerson } from "./token-person";
-import { issueTokenPair, type IssuedTokens } from "./token-issue";
+import { newTokenPair, type IssuedTokens } from "./token-issue";
+import { personPrincipal } from "./token-person";
+
+const INVALID = "The refresh token is invalid, expired, revoked or already used.";
 
 /**
- * grant_type=refresh_token (RFC 6749 §6) with rotation: one UPDATE … RETURNING marks the token
- * rotated only if it is live and its grant belongs to this client and is not revoked, so of two
- * parallel refreshes exactly one succeeds. A rotated token presented again is a replay: the whole
- * grant is revoked (RFC 9700 §4.14.2). The new refresh token inherits the old one's expiry, so a
- * family never outlives the absolute lifetime set at the code exchange, however often it rotates.
+ * grant_type=refresh_token (RFC 6749 §6) with rotation. One statement finds the live token of this
+ * client with its grant and person; after the checks one more statement rotates it, only if it is
+ * still live and its grant not revoked when the row is locked, so of two parallel refreshes exactly
+ * one succeeds. A rotated token presented again is a replay: the whole grant is revoked (RFC 9700
+ * §4.14.2). The new refresh token inherits the old one's expiry, so a family never outlives the
+ * absolute lifetime set at the code exchange, however often it rotates. Nothing is written when a
+ * check fails.
  */
 export async function exchangeRefreshToken(auth: AuthenticatedClient, params: FormParams): Promise<IssuedTokens> {
   const token = params.get("refresh_token");
   if (!token) throw invalidRequest("refresh_token is required.");
   const tokenHash = sha256(token);
   const db = await getDb();
-  const issued = await db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(refreshTokens)
-      .set({ rotatedAt: sql`now()` })
-      .from(grants)
-      .where(
-        and(
-          eq(refreshTokens.tokenHash, tokenHash),
-          isNull(refreshTokens.rotatedAt),
-          isNull(refreshTokens.revokedAt),
-          gt(refreshTokens.expiresAt, sql`now()`),
-          eq(grants.id, refreshTokens.grantId),
-          eq(grants.applicationId, auth.client.id),
-          auth.client.mcpClient ? eq(grants.mcpClientId, auth.client.mcpClient.id) : isNull(grants.mcpClientId),
-          isNull(grants.revokedAt),
-        ),
-      )
-      .returning({
-        grantId: grants.id,
-        accountId: grants.accountId,
-        applicationId: grants.applicationId,
-        installationId: grants.installationId,
-        userId: grants.userId,
-        roleId: grants.roleId,
-        subject: grants.subject,
-        scope: grants.scope,
-        authTime: grants.authTime,
-        resource: grants.resource,
-        refreshExpiresAt: refreshTokens.expiresAt,
-      });
-    if (!row) return null;
-    const person = await loadPerson(tx, row);
-    if (!person)
-      throw invalidGrant("The application is no longer installed for this account, or the user can no longer sign in.");
-    const { principal } = person;
-    // RFC 8707 §2.2: a refresh may name the grant's resource again, never another one (throwing rolls back).
-    tokenResource(params.get("resource"), auth.client, row.resource ?? audienceOf(null));
-    // §6: the new scope may narrow the grant's (less what the installation no longer grants), never widen it.
-    // Throwing rolls the rotation back.
-    const scope = narrowScope(effectiveScope(row.scope, person.installedScopes), params.get("scope"));
-    if (scope === null) throw invalidScope("The requested scope exceeds the scope originally granted.");
-    // The grant (the token family) narrows with it: later refreshes cannot widen it again.
-    if (scope !== row.scope) await tx.update(grants).set({ scope }).where(eq(grants.id, row.grantId));
-    const pair = await issueTokenPair(tx, {
-      grantId: row.grantId,
-      installationId: row.installationId,
-      accessTokenValidity: auth.client.accessTokenValidity,
-      refreshExpiresAt: row.refreshExpiresAt,
-    });
-    return { ...pair, scope, principal, clientId: auth.client.clientId, authTime: row.authTime, nonce: null };
+  const { client } = auth;
+  const row = await findRefreshGrant(db, {
+    hash: tokenHash,
+    applicationId: client.id,
+    mcpClientId: client.mcpClient?.id ?? null,
   });
-  if (issued) return issued;
-  await revokeOnReuse(db, tokenHash, auth.client.id);
-  throw invalidGrant("The refresh token is invalid, expired, revoked or already used.");
+  if (!row) {
+    await revokeOnReuse(db, tokenHash, client.id);
+    throw invalidGrant(INVALID);
+  }
+  if (!row.personOk)
+    throw invalidGrant("The application is no longer installed for this account, or the user can no longer sign in.");
+  // RFC 8707 §2.2: a refresh may name the grant's resource again, never another one.
+  tokenResource(params.get("resource"), client, row.resource ?? audienceOf(null));
+  // §6: the new scope may narrow the grant's (less what the installation no longer grants), never widen it.
+  const scope = narrowScope(effectiveScope(row.scope, row.installedScopes ?? []), params.get("scope"));
+  if (scope === null) throw invalidScope("The requested scope exceeds the scope originally granted.");
+  const pair = newTokenPair({
+    accessTokenValidity: client.accessTokenValidity,
+    refreshExpiresAt: row.refreshExpiresAt,
+  });
+  if (!(await rotateRefreshToken(db, { hash: tokenHash, scope, pair }))) {
+    // Rotated (or revoked) since it was read: a parallel refresh won, which makes this one a replay.
+    await revokeOnReuse(db, tokenHash, client.id);
+    throw invalidGrant(INVALID);
+  }
+  const principal = personPrincipal(row, row.subject);
+  return { ...pair, scope, principal, clientId: client.clientId, authTime: row.authTime, nonce: null, kid: row.kid };
 }
 
 async function revokeOnReuse(db: Db, tokenHash: string, applicationId: string): Promise<void> {

@@ -14,6 +14,8 @@ export type IdTokenInput = {
   nonce?: string | null;
   /** when given, at_hash binds the ID token to it (OIDC Core §3.1.3.6) */
   accessToken?: string;
+  /** the active kid, when the caller read it (keys.ts activeKidSql) in the statement that found the grant */
+  kid?: string | null;
 };
 
 /** OIDC Core §3.3.2.11: the left half of SHA-256 of the access token, base64url. */
@@ -23,7 +25,7 @@ export function atHash(accessToken: string): string {
 
 /** Signs an ID token (RS256, kid of the active key) with the identity claims of the granted scope. */
 export async function signIdToken(input: IdTokenInput): Promise<string> {
-  const key = await getSigningKey();
+  const key = await getSigningKey(input.kid);
   const now = Math.floor(Date.now() / 1000);
   const claims: Record<string, unknown> = {
     ...identityClaims(input.principal, input.scope),

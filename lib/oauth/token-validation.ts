@@ -13,6 +13,7 @@ import {
   refreshTokens,
 } from "@/db/schema";
 import { sha256 } from "@/lib/crypto/tokens";
+import { policyNamesSql } from "@/lib/ram/admin";
 import { buildPrincipal, principalColumns } from "@/lib/ram/build-principal";
 import type { Principal } from "@/lib/ram/principal";
 import { stillAssignedSql } from "@/lib/apps/official-access";
@@ -49,15 +50,32 @@ type TokenTable = typeof accessTokens | typeof refreshTokens;
  * the provider deleted stops working at once. null = not a valid token.
  */
 export async function validateAccessToken(token: string, db?: Db | Tx): Promise<TokenInfo | null> {
-  return lookup(db ?? (await getDb()), accessTokens, token);
+  return lookup(db ?? (await getDb()), accessTokens, token, "access");
 }
 
 /** The same for a refresh token (introspection): also not yet rotated. */
 export async function validateRefreshToken(token: string, db?: Db | Tx): Promise<TokenInfo | null> {
-  return lookup(db ?? (await getDb()), refreshTokens, token, isNull(refreshTokens.rotatedAt));
+  return lookup(db ?? (await getDb()), refreshTokens, token, "refresh");
 }
 
-function buildLookup(db: Db | Tx, t: TokenTable, kind: "access" | "refresh", extra?: ReturnType<typeof isNull>) {
+/**
+ * For userinfo: the same check, and in the same statement the RAM policies that apply to the
+ * person (lib/ram/admin.ts rules), so that a userinfo request is one statement.
+ */
+export async function validateAccessTokenWithPolicies(
+  token: string,
+  db?: Db | Tx,
+): Promise<(TokenInfo & { policies: string[] }) | null> {
+  return lookup(db ?? (await getDb()), accessTokens, token, "userinfo");
+}
+
+type Kind = "access" | "refresh" | "userinfo";
+
+function buildLookup(db: Db | Tx, t: TokenTable, kind: Kind) {
+  const policies =
+    kind === "userinfo"
+      ? policyNamesSql({ accountId: grants.accountId, userId: grants.userId, roleId: grants.roleId })
+      : sql<string[]>`null`;
   return db
     .select({
       ...principalColumns,
@@ -76,6 +94,7 @@ function buildLookup(db: Db | Tx, t: TokenTable, kind: "access" | "refresh", ext
       resource: grants.resource,
       mcpClientId: mcpClients.id,
       mcpClientName: mcpClients.name,
+      policies,
     })
     .from(t)
     .innerJoin(grants, and(eq(grants.id, t.grantId), isNull(grants.revokedAt)))
@@ -100,7 +119,7 @@ function buildLookup(db: Db | Tx, t: TokenTable, kind: "access" | "refresh", ext
         or(isNull(grants.userId), isNotNull(ramUsers.id)),
         or(isNull(grants.roleId), isNotNull(ramRoles.id)),
         stillAssignedSql(grants),
-        extra,
+        kind === "refresh" ? isNull(refreshTokens.rotatedAt) : undefined,
       ),
     )
     .prepare(`token_lookup_${kind}`);
@@ -110,15 +129,22 @@ async function lookup(
   db: Db | Tx,
   t: TokenTable,
   token: string,
-  extra?: ReturnType<typeof isNull>,
-): Promise<TokenInfo | null> {
+  kind: "userinfo",
+): Promise<(TokenInfo & { policies: string[] }) | null>;
+async function lookup(db: Db | Tx, t: TokenTable, token: string, kind: Kind): Promise<TokenInfo | null>;
+async function lookup(
+  db: Db | Tx,
+  t: TokenTable,
+  token: string,
+  kind: Kind,
+): Promise<(TokenInfo & { policies?: string[] }) | null> {
   if (token.length === 0 || token.length > 512) return null;
   // A seven-table join whose planning costs ~40× its execution: planned once per connection.
-  const kind = extra ? "refresh" : "access";
-  const query = preparedOnce(db, `token_lookup_${kind}`, () => buildLookup(db, t, kind, extra));
+  const query = preparedOnce(db, `token_lookup_${kind}`, () => buildLookup(db, t, kind));
   const [row] = await query.execute({ hash: sha256(token) });
   if (!row) return null;
   return {
+    ...(kind === "userinfo" ? { policies: row.policies } : {}),
     principal: buildPrincipal(row, row.subject),
     scope: effectiveScope(row.scope, row.installedScopes),
     clientId: row.clientId,

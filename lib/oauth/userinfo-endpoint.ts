@@ -1,4 +1,3 @@
-import { getDb } from "@/db/client";
 import { BodyTooLargeError } from "@/lib/http/body-limit";
 import { json, NO_STORE } from "@/lib/http/json";
 import { parseBearer } from "./bearer-header";
@@ -7,7 +6,7 @@ import { readForm } from "./form-body";
 import { oauthEndpoint } from "./http";
 import { bearerError, bearerRequired, OAuthError } from "./oauth-error";
 import { hasScope } from "./scope";
-import { validateAccessToken } from "./token-validation";
+import { validateAccessTokenWithPolicies } from "./token-validation";
 
 /**
  * GET/POST /oauth2/userinfo (OIDC Core §5.3). The access token comes in the Authorization header
@@ -17,11 +16,12 @@ export const userinfoEndpoint = oauthEndpoint(async (request) => {
   const token = await bearerTokenOf(request);
   // §3.1: a request without authentication gets the bare challenge, no error code.
   if (token === undefined) throw bearerRequired("Send an access token.");
-  const info = await validateAccessToken(token);
+  // One statement: the token check and the person's policies.
+  const info = await validateAccessTokenWithPolicies(token);
   if (!info) throw bearerError("invalid_token", "The access token is invalid, expired or revoked.");
   if (!hasScope(info.scope, "openid"))
     throw bearerError("insufficient_scope", "The access token lacks the openid scope.", "openid");
-  return json(await userinfoClaims(await getDb(), info.principal, info.scope), 200, NO_STORE);
+  return json(userinfoClaims(info.principal, info.scope, info.policies), 200, NO_STORE);
 });
 
 /** The bearer token of a protected resource request; undefined when none was sent. */

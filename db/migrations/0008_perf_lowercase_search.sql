@@ -1,0 +1,2 @@
+ALTER TABLE "applications" ADD COLUMN "name_lower" text GENERATED ALWAYS AS (lower(name)) STORED;--> statement-breakpoint
+ALTER TABLE "applications" ADD COLUMN "client_id_lower" text GENERATED ALWAYS AS (lower(client_id)) STORED;
