@@ -41,7 +41,7 @@ export function TopBar({ identity, roles }: { identity: Identity; roles: { id: s
         : t("ramUser");
   return (
     <header className="on-dark flex h-12 items-center justify-between gap-3 bg-[#2d2f33] px-4 whitespace-nowrap text-white">
-      <div className="flex min-w-0 items-center gap-3">
+      <div className="flex shrink-0 items-center gap-3">
         <MobileNav />
         <span aria-hidden className="inline-block h-5 w-5 shrink-0 rounded-sm bg-brand-500" />
         <Link href="/" className="font-semibold">
