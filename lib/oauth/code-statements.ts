@@ -5,6 +5,7 @@ import { accessTokens, authCodes, grants, refreshTokens } from "@/db/schema";
 import { activeKidSql } from "./keys";
 import type { NewTokenPair } from "./token-issue";
 import { joinPerson, personColumns } from "./token-person";
+import { issuedAt, newTokenRow, notRevoked } from "./token-row-sql";
 
 const ph = sql.placeholder;
 
@@ -94,22 +95,16 @@ function buildIssue(db: Db) {
       )
       .returning({ id: grants.id, installationId: grants.installationId }),
   );
-  const tokenRow = (hash: string, expires: string) => ({
-    tokenHash: sql<string>`${ph(hash)}::text`.as("token_hash"),
-    grantId: grant.id,
-    installationId: grant.installationId,
-    expiresAt: sql<Date>`${ph(expires)}::timestamptz`.as("expires_at"),
-  });
-  const createdAt = sql<Date>`${ph("createdAt")}::timestamptz`.as("created_at");
+  const owner = { grantId: grant.id, installationId: grant.installationId };
   const access = db.$with("access").as(
     db
       .insert(accessTokens)
       .select(
         db
           .select({
-            ...tokenRow("accessHash", "accessExpiresAt"),
-            revokedAt: sql<null>`null`.as("revoked_at"),
-            createdAt,
+            ...newTokenRow("accessHash", "accessExpiresAt", owner),
+            revokedAt: notRevoked(),
+            createdAt: issuedAt(),
           })
           .from(grant),
       )
@@ -121,10 +116,10 @@ function buildIssue(db: Db) {
     .select(
       db
         .select({
-          ...tokenRow("refreshHash", "refreshExpiresAt"),
+          ...newTokenRow("refreshHash", "refreshExpiresAt", owner),
           rotatedAt: sql<null>`null`.as("rotated_at"),
-          revokedAt: sql<null>`null`.as("revoked_at"),
-          createdAt,
+          revokedAt: notRevoked(),
+          createdAt: issuedAt(),
         })
         .from(grant),
     )

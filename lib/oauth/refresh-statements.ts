@@ -5,6 +5,7 @@ import { accessTokens, grants, refreshTokens } from "@/db/schema";
 import { activeKidSql } from "./keys";
 import type { NewTokenPair } from "./token-issue";
 import { joinPerson, personColumns } from "./token-person";
+import { issuedAt, newTokenRow, notRevoked } from "./token-row-sql";
 
 const ph = sql.placeholder;
 const grantRef = {
@@ -100,18 +101,20 @@ function buildRotate(db: Db) {
       )
       .returning({ id: grants.id }),
   );
+  // The new pair belongs to the rotated token's grant and installation.
+  const owner = () => ({
+    grantId: sql<string>`rotated.rotated_grant`.as("grant_id"),
+    installationId: rotated.installationId,
+  });
   const access = db.$with("access").as(
     db
       .insert(accessTokens)
       .select(
         db
           .select({
-            tokenHash: sql<string>`${ph("accessHash")}::text`.as("token_hash"),
-            grantId: sql<string>`rotated.rotated_grant`.as("grant_id"),
-            installationId: rotated.installationId,
-            expiresAt: sql<Date>`${ph("accessExpiresAt")}::timestamptz`.as("expires_at"),
-            revokedAt: sql<null>`null`.as("revoked_at"),
-            createdAt: sql<Date>`${ph("createdAt")}::timestamptz`.as("created_at"),
+            ...newTokenRow("accessHash", "accessExpiresAt", owner()),
+            revokedAt: notRevoked(),
+            createdAt: issuedAt(),
           })
           .from(rotated),
       )
@@ -123,13 +126,10 @@ function buildRotate(db: Db) {
     .select(
       db
         .select({
-          tokenHash: sql<string>`${ph("refreshHash")}::text`.as("token_hash"),
-          grantId: sql<string>`rotated.rotated_grant`.as("grant_id"),
-          installationId: rotated.installationId,
-          expiresAt: sql<Date>`${ph("refreshExpiresAt")}::timestamptz`.as("expires_at"),
+          ...newTokenRow("refreshHash", "refreshExpiresAt", owner()),
           rotatedAt: sql<null>`null`.as("rotated_at"),
-          revokedAt: sql<null>`null`.as("revoked_at"),
-          createdAt: sql<Date>`${ph("createdAt")}::timestamptz`.as("created_at"),
+          revokedAt: notRevoked(),
+          createdAt: issuedAt(),
         })
         .from(rotated),
     )
