@@ -9,6 +9,7 @@ import {
   userinfoStatus,
   type App,
 } from "./fixtures/approvals";
+import { openAccountMenu } from "./fixtures/auth";
 import { toast } from "./fixtures/toast";
 
 // Issue 16, item 4: My Authorized Applications for every person, Revoke of their own access (the
@@ -47,7 +48,7 @@ test.describe.serial("my authorized applications", () => {
     const alice = await person(browser, "alice@acme.onaliyun.com");
     expect(await userinfoStatus(alice, accessToken)).toBe(200);
     await alice.goto("/");
-    await alice.getByRole("button", { name: "Account menu" }).click();
+    await openAccountMenu(alice);
     await alice.getByRole("menuitem", { name: "My Authorized Applications" }).click();
     await expect(alice.getByRole("heading", { level: 1, name: "My Authorized Applications" })).toBeVisible();
     const row = alice.getByRole("row").filter({ hasText: app.name });

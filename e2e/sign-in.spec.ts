@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { sessionCookieOf, signInOnPage, signInWithForm } from "./fixtures/auth";
+import { openAccountMenu, sessionCookieOf, signInOnPage, signInWithForm } from "./fixtures/auth";
 
 test.describe("sign-in", () => {
   for (const [login, identity] of [
@@ -63,16 +63,16 @@ test.describe("sign-in", () => {
 
   test("switches to a role and back, then signs out", async ({ page }) => {
     await signInOnPage(page, "alice@acme.onaliyun.com");
-    await page.getByRole("button", { name: "Account menu" }).click();
+    await openAccountMenu(page);
     await page.getByRole("menuitem", { name: "Switch role: auditor" }).click();
     await expect(page.getByTestId("identity")).toHaveText("auditor/alice@acme.onaliyun.com");
     // The role's ReadOnlyAccess lets the role session read users.
     await page.goto("/identities/users");
     await expect(page.getByRole("link", { name: "bob@acme.onaliyun.com" })).toBeVisible();
-    await page.getByRole("button", { name: "Account menu" }).click();
+    await openAccountMenu(page);
     await page.getByRole("menuitem", { name: /Back to alice/ }).click();
     await expect(page.getByTestId("identity")).toHaveText("alice@acme.onaliyun.com");
-    await page.getByRole("button", { name: "Account menu" }).click();
+    await openAccountMenu(page);
     await page.getByRole("menuitem", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/signin/);
     await page.goto("/identities/users");
@@ -104,7 +104,7 @@ test("the session cookie is HttpOnly and SameSite=Lax, and sign-out ends the ses
   await signInOnPage(page, "bob@acme.onaliyun.com");
   const cookie = await sessionCookieOf(page);
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax" });
-  await page.getByRole("button", { name: "Account menu" }).click();
+  await openAccountMenu(page);
   await page.getByRole("menuitem", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/signin/);
   // The old cookie, replayed, no longer works: the server ended the session.

@@ -30,7 +30,8 @@ export function LanguageSwitch({
           lang={l}
           aria-pressed={l === locale}
           className={cn(
-            "rounded-sm px-1.5 py-0.5 text-xs",
+            // 24 px at least: WCAG 2.2 target size (2.5.8), checked by axe.
+            "inline-flex min-h-6 min-w-6 items-center rounded-sm px-1.5 text-xs",
             tone === "dark" ? "hover:bg-white/10" : "text-gray-700 hover:bg-gray-100",
             l === locale && (tone === "dark" ? "bg-white/15 font-semibold" : "bg-gray-100 font-semibold"),
           )}

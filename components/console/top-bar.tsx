@@ -40,7 +40,12 @@ export function TopBar({ identity, roles }: { identity: Identity; roles: { id: s
         ? t("role", { role: identity.roleName ?? "" })
         : t("ramUser");
   return (
-    <header className="on-dark flex h-12 items-center justify-between gap-3 bg-[#2d2f33] px-4 whitespace-nowrap text-white">
+    <header
+      // Marks the bar once React has hydrated it: before that its menus do not open, so the
+      // end-to-end tests wait for this attribute rather than click too early.
+      ref={(el) => el?.setAttribute("data-hydrated", "")}
+      className="on-dark flex h-12 items-center justify-between gap-3 bg-[#2d2f33] px-4 whitespace-nowrap text-white"
+    >
       <div className="flex shrink-0 items-center gap-3">
         <MobileNav />
         <span aria-hidden className="inline-block h-5 w-5 shrink-0 rounded-sm bg-brand-500" />
