@@ -5,6 +5,7 @@
  */
 export const AUDIT_ACTIONS = [
   "SignIn",
+  "SignOut",
   "AssumeRole",
   "SwitchBack",
   "CreateUser",

@@ -2,7 +2,8 @@ import type { NextAuthOptions } from "next-auth";
 import { getDb } from "@/db/client";
 import { getEnv } from "@/lib/env";
 import { logError, logLine } from "@/lib/http/log";
-import { revokeConsoleSession, SESSION_TTL_SECONDS } from "./console-session";
+import { SESSION_TTL_SECONDS } from "./console-session";
+import { signOutSession } from "./sign-out";
 
 /**
  * next-auth v4 keeps the session cookie, its CSRF token and sign-out. It has no provider: signing
@@ -26,7 +27,7 @@ export function getAuthOptions(): NextAuthOptions {
     },
     events: {
       async signOut({ token }) {
-        if (typeof token?.sid === "string") await revokeConsoleSession(await getDb(), token.sid);
+        if (typeof token?.sid === "string") await signOutSession(await getDb(), token.sid);
       },
     },
   };

@@ -1,5 +1,7 @@
+import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { GET, POST } from "@/app/api/auth/[...nextauth]/route";
+import * as s from "@/db/schema";
 import { principalFromSessionToken } from "@/lib/auth/request-session";
 import { MAX_LOG_LINE } from "@/lib/http/log";
 import { setupSeededDatabase } from "../fixtures/db";
@@ -76,7 +78,8 @@ describe(`next-auth's route on ${process.env.TEST_DB}`, () => {
   afterEach(() => vi.restoreAllMocks());
 
   it("signs out with next-auth's CSRF token: the session ends on the server", async () => {
-    const { cookie } = await sessionCookieFor(db().db, await principalOf(db().db, "admin@globex"));
+    const admin = await principalOf(db().db, "admin@globex");
+    const { cookie } = await sessionCookieFor(db().db, admin);
     const csrf = await get("csrf");
     expect(csrf.status).toBe(200);
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };
@@ -89,6 +92,20 @@ describe(`next-auth's route on ${process.env.TEST_DB}`, () => {
     expect(await res.json()).toEqual({ url: `${ISSUER}/signin` });
     expect(res.headers.getSetCookie().some((c) => /^next-auth\.session-token=;/.test(c))).toBe(true);
     expect(await principalFromSessionToken(cookie.split("=")[1])).toBeNull();
+    // The sign-out is in the account's operation logs, once, with the person who signed out.
+    const events = await db()
+      .db.select()
+      .from(s.auditEvents)
+      .where(and(eq(s.auditEvents.action, "SignOut"), eq(s.auditEvents.accountId, admin.accountId)));
+    expect(events.map((e) => [e.actor, e.actorType, e.targetType, e.targetId, e.result])).toEqual([
+      ["admin@globex.onaliyun.com", "user", "user", admin.userId, "success"],
+    ]);
+    // A second sign-out with the ended session changes nothing and audits nothing.
+    await signOut(new URLSearchParams({ csrfToken, callbackUrl: "/signin", json: "true" }).toString(), {
+      "content-type": FORM,
+      cookie: `${cookie}; ${csrfCookie}`,
+    });
+    expect(await db().db.select().from(s.auditEvents).where(eq(s.auditEvents.action, "SignOut"))).toHaveLength(1);
   });
 
   it("sign-out stops reading past 4 KiB and answers 413, declared or streamed", async () => {
