@@ -102,17 +102,14 @@ function buildRotate(db: Db) {
       .returning({ id: grants.id }),
   );
   // The new pair belongs to the rotated token's grant and installation.
-  const owner = () => ({
-    grantId: sql<string>`rotated.rotated_grant`.as("grant_id"),
-    installationId: rotated.installationId,
-  });
+  const owner = { grantId: sql<string>`rotated.rotated_grant`.as("grant_id"), installationId: rotated.installationId };
   const access = db.$with("access").as(
     db
       .insert(accessTokens)
       .select(
         db
           .select({
-            ...newTokenRow("accessHash", "accessExpiresAt", owner()),
+            ...newTokenRow("accessHash", "accessExpiresAt", owner),
             revokedAt: notRevoked(),
             createdAt: issuedAt(),
           })
@@ -126,7 +123,7 @@ function buildRotate(db: Db) {
     .select(
       db
         .select({
-          ...newTokenRow("refreshHash", "refreshExpiresAt", owner()),
+          ...newTokenRow("refreshHash", "refreshExpiresAt", owner),
           rotatedAt: sql<null>`null`.as("rotated_at"),
           revokedAt: notRevoked(),
           createdAt: issuedAt(),
