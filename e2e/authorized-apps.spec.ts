@@ -6,10 +6,11 @@ import {
   openApp,
   person,
   signInToApp,
+  STAMP,
   userinfoStatus,
   type App,
 } from "./fixtures/approvals";
-import { openAccountMenu } from "./fixtures/auth";
+import { DEMO_PASSWORD, openAccountMenu } from "./fixtures/auth";
 import { toast } from "./fixtures/toast";
 
 // Issue 16, item 4: My Authorized Applications for every person, Revoke of their own access (the
@@ -68,7 +69,14 @@ test.describe.serial("my authorized applications", () => {
   });
 
   test("in Chinese on a phone: the page and its empty state", async ({ browser }) => {
-    const carol = await person(browser, "carol@globex.onaliyun.com", { width: 390, locale: "zh-CN" });
+    // A new RAM user of globex: the seeded people sign in to applications in other specs, in any order.
+    const admin = await person(browser, "admin@globex.onaliyun.com");
+    const name = `empty-${STAMP}`;
+    const created = await admin.request.post("/api/v1/users", {
+      data: { name, displayName: "Empty", password: DEMO_PASSWORD },
+    });
+    expect(created.status()).toBe(201);
+    const carol = await person(browser, `${name}@globex.onaliyun.com`, { width: 390, locale: "zh-CN" });
     await carol.goto("/authorized-apps");
     await expect(carol.getByRole("heading", { level: 1, name: "我的授权应用" })).toBeVisible();
     await expect(carol.getByText("您还没有在该账号中使用过任何应用。")).toBeVisible();
