@@ -1,6 +1,7 @@
 import { getEnv } from "@/lib/env";
 import { BodyTooLargeError, readBodyText } from "@/lib/http/body-limit";
 import { isLocale, LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE } from "@/lib/i18n/locales";
+import { switchTarget } from "@/lib/i18n/switch-target";
 import { safeCallbackUrl } from "./callback-url";
 
 /** The switch's form: a language and the page to go back to. */
@@ -10,7 +11,8 @@ const LOCALE_FORM_LIMIT = 8 * 1024;
  * POST /api/locale: the language switch of the top bar, sign-in and consent pages. A plain HTML
  * form (no JavaScript needed, the consent page has none): it remembers the choice in a cookie and
  * sends the browser back (303, RFC 9110 §15.4.4) to the page it came from, if that page is the
- * console's own (lib/auth/callback-url.ts). A cross-site form may not set it.
+ * console's own (lib/auth/callback-url.ts); to the sign-in and protocol pages with `?lang=`, which
+ * outranks the authorization request's ui_locales there. A cross-site form may not set it.
  */
 export async function localeSwitchEndpoint(request: Request): Promise<Response> {
   const origin = new URL(getEnv().issuer).origin;
@@ -38,7 +40,7 @@ export async function localeSwitchEndpoint(request: Request): Promise<Response> 
   return new Response(null, {
     status: 303,
     headers: {
-      location: back,
+      location: switchTarget(back, locale[0]),
       "set-cookie": `${LOCALE_COOKIE}=${locale[0]}; Path=/; Max-Age=${LOCALE_COOKIE_MAX_AGE}; SameSite=Lax${secure}`,
       "cache-control": "no-store",
     },

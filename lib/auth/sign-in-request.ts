@@ -1,6 +1,6 @@
 import { getEnv } from "@/lib/env";
 import { BodyTooLargeError, readBodyBytes } from "@/lib/http/body-limit";
-import type { Locale } from "@/lib/i18n/locales";
+import { isLocale, type Locale } from "@/lib/i18n/locales";
 import type { Messages } from "@/lib/i18n/messages";
 import { renderMessage, translatorFor } from "@/lib/i18n/translator";
 import { missingSignInFields, type SignInField } from "./sign-in-fields";
@@ -16,11 +16,20 @@ const FIELDS = {
   password: MAX_CREDENTIAL_LENGTH,
   callbackUrl: MAX_CALLBACK_LENGTH,
   prompt: 16,
+  lang: 8,
 } as const;
 type Field = keyof typeof FIELDS;
 
 /** The one parsed form: these values, and only these, are throttled and checked. */
-export type SignInForm = { login: string; password: string; callbackUrl: string | undefined; reauth: boolean };
+export type SignInForm = {
+  login: string;
+  password: string;
+  callbackUrl: string | undefined;
+  reauth: boolean;
+  /** The language chosen with the sign-in page's switch, if any (lib/i18n/page-locale.ts). */
+  lang: Locale | undefined;
+};
+type FormContext = Pick<SignInForm, "callbackUrl" | "reauth" | "lang">;
 
 /** A refusal of the sign-in endpoint: `signIn.server.<key>` in the catalogs. */
 export type SignInRefusalKey = keyof Messages["signIn"]["server"];
@@ -44,7 +53,7 @@ export class SignInRefused extends Error {
 export class SignInFieldsMissing extends SignInRefused {
   constructor(
     readonly missing: SignInField[],
-    readonly form: Pick<SignInForm, "callbackUrl" | "reauth">,
+    readonly form: FormContext,
   ) {
     super(400, null);
   }
@@ -71,7 +80,12 @@ export async function readSignInForm(request: Request): Promise<SignInForm> {
   const values = parseFields(await readBody(request));
   const login = (values.get("login") ?? "").trim().toLowerCase();
   const password = values.get("password") ?? "";
-  const rest = { callbackUrl: values.get("callbackUrl"), reauth: values.get("prompt") === "login" };
+  const lang = values.get("lang");
+  const rest: FormContext = {
+    callbackUrl: values.get("callbackUrl"),
+    reauth: values.get("prompt") === "login",
+    lang: isLocale(lang) ? lang : undefined,
+  };
   const missing = missingSignInFields({ login, password });
   if (missing.length > 0) throw new SignInFieldsMissing(missing, rest);
   return { login, password, ...rest };

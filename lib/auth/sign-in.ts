@@ -9,6 +9,7 @@ import { verifyCredentials } from "./verify-credentials";
 import { recordSignIn } from "@/lib/audit-log/record-sign-in";
 import { json } from "@/lib/http/json";
 import { logLine } from "@/lib/http/log";
+import { LANG_PARAM, switchTarget } from "@/lib/i18n/switch-target";
 import { localeOfRequest, translatorFor } from "@/lib/i18n/translator";
 
 /** A failed sign-in; its message is `signIn.errors.<error>` (or `signIn.server.tooManyAttempts` with the minutes). */
@@ -67,8 +68,10 @@ export async function signInEndpoint(request: Request): Promise<Response> {
       await recordSignIn(tx, { login: form.login, result: "success" });
       return id;
     });
+    const callback = safeCallbackUrl(form.callbackUrl, getEnv().issuer);
     const headers = new Headers({
-      location: safeCallbackUrl(form.callbackUrl, getEnv().issuer),
+      // The language chosen on the sign-in page goes on into the consent pages, where it outranks ui_locales.
+      location: form.lang ? switchTarget(callback, form.lang) : callback,
       "cache-control": "no-store",
     });
     headers.append("set-cookie", await sessionCookie(sid, SESSION_TTL_SECONDS));
@@ -120,11 +123,12 @@ function fieldsMissing(request: Request, error: SignInFieldsMissing): Response {
 /** 303 to the sign-in page with `params`, the same safe callback and re-authentication. */
 function backToForm(
   params: Record<string, string>,
-  form: Pick<SignInForm, "callbackUrl" | "reauth"> | undefined,
+  form: Pick<SignInForm, "callbackUrl" | "reauth" | "lang"> | undefined,
   headers: Record<string, string>,
 ): Response {
   const back = new URLSearchParams({ ...params, callbackUrl: safeCallbackUrl(form?.callbackUrl, getEnv().issuer) });
   if (form?.reauth) back.set("prompt", "login");
+  if (form?.lang) back.set(LANG_PARAM, form.lang);
   return new Response(null, {
     status: 303,
     headers: { "cache-control": "no-store", ...headers, location: `/signin?${back}` },

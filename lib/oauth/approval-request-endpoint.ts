@@ -12,7 +12,8 @@ import { consentCsrfToken, consentPagePath, getPendingConsentRequest, isConsentR
 import { approvalsTranslator } from "./consent-screen/approvals-translator";
 import { TooManyRequestsScreen } from "./consent-screen/approval-request";
 import { SessionEndedScreen } from "./consent-screen/dead-ends";
-import { pageLocaleOf, protocolUi, switchTarget, type PageLocale } from "./consent-screen/page-language";
+import { switchTarget } from "@/lib/i18n/switch-target";
+import { pageLocaleOf, protocolUi, type PageLocale } from "./consent-screen/page-language";
 import { pageResponse } from "./consent-screen/render";
 import { errorPage, redirect } from "./html";
 import { signInAndContinueUrl } from "./resume-request";

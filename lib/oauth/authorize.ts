@@ -8,7 +8,9 @@ import { needsReauthentication, reauthenticationUrl } from "./check-authenticati
 import { decideConsent } from "./consent-outcome";
 import { consentPagePath, createConsentRequest, toStored } from "./consent-requests";
 import { errorPage, redirect } from "./html";
-import { LANG_PARAM, pageLocaleOf, type PageLocale } from "./consent-screen/page-language";
+import { isLocale } from "@/lib/i18n/locales";
+import { LANG_PARAM, switchTarget } from "@/lib/i18n/switch-target";
+import { pageLocaleOf, type PageLocale } from "./consent-screen/page-language";
 import { pageMessage, type PageErrorKey } from "./page-text";
 import { errorRedirect, issueCodeRedirect } from "./issue-code-redirect";
 
@@ -77,17 +79,17 @@ async function authorize(request: Request, page: PageLocale): Promise<Response> 
 
   const db = await getDb();
   const outcome = await decideConsent(db, { client, principal, requested: stored.scope });
-  const consentPage = async (kind: "install" | "personal") =>
-    redirect(
-      consentPagePath(
-        await createConsentRequest(db, {
-          sessionId: principal.sessionId,
-          applicationId: client.id,
-          request: req,
-          kind,
-        }),
-      ),
-    );
+  // A language chosen on the way here (the sign-in page's switch) goes on to the consent page, where it outranks ui_locales.
+  const lang = params.get(LANG_PARAM);
+  const consentPage = async (kind: "install" | "personal") => {
+    const id = await createConsentRequest(db, {
+      sessionId: principal.sessionId,
+      applicationId: client.id,
+      request: req,
+      kind,
+    });
+    return redirect(isLocale(lang) ? switchTarget(consentPagePath(id), lang) : consentPagePath(id));
+  };
   switch (outcome.kind) {
     case "own-app": {
       const location = await db.transaction(async (tx) => {

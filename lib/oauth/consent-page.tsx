@@ -9,7 +9,8 @@ import { consentCsrfToken, consentPagePath, getPendingConsentRequest, isConsentR
 import { offeredScopes } from "./consent-scopes";
 import { pageResponse as page } from "./consent-screen/render";
 import { GoneScreen } from "./consent-screen/dead-ends";
-import { LANG_PARAM, pageLocaleOf, protocolUi, type PageLocale } from "./consent-screen/page-language";
+import { LANG_PARAM } from "@/lib/i18n/switch-target";
+import { pageLocaleOf, protocolUi, type PageLocale } from "./consent-screen/page-language";
 import { AskAdminWithApproval } from "./consent-screen/approval-request";
 import {
   InstallConsentScreen,

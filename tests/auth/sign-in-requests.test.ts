@@ -84,6 +84,46 @@ describe(`sign-in requests on ${process.env.TEST_DB}`, () => {
     }
   });
 
+  it("keeps the language chosen on the sign-in page: back to the form after a failure, on into the consent pages", async () => {
+    const nav = { "sec-fetch-mode": "navigate", origin: ISSUER };
+    const authorize = "/oauth2/authorize?client_id=app&ui_locales=zh-CN";
+    const failed = await signIn(ALICE, "wrong", {
+      headers: nav,
+      fields: [
+        ["callbackUrl", authorize],
+        ["lang", "en"],
+      ],
+    });
+    expect(failed.headers.get("location")).toBe(
+      `/signin?error=CredentialsSignin&callbackUrl=${encodeURIComponent(authorize)}&lang=en`,
+    );
+    const ok = await signIn(ALICE, DEMO_PASSWORD, {
+      headers: nav,
+      fields: [
+        ["callbackUrl", authorize],
+        ["lang", "en"],
+      ],
+    });
+    expect(ok.headers.get("location")).toBe(`${authorize}&lang=en`);
+    // A console page follows the cookie the switch set: it is not given `lang`; an unknown language is no choice.
+    const console = await signIn(ALICE, DEMO_PASSWORD, {
+      headers: nav,
+      fields: [
+        ["callbackUrl", "/identities/users"],
+        ["lang", "en"],
+      ],
+    });
+    expect(console.headers.get("location")).toBe("/identities/users");
+    const unknown = await signIn(ALICE, DEMO_PASSWORD, {
+      headers: nav,
+      fields: [
+        ["callbackUrl", authorize],
+        ["lang", "fr"],
+      ],
+    });
+    expect(unknown.headers.get("location")).toBe(authorize);
+  });
+
   it("a new sign-in replaces the caller's session with a fresh one (prompt=login)", async () => {
     const first = cookieOf(await signIn(ALICE, DEMO_PASSWORD))!;
     const before = await principalFromSessionToken(first.split("=")[1]);

@@ -72,6 +72,12 @@ describe("sign-in in the request's language", () => {
     );
     expect(html).toMatch(/value="zh-CN" lang="zh-CN" aria-pressed="true"[^>]*>简体中文<\/button>/);
 
+    // The language chosen with the switch is a field of the form, which carries it on.
+    expect(html).not.toContain('name="lang"');
+    const chosen = await signInPage("en", { callbackUrl: "/oauth2/authorize?ui_locales=zh-CN", lang: "en" });
+    expect(chosen).toContain('<input type="hidden" name="lang" value="en"/>');
+    expect(await signInPage("en", { lang: "fr" })).not.toContain('name="lang"');
+
     const english = await signInPage("en", { missing: "password" });
     expect(english).toContain("Sign in to the RAM console");
     expect(english).toContain("Enter your password.");

@@ -47,5 +47,12 @@ describe("POST /api/locale: the language switch", () => {
       "sec-fetch-site": "same-origin",
     });
     expect(back.headers.get("location")).toBe("/oauth2/consent/abc?lang=zh-CN");
+    // The sign-in page's switch too: there the choice outranks the authorization request's ui_locales.
+    const signIn = await post(
+      `locale=en&back=${encodeURIComponent("/signin?callbackUrl=%2Foauth2%2Fauthorize%3Fui_locales%3Dzh-CN&lang=zh-CN")}`,
+    );
+    expect(signIn.headers.get("location")).toBe(
+      "/signin?callbackUrl=%2Foauth2%2Fauthorize%3Fui_locales%3Dzh-CN&lang=en",
+    );
   });
 });

@@ -75,6 +75,19 @@ describe(`the protocol pages' language on ${process.env.TEST_DB}`, () => {
     expect(htmlLang((await consentPage(admin, none.requestId!, { headers: ENGLISH })).html)).toBe("en");
   });
 
+  it("a language chosen on the way (the sign-in page's switch, `lang`) goes on to the consent page and outranks ui_locales", async () => {
+    const client = await app();
+    const admin = await signedIn(db().db, "admin@acme");
+    const chosen = await authorize(admin, authorizeUrl(client, { scope: "openid", ui_locales: "zh-CN", lang: "en" }));
+    expect(chosen.location).toMatch(/^\/oauth2\/consent\/[^/?]+\?lang=en$/);
+    const id = chosen.location.slice("/oauth2/consent/".length).split("?")[0]!;
+    const page = await consentPage(admin, id, { query: "lang=en", headers: CHINESE_COOKIE });
+    expect(htmlLang(page.html)).toBe("en");
+    // Anything but a language we speak is not carried.
+    const other = await authorize(admin, authorizeUrl(client, { scope: "openid", ui_locales: "zh-CN", lang: "fr" }));
+    expect(other.location).toMatch(/^\/oauth2\/consent\/[^/?]+$/);
+  });
+
   it("without ui_locales the cookie decides, then Accept-Language, then English", async () => {
     const client = await app();
     const admin = await signedIn(db().db, "admin@acme");

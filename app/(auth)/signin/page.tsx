@@ -8,6 +8,8 @@ import { getCurrentPrincipal } from "@/lib/auth/current";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { parseMissingSignInFields } from "@/lib/auth/sign-in-fields";
 import { getEnv } from "@/lib/env";
+import { isLocale } from "@/lib/i18n/locales";
+import { LANG_PARAM } from "@/lib/i18n/switch-target";
 import { isSetupOpen } from "@/lib/setup/setup-state";
 import { SignInForm } from "./signin-form";
 
@@ -42,6 +44,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     headers(),
   ]);
   const error = one("error");
+  // The switch's choice on this page (lib/i18n/page-locale.ts), which the form carries on.
+  const lang = one(LANG_PARAM);
   // The language switch comes back to this very page (its message included), else to the form with its callback.
   const here = requested.get("x-pathname") ?? "";
   const back = here.startsWith("/signin") ? here : signInPath(callbackUrl, reauth);
@@ -71,7 +75,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             {t(`errors.${error}`)}
           </Alert>
         ) : null}
-        <SignInForm callbackUrl={callbackUrl} reauth={reauth} missing={parseMissingSignInFields(one("missing"))} />
+        <SignInForm
+          callbackUrl={callbackUrl}
+          reauth={reauth}
+          missing={parseMissingSignInFields(one("missing"))}
+          lang={isLocale(lang) ? lang : undefined}
+        />
         <p className="mt-6 text-xs text-gray-500">{t.rich("hint", { code: (chunks) => <code>{chunks}</code> })}</p>
       </div>
     </main>

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/input";
 import { missingSignInFields, type SignInField } from "@/lib/auth/sign-in-fields";
+import type { Locale } from "@/lib/i18n/locales";
 
 /**
  * A plain POST form to the sign-in endpoint: it works the same before hydration and without
@@ -17,10 +18,13 @@ export function SignInForm({
   callbackUrl,
   reauth,
   missing,
+  lang,
 }: {
   callbackUrl: string;
   reauth: boolean;
   missing: SignInField[];
+  /** The language chosen with this page's switch, kept through a failed attempt and into the consent pages. */
+  lang?: Locale;
 }) {
   const t = useTranslations("signIn");
   const [pending, setPending] = useState(false);
@@ -45,6 +49,7 @@ export function SignInForm({
     <form method="post" action="/api/auth/sign-in" noValidate onSubmit={onSubmit}>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       {reauth ? <input type="hidden" name="prompt" value="login" /> : null}
+      {lang ? <input type="hidden" name="lang" value={lang} /> : null}
       <Field label={t("login")} htmlFor="login" error={message("login")}>
         <Input
           id="login"

@@ -4,7 +4,8 @@ import type { ConsentOutcome } from "../consent-outcome";
 import { approvalsTranslator, type ApprovalsT } from "./approvals-translator";
 import { AppCard } from "./app-card";
 import { Notice, ProtocolDocument } from "./document";
-import { LANG_PARAM, type ProtocolUi } from "./page-language";
+import { LANG_PARAM } from "@/lib/i18n/switch-target";
+import type { ProtocolUi } from "./page-language";
 import { AskAdminScreen, type ScreenData } from "./screens";
 
 /** Where a request for approval is posted: the consent request's own sub-path (app/oauth2/consent/[requestId]/approval-request). */

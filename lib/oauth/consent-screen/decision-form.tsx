@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
-import { LANG_PARAM, type ProtocolUi } from "./page-language";
+import { LANG_PARAM } from "@/lib/i18n/switch-target";
+import type { ProtocolUi } from "./page-language";
 
 /**
  * The form the decision endpoint reads: request id, CSRF token, the scope items, and the button

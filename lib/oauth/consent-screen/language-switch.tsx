@@ -1,5 +1,6 @@
 import { LOCALES } from "@/lib/i18n/locales";
-import { switchTarget, type ProtocolUi } from "./page-language";
+import { switchTarget } from "@/lib/i18n/switch-target";
+import type { ProtocolUi } from "./page-language";
 
 /**
  * The protocol pages' language switch: one plain form per language (no script on these pages),

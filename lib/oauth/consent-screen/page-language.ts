@@ -1,11 +1,6 @@
 import { isLocale, type Locale } from "@/lib/i18n/locales";
+import { LANG_PARAM } from "@/lib/i18n/switch-target";
 import { localeOfRequest, translatorFor, type Translator } from "@/lib/i18n/translator";
-
-/**
- * The query parameter the protocol pages' language switch comes back with (`?lang=zh-CN`): the
- * person's own choice on this very page, so it outranks the authorization request's ui_locales.
- */
-export const LANG_PARAM = "lang";
 
 /** The language a protocol page speaks, and the page its language switch comes back to (a path on the console). */
 export type PageLocale = { locale: Locale; here: string };
@@ -29,17 +24,6 @@ export function pageLocaleOf(
 ): PageLocale {
   const locale = isLocale(opts.lang) ? opts.lang : localeOfRequest(request, opts.uiLocales);
   return { locale, here: opts.here };
-}
-
-/**
- * Where the switch for `locale` comes back to: a protocol page with `?lang=<locale>` (which
- * outranks ui_locales there), any other page as it is (the cookie the switch sets decides there).
- */
-export function switchTarget(here: string, locale: Locale): string {
-  if (!here.startsWith("/oauth2/")) return here;
-  const url = new URL(here, "http://protocol.invalid");
-  url.searchParams.set(LANG_PARAM, locale);
-  return `${url.pathname}${url.search}`;
 }
 
 /** A path with its query, without the switch's `lang`: the `here` of a GET page. */
