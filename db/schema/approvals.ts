@@ -11,7 +11,8 @@ export type ApprovalStatus = (typeof approvalStatuses)[number];
  * A request, made on the ask-an-administrator page, that an administrator install a third-party
  * application for the account. Requests for the same application fold into the one pending row
  * of (account, application) (the partial unique index): each person who asked is a requester.
- * Answered rows stay as history; asking again after a denial opens a new pending row.
+ * Answered rows stay as history for as long as the account keeps its operation logs
+ * (lib/sweep/sweep-answered-approvals.ts); asking again after a denial opens a new pending row.
  */
 export const approvalRequests = pgTable(
   "approval_requests",

@@ -1,5 +1,6 @@
 import { getDb } from "@/db/client";
 import { getEnv } from "@/lib/env";
+import { sweepAnsweredApprovals } from "./sweep-answered-approvals";
 import { sweepAuditEvents } from "./sweep-audit-events";
 import { sweepExpired } from "./sweep-expired";
 
@@ -7,7 +8,8 @@ import { sweepExpired } from "./sweep-expired";
 const store = globalThis as typeof globalThis & { __ramConsoleSweeper?: ReturnType<typeof setInterval> };
 
 /**
- * Sweeps expired state, then operation logs past their account's retention, every SWEEP_INTERVAL_SECONDS (0 = never) in this process. Opens nothing now:
+ * Sweeps expired state, then operation logs and answered requests for approval past their account's
+ * retention, every SWEEP_INTERVAL_SECONDS (0 = never) in this process. Opens nothing now:
  * the database is opened lazily by the first tick, one interval after start. The timer is unref()ed
  * (it never keeps a process alive), ticks never overlap, and a failed tick is logged and retried at
  * the next one. Returns false when disabled or already running.
@@ -22,6 +24,7 @@ export function startSweeper(intervalSeconds: number = getEnv().sweepIntervalSec
       .then(async (db) => {
         await sweepExpired(db);
         await sweepAuditEvents(db);
+        await sweepAnsweredApprovals(db);
       })
       .catch((error: unknown) => console.error(`sweeper: ${error instanceof Error ? error.message : String(error)}`))
       .finally(() => {
