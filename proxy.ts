@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { pathNotFound } from "@/lib/http/path-not-found";
 
 /**
  * Runs before every page, and before the API, the protocol endpoints and public files whose path holds a `%`:
@@ -14,7 +15,12 @@ import { NextResponse, type NextRequest } from "next/server";
  */
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (!isWellFormedPath(pathname)) return notFound(pathname);
+  if (!isWellFormedPath(pathname))
+    // JSON for the API and the protocol endpoints, a plain page (no script) for pages and the consent screen.
+    return pathNotFound(
+      request,
+      NOT_A_PAGE.test(pathname) && !pathname.startsWith("/oauth2/consent/") ? "json" : "page",
+    );
   if (NOT_A_PAGE.test(pathname)) return NextResponse.next();
   const hasSession =
     request.cookies.has("next-auth.session-token") || request.cookies.has("__Secure-next-auth.session-token");
@@ -64,35 +70,11 @@ export function isWellFormedPath(pathname: string): boolean {
 }
 
 const NOT_A_PAGE = /^\/(?:(?:api|oauth2|\.well-known|logos)\/|mcp$)/;
-const NOT_FOUND_HEADERS = {
-  "cache-control": "no-store",
-  "x-content-type-options": "nosniff",
-  "x-frame-options": "DENY",
-};
-
-/** JSON for the API and the protocol endpoints, a plain page (no script) for pages and the consent screen. */
-function notFound(pathname: string): Response {
-  if (NOT_A_PAGE.test(pathname) && !pathname.startsWith("/oauth2/consent/")) {
-    const body = JSON.stringify({ error: "not_found", message: "No such resource: the path is not valid." });
-    return new Response(body, {
-      status: 404,
-      headers: { ...NOT_FOUND_HEADERS, "content-type": "application/json; charset=utf-8" },
-    });
-  }
-  const html =
-    '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Not found</title></head><body><h1>404: This page could not be found.</h1><p><a href="/">Home</a></p></body></html>';
-  return new Response(html, {
-    status: 404,
-    headers: {
-      ...NOT_FOUND_HEADERS,
-      "content-type": "text/html; charset=utf-8",
-      "content-security-policy": "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
-    },
-  });
-}
-
 function isConsolePage(pathname: string): boolean {
-  return pathname === "/" || /^\/(identities|permissions|integrations|overview)(\/|$)/.test(pathname);
+  return (
+    pathname === "/" ||
+    /^\/(identities|permissions|integrations|overview|governance|authorized-apps)(\/|$)/.test(pathname)
+  );
 }
 
 export const config = {

@@ -2,6 +2,7 @@ import { getEnv } from "@/lib/env";
 import { BodyTooLargeError, readBodyText } from "@/lib/http/body-limit";
 import { isLocale, LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE } from "@/lib/i18n/locales";
 import { switchTarget } from "@/lib/i18n/switch-target";
+import { localeOfRequest, translatorFor } from "@/lib/i18n/translator";
 import { safeCallbackUrl } from "./callback-url";
 
 /** The switch's form: a language and the page to go back to. */
@@ -22,19 +23,26 @@ export async function localeSwitchEndpoint(request: Request): Promise<Response> 
   // `Origin: null` even for its own form (as for sign-in, lib/auth/sign-in-request.ts).
   const own = new Set([origin, new URL(request.url).origin]);
   const crossSite = site !== null ? site !== "same-origin" && site !== "none" : from !== null && !own.has(from);
-  if (crossSite) return new Response("Cross-site request refused.", { status: 403 });
+  const refuse = (status: number, message: string) =>
+    new Response(message, {
+      status,
+      headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+    });
+  const t = translatorFor(localeOfRequest(request));
+  if (crossSite) return refuse(403, t("apiErrors.api.crossSite"));
   const type = request.headers.get("content-type") ?? "";
   if (!type.toLowerCase().startsWith("application/x-www-form-urlencoded"))
-    return new Response("Send the form as application/x-www-form-urlencoded.", { status: 415 });
+    return refuse(415, t("apiErrors.auth.formRequired"));
   let form: URLSearchParams;
   try {
     form = new URLSearchParams(await readBodyText(request, LOCALE_FORM_LIMIT));
   } catch (error) {
-    if (error instanceof BodyTooLargeError) return new Response("The form is too large.", { status: 413 });
+    if (error instanceof BodyTooLargeError)
+      return refuse(413, t("errors.tooLarge", { size: `${LOCALE_FORM_LIMIT / 1024} KiB` }));
     throw error;
   }
   const locale = form.getAll("locale");
-  if (locale.length !== 1 || !isLocale(locale[0])) return new Response("Unknown language.", { status: 400 });
+  if (locale.length !== 1 || !isLocale(locale[0])) return refuse(400, t("apiErrors.api.unknownLanguage"));
   const back = safeCallbackUrl(form.get("back"), origin);
   const secure = origin.startsWith("https:") ? "; Secure" : "";
   return new Response(null, {

@@ -38,6 +38,23 @@ describe("POST /api/locale: the language switch", () => {
     expect((await post("locale=en", { origin: "null" })).status).toBe(403);
   });
 
+  it("says why it refuses, in the request's language", async () => {
+    const zh = { "accept-language": "zh-CN" };
+    const unknown = await post("locale=fr&back=/", zh);
+    expect([unknown.status, unknown.headers.get("content-type"), await unknown.text()]).toEqual([
+      400,
+      "text/plain; charset=utf-8",
+      "不支持该语言。",
+    ]);
+    expect(await (await post("locale=en", { ...zh, "sec-fetch-site": "cross-site" })).text()).toBe("已拒绝跨站请求。");
+    expect(await (await post(`locale=en&back=${"a".repeat(10_000)}`, { cookie: "ram_locale=zh-CN" })).text()).toBe(
+      "请求体过大（最多 8 KiB）。",
+    );
+    expect(await (await post("locale=en", { "content-type": "text/plain" })).text()).toBe(
+      "Send an application/x-www-form-urlencoded form.",
+    );
+  });
+
   it("takes the browser's own form under Referrer-Policy: no-referrer (Origin: null, Sec-Fetch-Site: same-origin)", async () => {
     expect((await post("locale=zh-CN&back=/", { origin: "null", "sec-fetch-site": "same-origin" })).status).toBe(303);
     expect((await post("locale=zh-CN&back=/", { origin: "null", "sec-fetch-site": "cross-site" })).status).toBe(403);
