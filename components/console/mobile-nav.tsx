@@ -3,6 +3,7 @@
 import { Dialog as D } from "radix-ui";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { NavLinks } from "./side-nav";
 
 /**
@@ -11,12 +12,15 @@ import { NavLinks } from "./side-nav";
  */
 export function MobileNav() {
   const [open, setOpen] = useState(false);
+  const hydrated = useHydrated();
   const t = useTranslations("console");
   const brand = useTranslations("common.brand");
   return (
     <D.Root open={open} onOpenChange={setOpen}>
       <D.Trigger
         aria-label={t("mobileNav.open")}
+        // Until React runs it, the menu cannot open: say so (components/ui/button.tsx).
+        aria-disabled={hydrated ? undefined : true}
         className="-ml-1 flex h-8 w-8 shrink-0 items-center justify-center rounded-sm hover:bg-white/10 md:hidden"
       >
         <svg aria-hidden viewBox="0 0 20 20" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="1.8">

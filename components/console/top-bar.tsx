@@ -5,6 +5,7 @@ import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { DropdownMenu } from "radix-ui";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { useMutation } from "@/components/ui/use-mutation";
 import { LanguageSwitch } from "./language-switch";
 import { MobileNav } from "./mobile-nav";
@@ -20,6 +21,7 @@ type Identity = {
 
 export function TopBar({ identity, roles }: { identity: Identity; roles: { id: string; name: string }[] }) {
   const { run, error } = useMutation();
+  const hydrated = useHydrated();
   const locale = useLocale();
   const language = useTranslations("common.language");
   const brand = useTranslations("common.brand");
@@ -43,7 +45,7 @@ export function TopBar({ identity, roles }: { identity: Identity; roles: { id: s
     <header
       // Marks the bar once React has hydrated it: before that its menus do not open, so the
       // end-to-end tests wait for this attribute rather than click too early.
-      ref={(el) => el?.setAttribute("data-hydrated", "")}
+      data-hydrated={hydrated ? "" : undefined}
       className="on-dark flex h-12 items-center justify-between gap-3 bg-[#2d2f33] px-4 whitespace-nowrap text-white"
     >
       <div className="flex shrink-0 items-center gap-3">
@@ -71,6 +73,8 @@ export function TopBar({ identity, roles }: { identity: Identity; roles: { id: s
           <DropdownMenu.Trigger
             className="flex min-w-0 items-center gap-2 rounded-sm px-2 py-1 text-left hover:bg-white/10"
             aria-label={t("accountMenu")}
+            // Until React runs it, the menu cannot open: say so (components/ui/button.tsx).
+            aria-disabled={hydrated ? undefined : true}
           >
             <span className="flex min-w-0 flex-col leading-tight">
               <span data-testid="identity" className="truncate" title={identity.label}>

@@ -1,28 +1,21 @@
-import { cn } from "@/lib/cn";
+"use client";
 
-type Variant = "primary" | "secondary" | "danger" | "link";
+import { useHydrated } from "./use-hydrated";
+import { buttonClass, type Variant } from "./button-class";
 
-const variants: Record<Variant, string> = {
-  primary: "bg-brand-600 text-white hover:bg-brand-700 disabled:bg-brand-100 disabled:text-brand-700",
-  secondary: "border border-gray-300 bg-white text-gray-800 hover:border-link hover:text-link disabled:text-gray-500",
-  danger: "bg-red-600 text-white hover:bg-red-700 disabled:bg-red-200",
-  link: "text-link hover:underline disabled:text-gray-500 px-0",
-};
-
-/** A button's look, for a link that acts as one (e.g. Create Application, Cancel back to the list). */
-export function buttonClass(variant: Variant = "secondary", className?: string): string {
-  return cn(
-    "inline-flex h-8 items-center justify-center gap-1 rounded-sm px-4 text-[13px] font-medium transition-colors disabled:cursor-not-allowed",
-    variants[variant],
-    variant === "link" && "h-auto",
-    className,
-  );
-}
-
+/**
+ * A console button. One of type "button" works only with script (it opens a dialog, switches,
+ * deletes), so until React has hydrated it, it says so with aria-disabled: assistive technology
+ * announces it as not yet available, and a browser test's click waits for it instead of being lost.
+ * Its look does not change for that moment. Submit buttons of plain forms work without script.
+ */
 export function Button({
   variant = "secondary",
   className,
+  type = "button",
   ...props
 }: React.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
-  return <button type="button" className={buttonClass(variant, className)} {...props} />;
+  const hydrated = useHydrated();
+  const waiting = type === "button" && !hydrated ? { "aria-disabled": true } : {};
+  return <button type={type} className={buttonClass(variant, className)} {...waiting} {...props} />;
 }

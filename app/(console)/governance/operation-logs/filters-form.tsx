@@ -3,7 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useSyncExternalStore } from "react";
 import { useTranslations } from "next-intl";
-import { Button, buttonClass } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { Input, Label } from "@/components/ui/input";
 
 export type FilterValues = { from?: string; to?: string; actor?: string; action?: string; clientId?: string };

@@ -4,7 +4,7 @@ import { DataTable } from "@/components/console/data-table";
 import { ForbiddenPage } from "@/components/console/forbidden-notice";
 import { PageHeader } from "@/components/console/page-header";
 import { Alert } from "@/components/ui/alert";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { getAbilities, requirePrincipal } from "@/lib/auth/current";
 import { AUDIT_ACTIONS } from "@/lib/audit-log/audit-actions";
 import { AUDIT_RETENTION, auditPageSchema, type AuditPageQuery } from "@/lib/audit-log/audit-filters";

@@ -6,7 +6,7 @@ import { readApplications } from "@/lib/apps/reads";
 import { readPageParams } from "@/lib/http/page-params";
 import { getAbilities, requirePrincipal } from "@/lib/auth/current";
 import { LocalTime } from "@/components/console/local-time";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { getTranslations } from "next-intl/server";
 import { oauthPageTop } from "../../_components/oauth-page-top";
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 
 /** Beside the Third-party Applications list: the way to the requests for approval, with how many wait. */
 export async function RequestsLink({ count }: { count: number }) {
