@@ -22,11 +22,15 @@ function signInHints(path: string | null): { lang?: Locale; uiLocales?: string }
   if (!path?.startsWith("/signin")) return {};
   const url = new URL(path, "http://console.invalid");
   if (url.pathname !== "/signin") return {};
-  const lang = url.searchParams.get(LANG_PARAM);
-  if (isLocale(lang)) return { lang };
+  // Repeated, the switch's `lang` is no choice (the page reads it the same way).
+  const lang = url.searchParams.getAll(LANG_PARAM);
+  if (lang.length === 1 && isLocale(lang[0])) return { lang: lang[0] };
   const callback = url.searchParams.get("callbackUrl");
-  if (!callback?.startsWith("/oauth2/authorize?")) return {};
+  if (!callback) return {};
+  // Only a hint of language is read here: where the callback may lead is safeCallbackUrl's to decide.
+  const target = new URL(callback, "http://console.invalid");
+  if (target.pathname !== "/oauth2/authorize") return {};
   // A repeated ui_locales is a malformed request (the authorization endpoint refuses it): not a hint.
-  const asked = new URL(callback, "http://console.invalid").searchParams.getAll("ui_locales");
+  const asked = target.searchParams.getAll("ui_locales");
   return asked.length === 1 && localeFromUiLocales(asked[0]) ? { uiLocales: asked[0] } : {};
 }

@@ -18,5 +18,7 @@ export function switchTarget(here: string, locale: Locale): string {
   if (!SPEAKS_LANG_PARAM.test(here)) return here;
   const url = new URL(here, "http://console.invalid");
   url.searchParams.set(LANG_PARAM, locale);
-  return `${url.pathname}${url.search}`;
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  // `here` comes checked (safeCallbackUrl, a request's own path); a path that now reads as another host never leaves.
+  return path.startsWith("//") ? "/" : path;
 }

@@ -22,11 +22,11 @@ export function startSweeper(intervalSeconds: number = getEnv().sweepIntervalSec
     running = true;
     getDb()
       .then(async (db) => {
-        await sweepExpired(db);
-        await sweepAuditEvents(db);
-        await sweepAnsweredApprovals(db);
+        // Each sweep on its own: one that fails (and is retried next tick) does not hold back the others.
+        for (const sweep of [sweepExpired, sweepAuditEvents, sweepAnsweredApprovals])
+          await sweep(db).catch((error: unknown) => console.error(`sweeper: ${sweep.name}: ${messageOf(error)}`));
       })
-      .catch((error: unknown) => console.error(`sweeper: ${error instanceof Error ? error.message : String(error)}`))
+      .catch((error: unknown) => console.error(`sweeper: ${messageOf(error)}`))
       .finally(() => {
         running = false;
       });
@@ -35,6 +35,8 @@ export function startSweeper(intervalSeconds: number = getEnv().sweepIntervalSec
   store.__ramConsoleSweeper = timer;
   return true;
 }
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function stopSweeper(): void {
   if (store.__ramConsoleSweeper) clearInterval(store.__ramConsoleSweeper);

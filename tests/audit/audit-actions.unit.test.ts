@@ -17,9 +17,9 @@ function writtenActions(): Set<string> {
   );
   for (const file of files) {
     const source = readFileSync(path.join(file.parentPath, file.name), "utf8");
-    // `action: "X"` and `action: cond ? "X" : "Y"`, up to the end of the property.
-    for (const [, value] of source.matchAll(/\baction:\s*([^,\n}]*)/g))
-      for (const [, name] of value!.matchAll(/"([A-Z][A-Za-z]+)"/g)) found.add(name!);
+    // `action: "X"` and `action: cond ? "X" : "Y"` (on one line or more), up to the end of the property.
+    for (const [, value] of source.matchAll(/\baction:\s*([^,}]*)/g))
+      for (const [, name] of value!.matchAll(/["']([A-Z][A-Za-z]+)["']/g)) found.add(name!);
   }
   return found;
 }

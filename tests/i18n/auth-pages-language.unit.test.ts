@@ -77,6 +77,9 @@ describe("sign-in in the request's language", () => {
     const chosen = await signInPage("en", { callbackUrl: "/oauth2/authorize?ui_locales=zh-CN", lang: "en" });
     expect(chosen).toContain('<input type="hidden" name="lang" value="en"/>');
     expect(await signInPage("en", { lang: "fr" })).not.toContain('name="lang"');
+    // Credentials in the URL are dropped by a redirect that keeps the chosen language.
+    const dropped = signInPage("en", { login: "a", password: "b", callbackUrl: "/", lang: "en" });
+    await expect(dropped).rejects.toMatchObject({ digest: expect.stringContaining("/signin?callbackUrl=%2F&lang=en") });
 
     const english = await signInPage("en", { missing: "password" });
     expect(english).toContain("Sign in to the RAM console");

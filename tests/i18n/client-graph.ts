@@ -26,7 +26,12 @@ function resolve(from: string, specifier: string): string | null {
 /** Value imports (and re-exports); `import type` brings no code to the browser. */
 function importsOf(file: string, source: string): string[] {
   const found: string[] = [];
-  for (const m of source.matchAll(/^(?:import|export)\s+(?!type\s)(?:[^"';]*?\sfrom\s+)?["']([^"']+)["']/gm)) {
+  const specifiers = [
+    ...source.matchAll(/^\s*(?:import|export)\s+(?!type\s)(?:[^"';]*?\sfrom\s+)?["']([^"']+)["']/gm),
+    // import("…"), next/dynamic's included: that code runs in the browser too.
+    ...source.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g),
+  ];
+  for (const m of specifiers) {
     const target = resolve(file, m[1]!);
     if (target) found.push(target);
   }
@@ -40,7 +45,8 @@ function importsOf(file: string, source: string): string[] {
 export function clientModules(): Map<string, string> {
   const all = ["app", "components", "lib"].flatMap(sourceFiles);
   const read = (file: string) => readFileSync(file, "utf8");
-  const queue = all.filter((f) => /^\s*["']use client["']/.test(read(f)));
+  // The directive comes first, after comments at most.
+  const queue = all.filter((f) => /^(?:\s*(?:\/\/[^\n]*|\/\*[\s\S]*?\*\/))*\s*["']use client["']/.test(read(f)));
   const seen = new Map<string, string>();
   while (queue.length > 0) {
     const file = queue.pop()!;
@@ -52,10 +58,22 @@ export function clientModules(): Map<string, string> {
   return seen;
 }
 
-/** The namespaces the browser's modules ask for: every `useTranslations("…")`, with the file. */
-export function clientNamespaces(): Map<string, string> {
-  const found = new Map<string, string>();
-  for (const [file, source] of clientModules())
-    for (const m of source.matchAll(/useTranslations\(\s*(?:"([^"]*)")?\s*\)/g)) found.set(m[1] ?? "", file);
-  return found;
+/**
+ * The namespaces the browser's modules ask for: every `useTranslations("…")`, with the file. A call
+ * this cannot read (a variable or template namespace, an alias of the hook, useMessages) is
+ * returned in `unreadable`, so that the list cannot silently miss it.
+ */
+export function clientNamespaces(): { asked: Map<string, string>; unreadable: string[] } {
+  const asked = new Map<string, string>();
+  const unreadable: string[] = [];
+  for (const [file, source] of clientModules()) {
+    for (const m of source.matchAll(/\buseTranslations\(([^)]*)\)/g)) {
+      const literal = /^\s*(?:"([^"]*)"|'([^']*)')?\s*$/.exec(m[1]!);
+      if (literal) asked.set(literal[1] ?? literal[2] ?? "", file);
+      else unreadable.push(`${file}: ${m[0]}`);
+    }
+    for (const m of source.matchAll(/\buseTranslations\s+as\s+\w+|\buseMessages\b/g))
+      unreadable.push(`${file}: ${m[0]}`);
+  }
+  return { asked, unreadable };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { pageLocale } from "@/lib/i18n/page-locale";
+import { switchTarget } from "@/lib/i18n/switch-target";
 
 const signIn = (callbackUrl: string, extra = "") => `/signin?callbackUrl=${encodeURIComponent(callbackUrl)}${extra}`;
 const authorize = (uiLocales: string) => `/oauth2/authorize?client_id=app&ui_locales=${encodeURIComponent(uiLocales)}`;
@@ -26,5 +27,22 @@ describe("the language of a console page", () => {
     expect(pageLocale({ path: signIn(authorize("zh-CN"), "&lang=en"), cookie: "zh-CN" })).toBe("en");
     expect(pageLocale({ path: signIn("/", "&lang=zh-CN"), acceptLanguage: "en" })).toBe("zh-CN");
     expect(pageLocale({ path: signIn(authorize("zh-CN"), "&lang=fr"), cookie: "en" })).toBe("zh-CN");
+    // Repeated, it is no choice; the callback may be an absolute URL of the console.
+    expect(pageLocale({ path: signIn(authorize("zh-CN"), "&lang=en&lang=en"), cookie: "en" })).toBe("zh-CN");
+    expect(pageLocale({ path: signIn(`http://localhost:3000${authorize("zh-CN")}`), cookie: "en" })).toBe("zh-CN");
+  });
+});
+
+describe("where a language switch comes back to", () => {
+  it("the sign-in and protocol pages with ?lang=, other pages as they are", () => {
+    expect(switchTarget("/signin?callbackUrl=%2F&lang=zh-CN", "en")).toBe("/signin?callbackUrl=%2F&lang=en");
+    expect(switchTarget("/oauth2/consent/abc#top", "zh-CN")).toBe("/oauth2/consent/abc?lang=zh-CN#top");
+    expect(switchTarget("/identities/users?search=a", "zh-CN")).toBe("/identities/users?search=a");
+    expect(switchTarget("/signing", "en")).toBe("/signing");
+  });
+
+  it("never to another host, whatever it is given", () => {
+    expect(switchTarget("/oauth2/..//evil.example", "en")).toBe("/");
+    expect(switchTarget("/signin/..//evil.example/x", "en")).toBe("/");
   });
 });

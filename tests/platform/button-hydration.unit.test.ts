@@ -12,6 +12,13 @@ describe("Button before hydration", () => {
     );
   });
 
+  it("a submit button of a form that script sends says so too (needsScript)", () => {
+    const html = renderToStaticMarkup(createElement(Button, { type: "submit", needsScript: true }, "OK"));
+    expect(html).toContain('type="submit"');
+    expect(html).toContain('aria-disabled="true"');
+    expect(html).not.toContain("needsScript");
+  });
+
   it("a submit button is not, and an explicit aria-disabled is kept", () => {
     expect(renderToStaticMarkup(createElement(Button, { type: "submit" }, "Sign in"))).not.toContain("aria-disabled");
     expect(renderToStaticMarkup(createElement(Button, { "aria-disabled": false }, "Copy"))).toContain(

@@ -9,6 +9,10 @@ vi.mock("@/db/client", () => ({ getDb: () => getDb() }));
 const sweepAuditEvents = vi.fn(async (db: unknown) => (db === fakeDb ? 0 : -1));
 vi.mock("@/lib/sweep/sweep-expired", () => ({ sweepExpired: (db: unknown) => sweepExpired(db) }));
 vi.mock("@/lib/sweep/sweep-audit-events", () => ({ sweepAuditEvents: (db: unknown) => sweepAuditEvents(db) }));
+const sweepAnsweredApprovals = vi.fn(async (db: unknown) => (db === fakeDb ? 0 : -1));
+vi.mock("@/lib/sweep/sweep-answered-approvals", () => ({
+  sweepAnsweredApprovals: (db: unknown) => sweepAnsweredApprovals(db),
+}));
 
 const timer = () => (globalThis as { __ramConsoleSweeper?: NodeJS.Timeout }).__ramConsoleSweeper;
 
@@ -32,8 +36,21 @@ describe("starting the sweeper", () => {
     expect(sweepExpired).toHaveBeenCalledTimes(1);
     expect(sweepExpired).toHaveBeenCalledWith(fakeDb);
     expect(sweepAuditEvents).toHaveBeenCalledWith(fakeDb);
+    expect(sweepAnsweredApprovals).toHaveBeenCalledWith(fakeDb);
     await vi.advanceTimersByTimeAsync(300_000);
     expect(sweepExpired).toHaveBeenCalledTimes(2);
+  });
+
+  it("runs each sweep even when one before it fails, and logs the failure", async () => {
+    vi.useFakeTimers();
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    sweepExpired.mockRejectedValueOnce(new Error("lock timeout"));
+    sweepAnsweredApprovals.mockClear();
+    startSweeper(300);
+    await vi.advanceTimersByTimeAsync(300_000);
+    expect(sweepAnsweredApprovals).toHaveBeenCalledTimes(1);
+    expect(logged).toHaveBeenCalledWith(expect.stringContaining("lock timeout"));
+    logged.mockRestore();
   });
 
   it("starts once per process, never keeps the process alive, and stops", () => {

@@ -8,8 +8,8 @@ import { getCurrentPrincipal } from "@/lib/auth/current";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { parseMissingSignInFields } from "@/lib/auth/sign-in-fields";
 import { getEnv } from "@/lib/env";
-import { isLocale } from "@/lib/i18n/locales";
-import { LANG_PARAM } from "@/lib/i18n/switch-target";
+import { isLocale, type Locale } from "@/lib/i18n/locales";
+import { LANG_PARAM, switchTarget } from "@/lib/i18n/switch-target";
 import { isSetupOpen } from "@/lib/setup/setup-state";
 import { SignInForm } from "./signin-form";
 
@@ -30,10 +30,13 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const one = (name: string) => (typeof params[name] === "string" ? params[name] : undefined);
   const callbackUrl = safeCallbackUrl(one("callbackUrl"), getEnv().issuer);
   const reauth = one("prompt") === "login";
+  // The switch's choice on this page (lib/i18n/page-locale.ts), which the form and the redirects carry on.
+  const chosen = one(LANG_PARAM);
+  const lang = isLocale(chosen) ? chosen : undefined;
   // An old form (or a crafted link) put credentials in the URL: never use them, drop them from the address bar.
-  if ("password" in params || "login" in params) redirect(signInPath(callbackUrl, reauth));
+  if ("password" in params || "login" in params) redirect(signInPath(callbackUrl, reauth, lang));
   // OIDC prompt=login / max_age: a signed-in person signs in again, for a fresh session.
-  if (!reauth && (await getCurrentPrincipal())) redirect(callbackUrl);
+  if (!reauth && (await getCurrentPrincipal())) redirect(lang ? switchTarget(callbackUrl, lang) : callbackUrl);
   // A production database nobody has an account in yet: the first-run page creates the first one.
   // (If the database is unreachable the form still shows; signing in then answers 503.)
   if (await isSetupOpen().catch(() => false)) redirect("/setup");
@@ -44,11 +47,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     headers(),
   ]);
   const error = one("error");
-  // The switch's choice on this page (lib/i18n/page-locale.ts), which the form carries on.
-  const lang = one(LANG_PARAM);
   // The language switch comes back to this very page (its message included), else to the form with its callback.
   const here = requested.get("x-pathname") ?? "";
-  const back = here.startsWith("/signin") ? here : signInPath(callbackUrl, reauth);
+  const back = here.startsWith("/signin") ? here : signInPath(callbackUrl, reauth, lang);
   return (
     <main className="flex min-h-screen items-center justify-center bg-gradient-to-br from-gray-100 to-brand-50 px-4">
       <div className="w-full max-w-sm rounded-sm bg-white p-8 shadow-md">
@@ -79,7 +80,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           callbackUrl={callbackUrl}
           reauth={reauth}
           missing={parseMissingSignInFields(one("missing"))}
-          lang={isLocale(lang) ? lang : undefined}
+          lang={lang}
         />
         <p className="mt-6 text-xs text-gray-500">{t.rich("hint", { code: (chunks) => <code>{chunks}</code> })}</p>
       </div>
@@ -87,8 +88,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   );
 }
 
-function signInPath(callbackUrl: string, reauth: boolean): string {
+function signInPath(callbackUrl: string, reauth: boolean, lang: Locale | undefined): string {
   const query = new URLSearchParams({ callbackUrl });
   if (reauth) query.set("prompt", "login");
+  if (lang) query.set(LANG_PARAM, lang);
   return `/signin?${query}`;
 }

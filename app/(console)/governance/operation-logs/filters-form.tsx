@@ -116,7 +116,7 @@ export function FiltersForm({
         />
       </div>
       <div className="flex items-end gap-2">
-        <Button type="submit" variant="primary">
+        <Button type="submit" needsScript variant="primary">
           {t("apply")}
         </Button>
         <a href={basePath} className={buttonClass("secondary")}>

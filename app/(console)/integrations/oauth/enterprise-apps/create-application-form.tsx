@@ -59,7 +59,8 @@ export function CreateApplicationForm({ catalog }: { catalog: ScopeOption[] }) {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-3xl">
+    // method="post": a click before hydration must not put what was typed into a URL.
+    <form method="post" onSubmit={onSubmit} noValidate className="max-w-3xl">
       {message ? (
         <Alert tone="error" className="mb-4">
           {message}
@@ -110,7 +111,7 @@ export function CreateApplicationForm({ catalog }: { catalog: ScopeOption[] }) {
         <ScopePicker options={catalog} value={scopes} onChange={setScopes} locked={["openid"]} />
       </section>
       <div className="flex gap-2">
-        <Button type="submit" variant="primary" disabled={pending}>
+        <Button type="submit" needsScript variant="primary" disabled={pending}>
           {pending ? t("creating") : t("ok")}
         </Button>
         <Link href={LIST} className={buttonClass("secondary")}>
