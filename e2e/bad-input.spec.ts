@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { signInOverHttp } from "./fixtures/auth";
+import { expectNoAxeViolations } from "./fixtures/axe";
 
 /** Dynamic route segments with a %-sequence that does not decode (Next.js itself answered these with a 500). */
 const API_PATHS = [
@@ -83,4 +84,28 @@ test("next-auth's endpoints answer a non-form sign-out body and a javascript: ca
     }
   }
   await request.dispose();
+});
+
+test("the 404 page of a malformed path looks like the protocol pages, speaks the browser's language and has no axe violations", async ({
+  browser,
+}) => {
+  for (const [locale, heading] of [
+    ["en-US", "Not found"],
+    ["zh-CN", "页面不存在"],
+  ] as const) {
+    for (const width of [1366, 390]) {
+      const context = await browser.newContext({ locale, viewport: { width, height: 800 } });
+      const page = await context.newPage();
+      const res = await page.goto("/identities/users/%zz");
+      expect(res?.status()).toBe(404);
+      await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+      // The stylesheet applies (its card is narrower than the screen on a desktop, and never wider than it).
+      expect(await page.evaluate(() => getComputedStyle(document.querySelector(".card")!).backgroundColor)).toBe(
+        "rgb(255, 255, 255)",
+      );
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
+      await expectNoAxeViolations(page, `the 404 page in ${locale} at ${width} px`);
+      await context.close();
+    }
+  }
 });

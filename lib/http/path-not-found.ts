@@ -24,18 +24,22 @@ export function pathNotFound(request: Request, as: "json" | "page"): Response {
       headers: { ...HEADERS, "content-type": "application/json; charset=utf-8" },
     });
   }
-  const [title, text, back] = [
+  const [title, text, back, brand, documentTitle] = [
     t("errorPages.notFound.title"),
     t("errorPages.notFound.text"),
     t("errorPages.notFound.back"),
+    t("consent.document.brand"),
+    t("consent.document.title", { title: t("errorPages.notFound.title") }),
   ].map(escapeHtml);
-  const html = `<!DOCTYPE html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head><body><h1>${title}</h1><p>${text}</p><p><a href="/">${back}</a></p></body></html>`;
+  // The protocol pages' frame and stylesheet (lib/oauth/consent-screen/document.tsx), without script.
+  const html = `<!DOCTYPE html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${documentTitle}</title><link rel="stylesheet" href="/consent.css"></head><body><main class="page"><div class="card"><div class="top"><span class="mark" aria-hidden="true"></span><span>${brand}</span></div><div class="body error"><h1>${title}</h1><p>${text}</p><div class="actions"><a class="button primary" href="/">${back}</a></div></div></div></main></body></html>`;
   return new Response(html, {
     status: 404,
     headers: {
       ...HEADERS,
       "content-type": "text/html; charset=utf-8",
-      "content-security-policy": "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+      "content-security-policy":
+        "default-src 'none'; style-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
     },
   });
 }

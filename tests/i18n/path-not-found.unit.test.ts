@@ -13,9 +13,12 @@ describe("a malformed %-path answers 404 in the request's language", () => {
     expect(zh.headers.get("content-type")).toBe("text/html; charset=utf-8");
     const html = await zh.text();
     expect(html).toContain('<html lang="zh-CN">');
-    expect(html).toContain("<title>页面不存在</title>");
-    expect(html).toContain('<a href="/">返回控制台</a>');
+    expect(html).toMatch(/<title>页面不存在 · [^<]+<\/title>/);
+    expect(html).toContain('<a class="button primary" href="/">返回控制台</a>');
+    expect(html).toContain('<link rel="stylesheet" href="/consent.css">');
     expect(html).not.toMatch(/<script\b/);
+    expect(zh.headers.get("content-security-policy")).toContain("style-src 'self'");
+    expect(zh.headers.get("content-security-policy")).not.toContain("script-src");
     expect(await get("/oauth2/consent/%E0%A4%A", { "accept-language": "zh-CN,zh;q=0.9" }).text()).toContain(
       "<h1>页面不存在</h1>",
     );
