@@ -3,13 +3,14 @@ import { getEnv } from "@/lib/env";
 import { safeCallbackUrl } from "./callback-url";
 import { createConsoleSession, revokeConsoleSession, SESSION_TTL_SECONDS } from "./console-session";
 import { readCookie, sessionCookie, sessionCookieName, sessionIdFromToken } from "./request-session";
+import { signInPath } from "./sign-in-path";
 import { readSignInForm, SignInFieldsMissing, SignInRefused, type SignInForm } from "./sign-in-request";
 import { clientAddress, refundAttempt, takeAttempt, throttleKeys } from "./sign-in-throttle";
 import { verifyCredentials } from "./verify-credentials";
 import { recordSignIn } from "@/lib/audit-log/record-sign-in";
 import { json } from "@/lib/http/json";
 import { logLine } from "@/lib/http/log";
-import { LANG_PARAM, switchTarget } from "@/lib/i18n/switch-target";
+import { switchTarget } from "@/lib/i18n/switch-target";
 import { localeOfRequest, translatorFor } from "@/lib/i18n/translator";
 
 /** A failed sign-in; its message is `signIn.errors.<error>` (or `signIn.server.tooManyAttempts` with the minutes). */
@@ -71,7 +72,7 @@ export async function signInEndpoint(request: Request): Promise<Response> {
     const callback = safeCallbackUrl(form.callbackUrl, getEnv().issuer);
     const headers = new Headers({
       // The language chosen on the sign-in page goes on into the consent pages, where it outranks ui_locales.
-      location: form.lang ? switchTarget(callback, form.lang) : callback,
+      location: switchTarget(callback, form.lang),
       "cache-control": "no-store",
     });
     headers.append("set-cookie", await sessionCookie(sid, SESSION_TTL_SECONDS));
@@ -126,12 +127,17 @@ function backToForm(
   form: Pick<SignInForm, "callbackUrl" | "reauth" | "lang"> | undefined,
   headers: Record<string, string>,
 ): Response {
-  const back = new URLSearchParams({ ...params, callbackUrl: safeCallbackUrl(form?.callbackUrl, getEnv().issuer) });
-  if (form?.reauth) back.set("prompt", "login");
-  if (form?.lang) back.set(LANG_PARAM, form.lang);
+  const back = signInPath(
+    {
+      callbackUrl: safeCallbackUrl(form?.callbackUrl, getEnv().issuer),
+      reauth: form?.reauth ?? false,
+      lang: form?.lang,
+    },
+    params,
+  );
   return new Response(null, {
     status: 303,
-    headers: { "cache-control": "no-store", ...headers, location: `/signin?${back}` },
+    headers: { "cache-control": "no-store", ...headers, location: back },
   });
 }
 

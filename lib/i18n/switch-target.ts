@@ -12,10 +12,11 @@ const SPEAKS_LANG_PARAM = /^\/(?:signin(?:[/?#]|$)|oauth2\/)/;
 
 /**
  * Where the switch for `locale` comes back to: the sign-in page or a protocol page with
- * `?lang=<locale>`, any other page as it is (the cookie the switch sets decides there).
+ * `?lang=<locale>`, any other page as it is (the cookie the switch sets decides there). Without a
+ * locale (nobody chose one on the way), `here` as it is.
  */
-export function switchTarget(here: string, locale: Locale): string {
-  if (!SPEAKS_LANG_PARAM.test(here)) return here;
+export function switchTarget(here: string, locale: Locale | undefined): string {
+  if (!locale || !SPEAKS_LANG_PARAM.test(here)) return here;
   const url = new URL(here, "http://console.invalid");
   url.searchParams.set(LANG_PARAM, locale);
   const path = `${url.pathname}${url.search}${url.hash}`;

@@ -80,7 +80,8 @@ async function authorize(request: Request, page: PageLocale): Promise<Response> 
   const db = await getDb();
   const outcome = await decideConsent(db, { client, principal, requested: stored.scope });
   // A language chosen on the way here (the sign-in page's switch) goes on to the consent page, where it outranks ui_locales.
-  const lang = params.get(LANG_PARAM);
+  const chosen = params.get(LANG_PARAM);
+  const lang = isLocale(chosen) ? chosen : undefined;
   const consentPage = async (kind: "install" | "personal") => {
     const id = await createConsentRequest(db, {
       sessionId: principal.sessionId,
@@ -88,7 +89,7 @@ async function authorize(request: Request, page: PageLocale): Promise<Response> 
       request: req,
       kind,
     });
-    return redirect(isLocale(lang) ? switchTarget(consentPagePath(id), lang) : consentPagePath(id));
+    return redirect(switchTarget(consentPagePath(id), lang));
   };
   switch (outcome.kind) {
     case "own-app": {

@@ -7,8 +7,9 @@ import { Alert } from "@/components/ui/alert";
 import { getCurrentPrincipal } from "@/lib/auth/current";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { parseMissingSignInFields } from "@/lib/auth/sign-in-fields";
+import { signInPath } from "@/lib/auth/sign-in-path";
 import { getEnv } from "@/lib/env";
-import { isLocale, type Locale } from "@/lib/i18n/locales";
+import { isLocale } from "@/lib/i18n/locales";
 import { LANG_PARAM, switchTarget } from "@/lib/i18n/switch-target";
 import { isSetupOpen } from "@/lib/setup/setup-state";
 import { SignInForm } from "./signin-form";
@@ -34,9 +35,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const chosen = one(LANG_PARAM);
   const lang = isLocale(chosen) ? chosen : undefined;
   // An old form (or a crafted link) put credentials in the URL: never use them, drop them from the address bar.
-  if ("password" in params || "login" in params) redirect(signInPath(callbackUrl, reauth, lang));
+  if ("password" in params || "login" in params) redirect(signInPath({ callbackUrl, reauth, lang }));
   // OIDC prompt=login / max_age: a signed-in person signs in again, for a fresh session.
-  if (!reauth && (await getCurrentPrincipal())) redirect(lang ? switchTarget(callbackUrl, lang) : callbackUrl);
+  if (!reauth && (await getCurrentPrincipal())) redirect(switchTarget(callbackUrl, lang));
   // A production database nobody has an account in yet: the first-run page creates the first one.
   // (If the database is unreachable the form still shows; signing in then answers 503.)
   if (await isSetupOpen().catch(() => false)) redirect("/setup");
@@ -49,7 +50,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const error = one("error");
   // The language switch comes back to this very page (its message included), else to the form with its callback.
   const here = requested.get("x-pathname") ?? "";
-  const back = here.startsWith("/signin") ? here : signInPath(callbackUrl, reauth, lang);
+  const back = here.startsWith("/signin") ? here : signInPath({ callbackUrl, reauth, lang });
   return (
     <main className="flex min-h-screen items-center justify-center bg-gradient-to-br from-gray-100 to-brand-50 px-4">
       <div className="w-full max-w-sm rounded-sm bg-white p-8 shadow-md">
@@ -86,11 +87,4 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       </div>
     </main>
   );
-}
-
-function signInPath(callbackUrl: string, reauth: boolean, lang: Locale | undefined): string {
-  const query = new URLSearchParams({ callbackUrl });
-  if (reauth) query.set("prompt", "login");
-  if (lang) query.set(LANG_PARAM, lang);
-  return `/signin?${query}`;
 }
