@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { registerThirdPartyWebApp } from "./fixtures/apps";
 import { signInOverHttp } from "./fixtures/auth";
 
 // 64 characters without a space: the longest name the console accepts, as one word.
@@ -41,18 +42,12 @@ test("a 64-character name or description without spaces wraps: no page is wider 
 }) => {
   test.setTimeout(120_000);
   const provider = await personPage(browser, "owner@isv.example", 1366);
-  const created = await provider.request.post("/api/v1/apps", {
-    data: {
-      name: APP_NAME,
-      description: DESCRIPTION,
-      type: "WebApp",
-      redirectUris: [REDIRECT_URI],
-      thirdParty: true,
-      scopes: [{ scope: "openid", required: true }],
-    },
+  const clientId = await registerThirdPartyWebApp(provider.request, {
+    name: APP_NAME,
+    description: DESCRIPTION,
+    redirectUri: REDIRECT_URI,
+    scopes: [{ scope: "openid", required: true }],
   });
-  expect(created.status()).toBe(201);
-  const { client_id: clientId } = (await created.json()) as { client_id: string };
   const admin = await personPage(browser, "admin@acme.onaliyun.com", 1366);
   const group = await admin.request.post("/api/v1/groups", { data: { name: GROUP_NAME, description: DESCRIPTION } });
   expect(group.status()).toBe(201);

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_PASSWORD, signInOverHttp } from "./fixtures/auth";
+import { registerThirdPartyWebApp } from "./fixtures/apps";
 import { authorizePath, pkce } from "./fixtures/official";
 
 /**
@@ -25,17 +26,11 @@ test("ui_locales=zh-CN: the sign-in page speaks Chinese; the person's switch to 
   const provider = await browser.newPage({ baseURL });
   await signInOverHttp(provider.request, "owner@isv.example");
   const name = `Sign-in Locales ${unique()}`;
-  const created = await provider.request.post("/api/v1/apps", {
-    data: {
-      name,
-      type: "WebApp",
-      redirectUris: [CALLBACK],
-      thirdParty: true,
-      scopes: [{ scope: "profile", required: true }],
-    },
+  const clientId = await registerThirdPartyWebApp(provider.request, {
+    name,
+    redirectUri: CALLBACK,
+    scopes: [{ scope: "profile", required: true }],
   });
-  expect(created.status()).toBe(201);
-  const { client_id: clientId } = (await created.json()) as { client_id: string };
   const path = authorizePath({ clientId, redirectUri: CALLBACK }, { scope: "openid profile", state: "si", challenge });
 
   const context = await browser.newContext({ locale: "en-US" });

@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { signInOverHttp, DEMO_PASSWORD } from "./fixtures/auth";
+import { registerThirdPartyWebApp } from "./fixtures/apps";
 import { authorizePath, OFFICIAL, pkce } from "./fixtures/official";
 
 /**
@@ -301,17 +302,11 @@ test("ui_locales=zh-CN shows the consent screen in Chinese to a browser that pre
 }) => {
   const provider = await personPage(browser, "owner@isv.example", { acceptLanguage: "en-US" }, baseURL!);
   const name = `UI Locales ${unique()}`;
-  const created = await provider.request.post("/api/v1/apps", {
-    data: {
-      name,
-      type: "WebApp",
-      redirectUris: [CALLBACK],
-      thirdParty: true,
-      scopes: [{ scope: "profile", required: true }],
-    },
+  const clientId = await registerThirdPartyWebApp(provider.request, {
+    name,
+    redirectUri: CALLBACK,
+    scopes: [{ scope: "profile", required: true }],
   });
-  expect(created.status()).toBe(201);
-  const { client_id: clientId } = (await created.json()) as { client_id: string };
   const path = authorizePath({ clientId, redirectUri: CALLBACK }, { scope: "openid profile", state: "ui", challenge });
 
   const page = await personPage(browser, "admin@acme.onaliyun.com", { acceptLanguage: "en-US" }, baseURL!);
